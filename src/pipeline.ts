@@ -1,0 +1,82 @@
+// The one-way pipeline: ingested text → normalize → segment → extract → contract.
+import { Extraction, SCHEMA_VERSION, type Extraction as ExtractionT, type Page } from "./contract/schema.js";
+import { VnplanError } from "./errors.js";
+import { extractAll } from "./extract/index.js";
+import type { Ingested } from "./ingest/types.js";
+import { normalize } from "./normalize/index.js";
+import type { NormalizeOptions } from "./normalize/types.js";
+import type { OffsetMap } from "./normalize/offsets.js";
+import { segment } from "./segment/index.js";
+
+export interface PipelineOptions extends NormalizeOptions {
+  name?: string | null;
+  sha256?: string | null;
+}
+
+/** Runs every stage after ingest and validates the result against the contract. */
+export function runPipeline(ingested: Ingested, options: PipelineOptions = {}): ExtractionT {
+  const norm = normalize(ingested.text, { ...options, fonts: [...(options.fonts ?? []), ...ingested.fonts] });
+  const seg = segment(norm);
+  const ex = extractAll(seg);
+  const pages = pagesInNormalized(ingested, norm.map, norm.text.length);
+  const pageAt = pageLookup(pages);
+  const placed = <T extends { span: { start: number }; page: number | null }>(items: T[]): T[] =>
+    items.map((x) => ({ ...x, page: pageAt(x.span.start) }));
+  const placeSections = (nodes: ExtractionT["sections"]): ExtractionT["sections"] =>
+    nodes.map((n) => ({ ...n, page: pageAt(n.span.start), children: placeSections(n.children) }));
+  const result = {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      name: options.name ?? null,
+      format: ingested.format,
+      sha256: options.sha256 ?? null,
+      encoding: norm.encoding ?? ingested.encoding,
+      pages,
+    },
+    document: seg.document,
+    sections: placeSections(seg.sections),
+    citations: placed(ex.citations),
+    deadlines: placed(ex.deadlines),
+    units: placed(ex.units),
+    targets: placed(ex.targets),
+    tasks: placed(ex.tasks),
+    repairs: norm.repairs,
+    suspects: norm.suspects,
+    warnings: ingested.warnings,
+    text: norm.text,
+  };
+  const parsed = Extraction.safeParse(result);
+  if (!parsed.success) {
+    throw new VnplanError("validate", `result does not match the contract: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`, {
+      file: options.name ?? null,
+    });
+  }
+  return parsed.data;
+}
+
+/** Carries the ingested pages (source offsets) over to ranges of the normalized text. */
+function pagesInNormalized(ingested: Ingested, map: OffsetMap, textLength: number): Page[] {
+  const firstAtOrAfter = (src: number): number => {
+    let lo = 0;
+    let hi = textLength;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (map[mid] < src) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return ingested.pages.map((p) => ({ page: p.page, start: firstAtOrAfter(p.start), end: firstAtOrAfter(p.end), ocr: p.ocr }));
+}
+
+function pageLookup(pages: Page[]): (offset: number) => number | null {
+  if (!pages.length) return () => null;
+  return (offset) => {
+    let found: number | null = pages[0].page;
+    for (const p of pages) {
+      if (p.start <= offset) found = p.page;
+      else break;
+    }
+    return found;
+  };
+}
