@@ -5,7 +5,7 @@ import { extractAll } from "./extract/index.js";
 import type { Ingested } from "./ingest/types.js";
 import { normalize } from "./normalize/index.js";
 import type { NormalizeOptions } from "./normalize/types.js";
-import type { OffsetMap } from "./normalize/offsets.js";
+import { fromSource, type OffsetMap } from "./normalize/offsets.js";
 import { segment } from "./segment/index.js";
 
 export interface PipelineOptions extends NormalizeOptions {
@@ -18,7 +18,7 @@ export function runPipeline(ingested: Ingested, options: PipelineOptions = {}): 
   const norm = normalize(ingested.text, { ...options, fonts: [...(options.fonts ?? []), ...ingested.fonts] });
   const seg = segment(norm);
   const ex = extractAll(seg);
-  const pages = pagesInNormalized(ingested, norm.map, norm.text.length);
+  const pages = pagesInNormalized(ingested, norm.map);
   const pageAt = pageLookup(pages);
   const placed = <T extends { span: { start: number }; page: number | null }>(items: T[]): T[] =>
     items.map((x) => ({ ...x, page: pageAt(x.span.start) }));
@@ -55,28 +55,20 @@ export function runPipeline(ingested: Ingested, options: PipelineOptions = {}): 
 }
 
 /** Carries the ingested pages (source offsets) over to ranges of the normalized text. */
-function pagesInNormalized(ingested: Ingested, map: OffsetMap, textLength: number): Page[] {
-  const firstAtOrAfter = (src: number): number => {
-    let lo = 0;
-    let hi = textLength;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (map[mid] < src) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return ingested.pages.map((p) => ({ page: p.page, start: firstAtOrAfter(p.start), end: firstAtOrAfter(p.end), ocr: p.ocr }));
+function pagesInNormalized(ingested: Ingested, map: OffsetMap): Page[] {
+  return ingested.pages.map((p) => ({ page: p.page, start: fromSource(map, p.start), end: fromSource(map, p.end), ocr: p.ocr }));
 }
 
 function pageLookup(pages: Page[]): (offset: number) => number | null {
   if (!pages.length) return () => null;
   return (offset) => {
-    let found: number | null = pages[0].page;
-    for (const p of pages) {
-      if (p.start <= offset) found = p.page;
-      else break;
+    let lo = 0;
+    let hi = pages.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (pages[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    return found;
+    return pages[lo].page;
   };
 }

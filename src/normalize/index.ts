@@ -1,30 +1,39 @@
 // normalize: ingested text → clean NFC text in paragraphs, with an offset map
 // back to the ingested text and a record of every repair.
-import { MappedText, identityMap, type OffsetMap } from "./offsets.js";
-import type { Normalized, NormalizeOptions, Paragraph } from "./types.js";
+//
+//   decodeLegacy → cleanCodepoints → repairDiacritics → reflow
+//
+// Each stage maps its output back to its input; the maps compose. Repairs are
+// carried forward into the final text's coordinates.
+import type { Repair, Suspect } from "../contract/schema.js";
+import { cleanCodepoints } from "./codepoints.js";
+import { decodeLegacy } from "./legacy/index.js";
+import { composeMaps, fromSource } from "./offsets.js";
+import { reflow } from "./reflow.js";
+import { repairDiacritics } from "./repair/index.js";
+import type { Normalized, NormalizeOptions } from "./types.js";
 
-export type { Normalized, NormalizeOptions, Paragraph } from "./types.js";
+export type { Normalized, NormalizeOptions, Paragraph, StageResult } from "./types.js";
 
 export function normalize(source: string, options: NormalizeOptions = {}): Normalized {
-  void options;
-  const nfc = source.normalize("NFC");
-  // First cut: one paragraph per non-blank line.
-  const out = new MappedText();
-  const paragraphs: Paragraph[] = [];
-  const map: OffsetMap = nfc === source ? identityMap(source.length) : identityMap(nfc.length);
-  let pos = 0;
-  for (const line of nfc.split("\n")) {
-    const trimmed = line.trim();
-    if (trimmed) {
-      if (out.size) out.push("\n", pos, pos);
-      const at = pos + line.indexOf(trimmed);
-      const start = out.size;
-      out.copy(nfc, at, at + trimmed.length);
-      paragraphs.push({ start, end: out.size, kind: "text", strong: false });
-    }
-    pos += line.length + 1;
-  }
-  const built = out.finish(nfc.length);
-  void map;
-  return { text: built.text, map: built.map, paragraphs, repairs: [], suspects: [], encoding: null };
+  const legacy = decodeLegacy(source, options.fonts ?? []);
+  const clean = cleanCodepoints(legacy.text);
+  const repaired = options.repair === false ? { text: clean.text, map: null, repairs: [], suspects: [] } : repairDiacritics(clean.text, options);
+  const flowed = reflow(repaired.text);
+
+  // Offsets of repairs move with the later stages: find each one's place in the final text.
+  const toFinalFromRepaired = (off: number) => fromSource(flowed.map, off);
+  const toFinalFromClean = (off: number) => toFinalFromRepaired(repaired.map ? fromSource(repaired.map, off) : off);
+  const moveRepair = <T extends Repair | Suspect>(r: T, to: (o: number) => number): T => ({ ...r, span: { start: to(r.span.start), end: to(r.span.end) } });
+  const repairs = [
+    ...(clean.repairs ?? []).map((r) => moveRepair(r, toFinalFromClean)),
+    ...(repaired.repairs ?? []).map((r) => moveRepair(r, toFinalFromRepaired)),
+  ].sort((a, b) => a.span.start - b.span.start);
+  const suspects = (repaired.suspects ?? []).map((s) => moveRepair(s, toFinalFromRepaired));
+
+  let map = flowed.map;
+  if (repaired.map) map = composeMaps(repaired.map, map);
+  map = composeMaps(clean.map, map);
+  map = composeMaps(legacy.map, map);
+  return { text: flowed.text, map, paragraphs: flowed.paragraphs, repairs, suspects, encoding: legacy.encoding };
 }

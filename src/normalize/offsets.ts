@@ -79,3 +79,15 @@ export function toSource(map: OffsetMap, start: number, end: number): { start: n
   const e = end > start ? map[Math.min(end - 1, map.length - 1)] + 1 : s;
   return { start: s, end: Math.max(s, e) };
 }
+
+/** The first mapped offset whose source offset is at or after `src` (inverse of a map). */
+export function fromSource(map: OffsetMap, src: number): number {
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < src) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

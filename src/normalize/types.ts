@@ -33,3 +33,12 @@ export interface Normalized {
   /** Legacy encoding detected and decoded, if any. */
   encoding: string | null;
 }
+
+/** What one text-rewriting stage returns: its output and the map back to its input. */
+export interface StageResult {
+  text: string;
+  map: OffsetMap;
+  /** Repairs with spans into this stage's output. */
+  repairs?: Repair[];
+  suspects?: Suspect[];
+}

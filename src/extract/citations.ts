@@ -1,0 +1,7 @@
+import type { Citation } from "../contract/schema.js";
+import type { Segmented } from "../segment/types.js";
+
+export function extractCitations(seg: Segmented): Citation[] {
+  void seg;
+  return [];
+}
