@@ -64,6 +64,11 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 }
 
+/** The error for a file over --max-size. */
+export function tooLarge(bytes: number, limits: Limits, file: string | null): VnplanError {
+  return new VnplanError("read", `the file is ${formatSize(bytes)}, over the limit of ${formatSize(limits.maxBytes)} (raise it with --max-size)`, { file });
+}
+
 /**
  * Rejects with a VnplanError when `work` has not settled within `millis`.
  * Work that never yields to the event loop cannot be interrupted here; the

@@ -3,7 +3,7 @@
 // a reason the user can act on. ZIP expansion is bounded in zip.ts, which
 // reads the central directory anyway.
 import { VnplanError } from "../errors.js";
-import { formatSize, resolveLimits, type Limits } from "../limits.js";
+import { resolveLimits, tooLarge, type Limits } from "../limits.js";
 
 const PDF_MAGIC = Buffer.from("%PDF-", "latin1");
 const PDF_EOF = Buffer.from("%%EOF", "latin1");
@@ -18,8 +18,7 @@ export function checkInput(bytes: Uint8Array, name: string | null, overrides: Pa
     throw new VnplanError("read", reason, { file: name });
   };
   if (bytes.length === 0) fail("the file is empty");
-  if (bytes.length > limits.maxBytes)
-    fail(`the file is ${formatSize(bytes.length)}, over the limit of ${formatSize(limits.maxBytes)} (raise it with --max-size)`);
+  if (bytes.length > limits.maxBytes) throw tooLarge(bytes.length, limits, name);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(buf, PDF_MAGIC)) return checkPdf(buf, limits, fail);
   if (looksLikeText(buf)) return;

@@ -1,14 +1,19 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join, resolve, sep } from "node:path";
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { extract, extractFile, type ExtractOptions } from "../../index.js";
 import { VnplanError } from "../../errors.js";
+import { parseCount, parseDuration, parseSize, resolveLimits, tooLarge, withTimeout, type Limits } from "../../limits.js";
 
 interface ExtractFlags {
   outDir?: string;
   ocr: "auto" | "always" | "never";
   toneStyle: "preserve" | "modern" | "traditional";
   pretty: boolean;
+  maxSize?: number;
+  maxPages?: number;
+  maxUnzipped?: number;
+  timeout?: number;
 }
 
 export function register(program: Command): void {
@@ -20,14 +25,20 @@ export function register(program: Command): void {
     .option("--ocr <mode>", "OCR for pages without a text layer: auto, always or never", "auto")
     .option("--tone-style <style>", "tone mark placement: preserve, modern or traditional", "preserve")
     .option("--no-pretty", "print compact JSON")
+    .option("--max-size <size>", "refuse larger input files (e.g. 20M, 1G; default 100M)", flag(parseSize))
+    .option("--max-pages <n>", "refuse PDFs with more pages (default 2000)", flag(parseCount))
+    .option("--max-unzipped <size>", "refuse DOCX/XLSX that expand beyond this (default 200M)", flag(parseSize))
+    .option("--timeout <duration>", "give up on a file after this long (e.g. 90s, 2m; default 120s)", flag(parseDuration))
     .action(async (files: string[], flags: ExtractFlags) => {
-      const options: ExtractOptions = { ocr: flags.ocr, toneStyle: flags.toneStyle };
+      const limits = resolveLimits({ maxBytes: flags.maxSize, maxPages: flags.maxPages, maxUnzippedBytes: flags.maxUnzipped, maxMillis: flags.timeout });
+      const options: ExtractOptions = { ocr: flags.ocr, toneStyle: flags.toneStyle, limits };
       if (files.length > 1 && !flags.outDir) throw new VnplanError("read", "several inputs need --out-dir");
       let failed = 0;
       for (const file of files) {
         try {
-          const result =
-            file === "-" ? await extract(await readStdin(), { ...options, name: "stdin" }) : await extractFile(file, options);
+          if (file !== "-") await checkSize(file, limits);
+          const work = file === "-" ? readStdin().then((b) => extract(b, { ...options, name: "stdin" })) : extractFile(file, options);
+          const result = await withTimeout(work, limits.maxMillis, file);
           const json = JSON.stringify(result, null, flags.pretty ? 2 : undefined) + "\n";
           if (flags.outDir) {
             const target = outputPath(flags.outDir, file === "-" ? "stdin" : file);
@@ -51,6 +62,23 @@ export function outputPath(outDir: string, input: string): string {
   const target = resolve(join(dir, `${stem === ".." || stem === "." ? "_" : stem}.json`));
   if (!target.startsWith(dir + sep)) throw new VnplanError("read", "output name escapes --out-dir", { file: input });
   return target;
+}
+
+/** Lets commander report a bad flag value as a usage error. */
+function flag<T>(parse: (value: string) => T): (value: string) => T {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (err) {
+      throw new InvalidArgumentError((err as Error).message);
+    }
+  };
+}
+
+/** Refuses an oversized file before reading it into memory. */
+async function checkSize(file: string, limits: Limits): Promise<void> {
+  const size = await stat(file).then((s) => s.size, () => null);
+  if (size !== null && size > limits.maxBytes) throw tooLarge(size, limits, file);
 }
 
 async function readStdin(): Promise<Buffer> {
