@@ -1,0 +1,71 @@
+// Syllable unigram and bigram counts shipped in data/syllables.txt.gz (built
+// by scripts/build-syllable-stats.ts from public-domain legal text).
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { restyle } from "./index.js";
+
+/** The key a syllable is counted under: lowercase, tone in modern style. */
+export function statKey(syl: string): string {
+  return restyle(syl.toLowerCase(), "modern");
+}
+
+export interface SyllableStats {
+  /** Count of a key (0 when unseen). */
+  count(key: string): number;
+  /** Count of the pair a b (0 when unseen). */
+  pair(a: string, b: string): number;
+  /** Sum of all unigram counts. */
+  total: number;
+}
+
+const DATA = join(import.meta.dirname, "..", "..", "..", "data", "syllables.txt.gz");
+let loaded: SyllableStats | null = null;
+
+export function parseStats(text: string): SyllableStats {
+  const lines = text.split("\n");
+  const ids = new Map<string, number>();
+  const counts: number[] = [];
+  let i = 2;
+  let total = 0;
+  for (; i < lines.length && lines[i] !== "B"; i++) {
+    const sp = lines[i].indexOf(" ");
+    ids.set(lines[i].slice(0, sp), counts.length);
+    const c = Number(lines[i].slice(sp + 1));
+    counts.push(c);
+    total += c;
+  }
+  const pairs = new Map<number, number>();
+  const N = counts.length;
+  let a = 0, b = 0;
+  for (i++; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const colon = line.indexOf(":");
+    const sp = line.indexOf(" ");
+    if (colon >= 0) {
+      a = Number(line.slice(0, colon));
+      b = Number(line.slice(colon + 1, sp));
+    } else b += Number(line.slice(0, sp));
+    pairs.set(a * N + b, Number(line.slice(sp + 1)));
+  }
+  return {
+    total,
+    count: (k) => {
+      const id = ids.get(k);
+      return id === undefined ? 0 : counts[id];
+    },
+    pair: (x, y) => {
+      const ix = ids.get(x);
+      if (ix === undefined) return 0;
+      const iy = ids.get(y);
+      return iy === undefined ? 0 : pairs.get(ix * N + iy) ?? 0;
+    },
+  };
+}
+
+/** The shipped statistics, loaded once; empty when the data file is missing. */
+export function syllableStats(): SyllableStats {
+  if (!loaded) loaded = existsSync(DATA) ? parseStats(gunzipSync(readFileSync(DATA)).toString("utf8")) : parseStats("x\nU\nB\n");
+  return loaded;
+}
