@@ -34,6 +34,7 @@ export function register(program: Command): void {
       const options: ExtractOptions = { ocr: flags.ocr, toneStyle: flags.toneStyle, limits };
       if (files.length > 1 && !flags.outDir) throw new VnplanError("read", "several inputs need --out-dir");
       let failed = 0;
+      const written = new Set<string>();
       for (const file of files) {
         try {
           if (file !== "-") await checkSize(file, limits);
@@ -41,7 +42,7 @@ export function register(program: Command): void {
           const result = await withTimeout(work, limits.maxMillis, file);
           const json = JSON.stringify(result, null, flags.pretty ? 2 : undefined) + "\n";
           if (flags.outDir) {
-            const target = outputPath(flags.outDir, file === "-" ? "stdin" : file);
+            const target = unique(outputPath(flags.outDir, file === "-" ? "stdin" : file), written);
             await mkdir(flags.outDir, { recursive: true });
             await writeFile(target, json);
           } else process.stdout.write(json);
@@ -62,6 +63,14 @@ export function outputPath(outDir: string, input: string): string {
   const target = resolve(join(dir, `${stem === ".." || stem === "." ? "_" : stem}.json`));
   if (!target.startsWith(dir + sep)) throw new VnplanError("read", "output name escapes --out-dir", { file: input });
   return target;
+}
+
+/** `target`, or `target` with -2, -3 … when an earlier input of this run already wrote it ("a.txt", "a.docx"). */
+function unique(target: string, written: Set<string>): string {
+  let t = target;
+  for (let n = 2; written.has(t); n++) t = target.replace(/\.json$/, `-${n}.json`);
+  written.add(t);
+  return t;
 }
 
 /** Lets commander report a bad flag value as a usage error. */

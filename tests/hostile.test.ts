@@ -1,0 +1,144 @@
+// Hostile and broken files: each is refused with one line "FILE: stage: reason"
+// and exit status 1, in bounded memory, without harming the other files of the
+// batch, and outputs are written only inside --out-dir.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, relative } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Extraction } from "../src/contract/schema.js";
+import { repoRoot, runCli } from "./support/cli.js";
+// @ts-expect-error: a plain ESM script without types
+import { HOSTILE_DIR, LARGE_DIR, ODD_NAMES, makeHugeText, makeLarge, PLAN_TEXT } from "../scripts/make-hostile.mjs";
+
+const hostile = (name: string) => join(HOSTILE_DIR, name);
+const large = (name: string) => join(LARGE_DIR, name);
+const good = join(repoRoot, "fixtures", "seeds", "000_bdb84c189a81ae0c.txt");
+/** Peak memory allowed for refusing a file: the CLI with its parsers loaded, nothing expanded. */
+const REFUSE_MIB = 700;
+
+/** Runs the file in a batch between two good plans; the good ones must still come out. */
+function refuse(file: string, extra: string[] = []) {
+  const out = mkdtempSync(join(tmpdir(), "vnplan-hostile-"));
+  const r = runCli(["extract", good, file, ...extra, "--out-dir", out]);
+  const errors = r.lines.filter((l) => !l.startsWith("(node:"));
+  expect(r.status).toBe(1);
+  expect(errors).toHaveLength(1);
+  // FILE: stage: reason, naming the file.
+  expect(errors[0]).toMatch(/^.+: (read|detect|ingest|normalize|segment|extract|validate): \S.+$/);
+  expect(errors[0]).toContain(basename(file));
+  expect(readdirSync(out)).toEqual([`${basename(good, ".txt")}.json`]);
+  expect(r.peakMiB).toBeLessThan(REFUSE_MIB);
+  return errors[0].slice(errors[0].indexOf(basename(file)) + basename(file).length);
+}
+
+describe("hostile files are refused with one clear line", () => {
+  beforeAll(async () => {
+    if (!existsSync(large("empty-pages.pdf"))) await makeLarge();
+  }, 60_000);
+
+  it("0-byte file", () => {
+    expect(refuse(hostile("empty.txt"))).toMatch(/empty/);
+  });
+
+  it("binary noise named .txt", () => {
+    expect(refuse(hostile("noise.txt"))).toMatch(/binary/);
+  });
+
+  it("DOCX zip bomb (2 GiB of document.xml in 2 MB)", () => {
+    expect(refuse(large("bomb.docx"))).toMatch(/limit|expand/);
+  });
+
+  it("DOCX zip bomb whose central directory understates the size", () => {
+    expect(refuse(large("bomb-lying.docx"), ["--max-unzipped", "64M"])).toMatch(/larger than declared|limit|expand|corrupt/);
+  });
+
+  it("DOCX with its document part missing", () => {
+    expect(refuse(hostile("missing-parts.docx"))).toMatch(/document|DOCX|unsupported/i);
+  });
+
+  it("a ZIP that is not a DOCX", () => {
+    expect(refuse(hostile("not-a-docx.docx"))).toMatch(/ZIP|DOCX|unsupported/i);
+  });
+
+  it("a DOCX cut short", () => {
+    expect(refuse(hostile("corrupt.docx"))).toMatch(/corrupt|truncated/);
+  });
+
+  it("password-protected PDF", () => {
+    expect(refuse(hostile("encrypted.pdf"))).toMatch(/encrypt|password/i);
+  });
+
+  it("truncated PDF", () => {
+    expect(refuse(hostile("truncated.pdf"))).toMatch(/truncated|corrupt/);
+  });
+
+  it("PDF with 10,000 empty pages, over --max-pages", () => {
+    expect(refuse(large("empty-pages.pdf"))).toMatch(/10000 pages.*--max-pages/);
+  });
+
+  it("PDF whose text layer is garbage: refused, or read with a warning and never as a plan", () => {
+    const out = mkdtempSync(join(tmpdir(), "vnplan-hostile-"));
+    const r = runCli(["extract", hostile("garbage-text.pdf"), "--out-dir", out, "--ocr", "never"]);
+    if (r.status === 1) {
+      expect(r.lines).toHaveLength(1);
+      expect(r.lines[0]).toContain("garbage-text.pdf");
+    } else {
+      expect(r.status).toBe(0);
+      const json = Extraction.parse(JSON.parse(readFileSync(join(out, "garbage-text.json"), "utf8")));
+      expect(json.warnings.length).toBeGreaterThan(0);
+      expect(json.citations).toEqual([]);
+      expect(json.tasks).toEqual([]);
+    }
+    expect(r.peakMiB).toBeLessThan(REFUSE_MIB);
+  });
+});
+
+describe("large text files", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "vnplan-large-"));
+    await makeHugeText(join(dir, "large.txt"), 24);
+  }, 60_000);
+
+  it("a file over --max-size is refused before it is read", () => {
+    const r = runCli(["extract", join(dir, "large.txt"), "--max-size", "16M", "--out-dir", join(dir, "out")]);
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([`${join(dir, "large.txt")}: read: the file is 24.0 MB, over the limit of 16.0 MB (raise it with --max-size)`]);
+    // Never read: far less memory than the file itself would take as a string.
+    expect(r.peakMiB).toBeLessThan(24 + 250);
+  });
+
+  it.skipIf(!process.env.VNPLAN_HUGE)("a 200 MB text file is refused under the default --max-size (set VNPLAN_HUGE=1)", async () => {
+    const huge = await makeHugeText(join(dir, "huge.txt"), 200);
+    expect(statSync(huge).size).toBe(200 * 1024 * 1024);
+    const r = runCli(["extract", huge, "--out-dir", join(dir, "out")]);
+    expect(r.status).toBe(1);
+    expect(r.lines[0]).toMatch(/huge\.txt: read: the file is 200\.0 MB, over the limit of 100\.0 MB \(raise it with --max-size\)/);
+    expect(r.peakMiB).toBeLessThan(250);
+  });
+});
+
+describe("file names", () => {
+  it("names with spaces, Vietnamese letters, quotes and dots write only inside --out-dir, one output each", () => {
+    const root = mkdtempSync(join(tmpdir(), "vnplan-names-"));
+    const inputs = join(root, "in", "sub");
+    mkdirSync(inputs, { recursive: true });
+    for (const name of ODD_NAMES) writeFileSync(join(inputs, name), PLAN_TEXT);
+    // Paths that climb out of and back into the input folder.
+    const args = (ODD_NAMES as string[]).map((n) => (n.startsWith("-") ? join(inputs, n) : relative(root, join(inputs, "..", "sub", n))));
+    args.push(`in/sub/../../in/sub/${ODD_NAMES[0]}`.replace(ODD_NAMES[0], "..txt"));
+    const r = runCli(["extract", ...args, "--out-dir", "out"], { cwd: root });
+    expect(r.lines).toEqual([]);
+    expect(r.status).toBe(0);
+    // Nothing written anywhere but out/.
+    expect(readdirSync(root).sort()).toEqual(["in", "out"]);
+    expect(readdirSync(inputs).sort()).toEqual([...ODD_NAMES].sort());
+    const outputs = readdirSync(join(root, "out"));
+    expect(outputs).toHaveLength(args.length);
+    for (const f of outputs) {
+      expect(f.endsWith(".json")).toBe(true);
+      const json = Extraction.parse(JSON.parse(readFileSync(join(root, "out", f), "utf8")));
+      expect(json.text).toContain("KẾ HOẠCH");
+    }
+  });
+});
