@@ -1,0 +1,37 @@
+// Logical paragraphs over blocks: a block that stops mid-sentence continues in
+// the next one unless that one opens a new item. Makes the extractors robust to
+// hard-wrapped sources whatever the reflow managed to join.
+import type { Block } from "../segment/types.js";
+
+export interface LogicalParagraph {
+  start: number;
+  end: number;
+  /** The first block: its section places the paragraph. */
+  block: Block;
+}
+
+// A new item: bullet, numbering ("1.", "2.1-", "a)", "II-"), or a markdown heading.
+const ITEM_START = /^(?:[-*+•·–#>|\\]|\d+(?:\.\d+)*\s?[.):\-]|[a-zđ]\)|[IVXLC]+\s?[.\-]|\[\d+\])/u;
+const ENDS_SENTENCE = /[.!?:;][\s*_"”’)]*$/u;
+
+export function logicalParagraphs(text: string, blocks: readonly Block[]): LogicalParagraph[] {
+  const out: LogicalParagraph[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    let end = b.end;
+    if (b.kind !== "row") {
+      let n = 0;
+      while (i + 1 < blocks.length && n < 8) {
+        const next = blocks[i + 1];
+        if (next.kind === "row" || next.heading || next.region !== b.region) break;
+        if (ENDS_SENTENCE.test(text.slice(Math.max(b.start, end - 12), end))) break;
+        if (ITEM_START.test(text.slice(next.start, next.start + 12))) break;
+        end = next.end;
+        i++;
+        n++;
+      }
+    }
+    out.push({ start: b.start, end, block: b });
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+// Compiles grammars/time.json into the matchers of the time parser, once.
+import { alternation, loadGrammar } from "../../grammar/load.js";
+
+export interface TimeGrammar {
+  words: { day: string[]; month: string[]; year: string[]; quarter: string[]; first: string[]; last: string[]; period: string[] };
+  numbers: Record<string, number>;
+  roman: Record<string, number>;
+  before: string[];
+  after: string[];
+  from: string[];
+  to: string[];
+  at: string[];
+  recurring: string[];
+  continuous: string[];
+  openEnded: string[];
+  onDirection: string[];
+  relative: string[];
+  labels: string[];
+  leading: string[];
+  horizon: string[];
+}
+
+/** Atom shapes: each yields one calendar period. Group names say what was stated. */
+export type AtomKind = "date" | "dateNoYear" | "month" | "quarter" | "monthsOfYear" | "year" | "yearRange" | "bareYear";
+
+export interface CompiledTime {
+  grammar: TimeGrammar;
+  atoms: { kind: AtomKind; re: RegExp }[];
+  /** Phrases without dates, by TimeTerm kind. */
+  phrases: { kind: "recurring" | "continuous" | "onDirection" | "openEnded"; re: RegExp }[];
+  relative: RegExp;
+  /** Tested against the text just before an atom (anchored at its end). */
+  beforePrefix: RegExp;
+  afterPrefix: RegExp;
+  fromPrefix: RegExp;
+  atPrefix: RegExp;
+  /** The gap between the two ends of a range. */
+  rangeGap: RegExp;
+  /** A deadline label at the start of a paragraph, with its colon. */
+  label: RegExp;
+  /** A table header cell naming a time column. */
+  headerCell: RegExp;
+  /** Cheap test: can this paragraph hold a running-text deadline? */
+  runningTrigger: RegExp;
+  /** An item that opens with a time expression: "Năm 2023, ...". */
+  leading: RegExp;
+  horizon: RegExp;
+  monthsWord: Record<string, number>;
+  roman: Record<string, number>;
+}
+
+// Word boundaries for Vietnamese letters (\b is ASCII-only).
+const B = "(?<![\\p{L}\\p{N}])";
+const E = "(?![\\p{L}\\p{N}])";
+const YEAR = "((?:19|20)\\d{2})(?!\\d)";
+const SEP = "\\s?[/.\\-]\\s?";
+
+let compiled: CompiledTime | undefined;
+
+export function timeGrammar(): CompiledTime {
+  if (compiled) return compiled;
+  const g = loadGrammar<TimeGrammar>("time");
+  const w = g.words;
+  const alt = (xs: string[]) => `(?:${alternation(xs)})`;
+  const day = alt(w.day);
+  const month = alt(w.month);
+  const year = alt(w.year);
+  const quarter = alt(w.quarter);
+  const roman = Object.keys(g.roman).sort((a, b) => b.length - a.length).join("|");
+  const count = `(\\d{1,2}|${alternation(Object.keys(g.numbers))})`;
+  const re = (src: string) => new RegExp(src, "giu");
+  const atoms: CompiledTime["atoms"] = [
+    { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?${YEAR}`) },
+    { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s+${month}\\s+(\\d{1,2})\\s+${year}\\s+${YEAR}`) },
+    { kind: "dateNoYear", re: re(`${B}${day}\\s*(\\d{1,2})(?:\\s?[/\\-]\\s?|\\s+${month}\\s+)(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
+    { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
+    { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
+    { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
+    { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])${E}(?!${SEP}\\d|\\s+${year}\\s+\\d)`) },
+    { kind: "monthsOfYear", re: re(`${B}${count}\\s+${month}\\s+(${alternation([...w.first, ...w.last])})\\s+${year}(?:\\s+${YEAR})?${E}`) },
+    { kind: "yearRange", re: re(`(?<![\\p{L}\\p{N}/.\\-])(?:(?:${alternation([...w.year, ...w.period])})\\s+)?${YEAR}\\s?[-–]\\s?${YEAR}`) },
+    { kind: "year", re: re(`${B}${year}\\s+${YEAR}(?!\\s?[-–/]\\s?\\d)`) },
+    { kind: "bareYear", re: re(`(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}/.\\-]|,\\d)`) },
+  ];
+  const phrase = (xs: string[]) => re(`${B}(?:${alternation(xs)})${E}`);
+  const tail = (xs: string[]) => new RegExp(`${B}(?:${alternation(xs)})\\s*(?:${alternation(w.day)}\\s*)?$`, "iu");
+  compiled = {
+    grammar: g,
+    atoms,
+    phrases: [
+      { kind: "openEnded", re: phrase(g.openEnded) },
+      { kind: "recurring", re: phrase(g.recurring) },
+      { kind: "continuous", re: phrase(g.continuous) },
+      { kind: "onDirection", re: phrase(g.onDirection) },
+    ],
+    relative: re(`${B}(?:${alternation(g.relative)})\\s[^;.()\\n]{1,120}`),
+    beforePrefix: tail(g.before),
+    afterPrefix: tail(g.after),
+    fromPrefix: tail(g.from),
+    atPrefix: tail(g.at),
+    rangeGap: new RegExp(`^\\s*(?:${alternation(g.to)})\\s*(?:${alternation(w.day)}\\s*)?$`, "iu"),
+    label: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:${alternation(g.labels)})\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
+    headerCell: new RegExp(`^[\\s*_]*(?:${alternation(g.labels)})[\\s*_:]*$`, "iu"),
+    runningTrigger: new RegExp(`${B}(?:${alternation([...g.before, ...g.from, ...g.at])})${E}|\\(\\s*(?:${alternation([...w.year, ...w.quarter, ...w.month, ...g.before])})${E}`, "iu"),
+    leading: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:(?:${alternation(g.leading)})\\s+)?(?=(?:${alternation([...w.year, ...w.quarter, ...w.month])})\\s)`, "iu"),
+    horizon: new RegExp(`${B}(?:${alternation(g.horizon)})${E}`, "iu"),
+    monthsWord: g.numbers,
+    roman: g.roman,
+  };
+  return compiled;
+}

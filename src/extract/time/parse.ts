@@ -1,0 +1,192 @@
+// The time parser: a phrase → time terms with calendar bounds.
+// Atoms (dates, months, quarters, years ...) are found first; composites
+// (từ ... đến ..., trước ..., sau ...) are built over neighbouring atoms.
+// Each atom keeps what the text stated apart from what was implied (a year
+// left out takes the plan's year), like chrono's assign/imply.
+import type { TimeTerm } from "../../contract/schema.js";
+import { iso, monthSpan, validDay } from "./calendar.js";
+import { timeGrammar, type AtomKind } from "./grammar.js";
+
+export interface Stated {
+  day?: number;
+  month?: number;
+  quarter?: number;
+  /** Months m1..m2 of the year ("6 tháng đầu năm" → 1..6). */
+  months?: [number, number];
+  year?: number;
+  yearTo?: number;
+}
+
+export interface ParsedTime {
+  kind: TimeTerm["kind"];
+  /** Offsets in the text given to the parser's caller. */
+  start: number;
+  end: number;
+  stated: Stated;
+  /** Values filled in rather than read: the plan's year, the year of a range's other end. */
+  implied: { year?: number };
+  from: string | null;
+  to: string | null;
+  /** The phrase runs on without end ("và các năm tiếp theo"). */
+  openEnded?: boolean;
+  /** The atoms a composite is built on. */
+  parts?: ParsedTime[];
+  /** For a lower bound: "từ X" starts with X, "sau X" after it. */
+  inclusive?: boolean;
+}
+
+export interface ParseContext {
+  /** The plan's year, for expressions that leave it out; null leaves them open. */
+  year: number | null;
+  /** Accept a bare year ("2025") as a year: only inside a labelled time field. */
+  bareYears?: boolean;
+}
+
+/** All time terms of text[from, to), in text order, composites replacing their parts. */
+export function parseTimes(text: string, ctx: ParseContext, from = 0, to = text.length): ParsedTime[] {
+  const g = timeGrammar();
+  const slice = text.slice(from, to);
+  const atoms: ParsedTime[] = [];
+  for (const { kind, re } of g.atoms) {
+    if (kind === "bareYear" && !ctx.bareYears) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const stated = readAtom(kind, m, g.roman, g.monthsWord);
+      if (stated) atoms.push({ kind: termKind(kind, stated), start: from + m.index, end: from + m.index + m[0].length, stated, implied: {}, from: null, to: null });
+    }
+  }
+  const kept = dropOverlaps(atoms);
+  const terms = compose(text, kept, from);
+  for (const { kind, re } of g.phrases) {
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice))
+      terms.push({ kind: kind === "openEnded" ? "recurring" : kind, start: from + m.index, end: from + m.index + m[0].length, stated: {}, implied: {}, from: null, to: null, openEnded: kind === "openEnded" });
+  }
+  g.relative.lastIndex = 0;
+  for (let m = g.relative.exec(slice); m; m = g.relative.exec(slice))
+    terms.push({ kind: "relative", start: from + m.index, end: from + m.index + m[0].trimEnd().length, stated: {}, implied: {}, from: null, to: null });
+  const all = dropOverlaps(terms);
+  const recurring = all.some((t) => t.kind === "recurring");
+  // A date without its year inside a repetition ("25/12 hàng năm") names no single day.
+  for (const t of all) resolve(t, recurring ? null : ctx.year);
+  return all;
+}
+
+function readAtom(kind: AtomKind, m: RegExpExecArray, roman: Record<string, number>, words: Record<string, number>): Stated | null {
+  const n = (i: number) => Number(m[i]);
+  switch (kind) {
+    case "date":
+      // Numeric form has the separator in group 2.
+      return m[4] !== undefined ? { day: n(1), month: n(3), year: n(4) } : { day: n(1), month: n(2), year: n(3) };
+    case "dateNoYear":
+      return { day: n(1), month: n(2) };
+    case "month":
+      return m[2] !== undefined ? { month: n(1), year: n(2) } : { month: n(1) };
+    case "quarter": {
+      const q = roman[m[1].toUpperCase()] ?? Number(m[1]);
+      return m[2] !== undefined ? { quarter: q, year: n(2) } : { quarter: q };
+    }
+    case "monthsOfYear": {
+      const c = /^\d+$/.test(m[1]) ? Number(m[1]) : words[m[1].toLowerCase()];
+      if (!c || c > 12) return null;
+      const first = /^đ/i.test(m[2]);
+      const months: [number, number] = first ? [1, c] : [13 - c, 12];
+      return m[3] !== undefined ? { months, year: n(3) } : { months };
+    }
+    case "yearRange":
+      return n(2) > n(1) ? { year: n(1), yearTo: n(2) } : null;
+    case "year":
+    case "bareYear":
+      return { year: n(1) };
+  }
+}
+
+function termKind(kind: AtomKind, s: Stated): TimeTerm["kind"] {
+  if (kind === "dateNoYear") return "date";
+  if (kind === "bareYear") return "year";
+  if (kind === "monthsOfYear") return s.months && (s.months[1] === 6 || s.months[0] === 7) && s.months[1] - s.months[0] === 5 ? "half" : "monthsOfYear";
+  return kind;
+}
+
+/** Earlier first, then longer; an item overlapping a kept one is dropped. */
+function dropOverlaps<T extends { start: number; end: number }>(xs: T[]): T[] {
+  xs.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: T[] = [];
+  for (const x of xs) if (!out.length || x.start >= out[out.length - 1].end) out.push(x);
+  return out;
+}
+
+/** Builds ranges, upper and lower bounds over neighbouring atoms. */
+function compose(text: string, atoms: ParsedTime[], floor: number): ParsedTime[] {
+  const g = timeGrammar();
+  const out: ParsedTime[] = [];
+  const before = (a: ParsedTime, re: RegExp) => {
+    const lo = Math.max(floor, out.length ? out[out.length - 1].end : floor, a.start - 30);
+    const m = re.exec(text.slice(lo, a.start));
+    return m ? lo + m.index : -1;
+  };
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i];
+    const next = atoms[i + 1];
+    const fromAt = before(a, g.fromPrefix);
+    if (fromAt >= 0) {
+      if (next && g.rangeGap.test(text.slice(a.end, next.start))) {
+        if (a.stated.year === undefined && next.stated.year !== undefined) a.implied.year = next.stated.year;
+        out.push({ kind: "range", start: fromAt, end: next.end, stated: {}, implied: {}, from: null, to: null, parts: [a, next] });
+        i++;
+      } else out.push({ ...a, kind: "after", start: fromAt, parts: [a], inclusive: true });
+      continue;
+    }
+    const beforeAt = before(a, g.beforePrefix);
+    if (beforeAt >= 0) {
+      out.push({ ...a, kind: "before", start: beforeAt, parts: [a] });
+      continue;
+    }
+    const afterAt = before(a, g.afterPrefix);
+    if (afterAt >= 0) {
+      out.push({ ...a, kind: "after", start: afterAt, parts: [a], inclusive: false });
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** Fills `from`/`to` (ISO) from stated values and the implied year. */
+function resolve(t: ParsedTime, planYear: number | null): void {
+  const parts = t.parts;
+  if (parts) {
+    for (const p of parts) resolve(p, p.implied.year ?? planYear);
+    const [a, b] = parts;
+    if (t.kind === "range") {
+      t.from = a.from;
+      t.to = b.to;
+    } else if (t.kind === "before") {
+      t.from = null;
+      t.to = a.to;
+    } else {
+      t.from = t.inclusive ? a.from : a.to;
+      t.to = null;
+    }
+    return;
+  }
+  const s = t.stated;
+  const y = s.year ?? t.implied.year ?? planYear;
+  if (s.year === undefined && y !== null && t.implied.year === undefined && (s.month !== undefined || s.quarter !== undefined || s.months)) t.implied.year = y;
+  if (y === null || y === undefined) return;
+  if (s.day !== undefined && s.month !== undefined) {
+    if (!validDay(y, s.month, s.day)) return;
+    if (s.year === undefined) t.implied.year = y;
+    t.from = t.to = iso(y, s.month, s.day);
+  } else if (s.month !== undefined) {
+    if (s.month < 1 || s.month > 12) return;
+    ({ start: t.from, end: t.to } = monthSpan(y, s.month, s.month));
+  } else if (s.quarter !== undefined) {
+    ({ start: t.from, end: t.to } = monthSpan(y, 3 * s.quarter - 2, 3 * s.quarter));
+  } else if (s.months) {
+    ({ start: t.from, end: t.to } = monthSpan(y, s.months[0], s.months[1]));
+  } else if (s.year !== undefined) {
+    t.from = iso(s.year, 1, 1);
+    t.to = iso(s.yearTo ?? s.year, 12, 31);
+  }
+}
