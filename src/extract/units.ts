@@ -1,7 +1,211 @@
-import type { Unit } from "../contract/schema.js";
-import type { Segmented } from "../segment/types.js";
+// Responsible units: role fields ("Chủ trì: ..."), assignment clauses ("Giao X
+// ...", "Đề nghị X ...", "X có trách nhiệm ...", "X: <verb> ..."), a numbered
+// heading that only names a unit, and the role columns of task tables.
+// Vocabulary is in grammars/roles.json and grammars/verbs.json.
+import type { Unit, UnitRole } from "../contract/schema.js";
+import { loadGrammar } from "../grammar/load.js";
+import type { Block, Segmented } from "../segment/types.js";
+import { normalizeUnitName } from "../text/abbreviations.js";
+import { itemStart } from "../text/items.js";
+import { lexicon, type Lexicon } from "../text/lexicon.js";
+import { isLower, tokenize, type Token } from "../text/tokens.js";
+import { locate } from "./locate.js";
+import { tableHeader, tableRows, type TableColumns } from "./tables.js";
+import { looksLikeUnit, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
+
+interface RoleGrammar {
+  fields: Array<{ role: UnitRole; labels: string[] }>;
+  markers: Array<{
+    words: string[];
+    place: "before" | "after";
+    role: UnitRole;
+    capitalOnly?: boolean;
+    needsHead?: boolean;
+    notAfter?: string[];
+  }>;
+  notUnitLabels: string[];
+  closingStarts: string[];
+}
+
+interface Marker {
+  words: Lexicon;
+  place: "before" | "after";
+  role: UnitRole;
+  capitalOnly: boolean;
+  needsHead: boolean;
+  notAfter: Lexicon | null;
+}
+
+interface Compiled {
+  fields: Array<{ role: UnitRole; labels: Lexicon }>;
+  anyField: Lexicon;
+  markers: Marker[];
+  notUnitLabels: Lexicon;
+  closing: Lexicon;
+}
+
+let compiled: Compiled | null = null;
+
+function grammar(): Compiled {
+  if (!compiled) {
+    const g = loadGrammar<RoleGrammar>("roles");
+    compiled = {
+      fields: g.fields.map((f) => ({ role: f.role, labels: lexicon(f.labels) })),
+      anyField: lexicon(g.fields.flatMap((f) => f.labels)),
+      markers: g.markers.map((m) => ({
+        words: lexicon(m.words),
+        place: m.place,
+        role: m.role,
+        capitalOnly: m.capitalOnly ?? false,
+        needsHead: m.needsHead ?? false,
+        notAfter: m.notAfter ? lexicon(m.notAfter) : null,
+      })),
+      notUnitLabels: lexicon(g.notUnitLabels),
+      closing: lexicon(g.closingStarts),
+    };
+  }
+  return compiled;
+}
+
+const CLAUSE_BREAKS = new Set([".", ";", ":"]);
 
 export function extractUnits(seg: Segmented): Unit[] {
-  void seg;
+  const out: Unit[] = [];
+  const { text, blocks } = seg;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.region === "header" || block.region === "notes") continue;
+    if (block.region === "closing" || startsClosing(text, block)) break;
+    const header = block.kind === "row" || text.startsWith("|", block.start) ? tableHeader(text, block) : null;
+    if (header) {
+      b = tableUnits(text, blocks, b, header, out);
+      continue;
+    }
+    blockUnits(text, block, out);
+  }
+  return out;
+}
+
+/** The "Nơi nhận" line, where the body ends when the segmenter has not marked the closing. */
+function startsClosing(text: string, block: Block): boolean {
+  const at = itemStart(text, block.start, block.end).start;
+  return grammar().closing.matchAt(tokenize(text, at, Math.min(block.end, at + 20)), 0) > 0;
+}
+
+function push(out: Unit[], block: Block, role: UnitRole, items: readonly NameSpan[]): void {
+  for (const it of items) out.push({ name: it.name, normalizedName: normalizeUnitName(it.name), role, ...locate(block, it.start, it.end) });
+}
+
+/** Units of one paragraph. */
+export function blockUnits(text: string, block: Block, out: Unit[]): void {
+  const g = grammar();
+  const item = itemStart(text, block.heading ? block.start + block.labelLength : block.start, block.end);
+  const tokens = tokenize(text, item.start, block.end);
+  if (!tokens.length) return;
+
+  // (a) Role fields, possibly several in one paragraph ("Chủ trì: ...; Phối hợp: ...").
+  let foundField = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && !CLAUSE_BREAKS.has(tokens[i - 1].text)) continue;
+    const field = fieldAt(tokens, i);
+    if (!field) continue;
+    foundField = true;
+    const list = scanUnitList(text, tokens, field.valueAt, tokens.length, { field: true });
+    push(out, block, field.role, list.items);
+    i = Math.max(i, list.stop - 1);
+  }
+  if (foundField) return;
+
+  // (b) Assignment clauses.
+  let opened = false;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const m of g.markers) {
+      const n = m.words.matchAt(tokens, i);
+      if (!n) continue;
+      const clauseStart = i === 0 || CLAUSE_BREAKS.has(tokens[i - 1].text) || tokens[i - 1].text === ",";
+      if (m.capitalOnly && (isLower(tokens[i].text) || !clauseStart)) continue;
+      if (m.notAfter?.matchEndingAt(tokens, i)) continue;
+      if (m.place === "before") {
+        const list = scanUnitList(text, tokens, i + n);
+        const first = list.items[0];
+        if (!first || list.reason === "long" || !startsUnit(tokens, first)) continue;
+        if (m.needsHead && isLower(tokens[i].text) && verbAt(tokens, i + n, i + n, true)) continue;
+        push(out, block, m.role, list.items);
+        if (i === 0) opened = true;
+        i = list.stop - 1;
+      } else {
+        const subject = subjectBefore(text, tokens, i);
+        if (subject.length) {
+          push(out, block, m.role, subject);
+          if (subject[0].start === tokens[0].start) opened = true;
+        }
+        i += n - 1;
+      }
+      break;
+    }
+  }
+  if (opened) return;
+
+  // "X: <verb> ..." opening an item, and a numbered heading that only names a unit.
+  // An item opening with a verb ("Tổ chức thực hiện") or in lower case (a line
+  // broken mid-sentence) names no unit.
+  if (isLower(tokens[0].text) || verbAt(tokens, 0, 0, true)) return;
+  if (g.anyField.matchAt(tokens, 0) || g.notUnitLabels.matchAt(tokens, 0)) return;
+  const list = scanUnitList(text, tokens, 0);
+  if (!list.items.length || !startsUnit(tokens, list.items[0])) return;
+  if (list.reason === "colon" && verbAt(tokens, list.stop + 1, list.stop + 1, true)) {
+    push(out, block, "responsible", list.items);
+  } else if ((block.heading || item.numbered) && ((list.reason === "end" && tokens[tokens.length - 1].text !== ",") || (list.reason === "colon" && list.stop === tokens.length - 1))) {
+    push(out, block, "responsible", list.items);
+  }
+}
+
+/** A role label followed by a colon at tokens[i]. */
+function fieldAt(tokens: readonly Token[], i: number): { role: UnitRole; valueAt: number } | null {
+  for (const f of grammar().fields) {
+    const n = f.labels.matchAt(tokens, i);
+    if (n && tokens[i + n]?.text === ":") return { role: f.role, valueAt: i + n + 1 };
+  }
+  return null;
+}
+
+/** The first item of a "Giao ..."/"Đề nghị ..." list must read as a body. */
+function startsUnit(tokens: readonly Token[], first: NameSpan): boolean {
+  const [a, z] = tokenRange(tokens, first);
+  return looksLikeUnit(tokens, a, z);
+}
+
+/** The subject of "X có trách nhiệm": a unit list from the clause start up to the marker. */
+function subjectBefore(text: string, tokens: readonly Token[], marker: number): NameSpan[] {
+  let start = marker;
+  while (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].text)) start--;
+  if (start === marker) return [];
+  const list = scanUnitList(text, tokens, start, marker);
+  // A modal or adverb may stand between the subject and the marker ("phải chịu trách nhiệm").
+  if (list.reason === "end" || (list.reason === "verb" && marker - list.stop <= 2)) return list.items;
   return [];
+}
+
+/** Token indices of the first and last token of a name. */
+function tokenRange(tokens: readonly Token[], name: NameSpan): [number, number] {
+  const a = tokens.findIndex((t) => t.start === name.start);
+  let z = a;
+  while (z + 1 < tokens.length && tokens[z].end < name.end) z++;
+  return [a, z + 1];
+}
+
+/** Units in the role columns of a task table starting at blocks[b]; returns the last row's index. */
+function tableUnits(text: string, blocks: readonly Block[], b: number, header: TableColumns, out: Unit[]): number {
+  let last = b;
+  for (const row of tableRows(text, blocks, b + 1)) {
+    last = row.index;
+    for (const [col, role] of header.roles) {
+      const cell = row.cells[col];
+      if (!cell) continue;
+      const at = itemStart(text, cell.start, cell.end).start;
+      const list = scanUnitList(text, tokenize(text, at, cell.end), 0, undefined, { field: true });
+      push(out, blocks[row.index], role, list.items);
+    }
+  }
+  return last;
 }

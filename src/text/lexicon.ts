@@ -1,0 +1,51 @@
+// Multi-word phrase lists matched over tokens, longest phrase first.
+import type { Token } from "./tokens.js";
+
+export interface Lexicon {
+  /** Number of tokens the longest phrase starting at tokens[i] covers, or 0. */
+  matchAt(tokens: readonly Token[], i: number): number;
+  /** Whether the phrase ending at tokens[end - 1] is in the list; returns its length or 0. */
+  matchEndingAt(tokens: readonly Token[], end: number): number;
+}
+
+const key = (s: string) => s.normalize("NFC").toLowerCase();
+
+/** Case-insensitive lexicon over word tokens. */
+export function lexicon(phrases: readonly string[]): Lexicon {
+  const byFirst = new Map<string, string[][]>();
+  const byLast = new Map<string, string[][]>();
+  for (const p of phrases) {
+    const words = key(p).split(/\s+/).filter(Boolean);
+    if (!words.length) continue;
+    const add = (m: Map<string, string[][]>, k: string) => {
+      const list = m.get(k) ?? [];
+      list.push(words);
+      list.sort((a, b) => b.length - a.length);
+      m.set(k, list);
+    };
+    add(byFirst, words[0]);
+    add(byLast, words[words.length - 1]);
+  }
+  const same = (tokens: readonly Token[], from: number, words: string[]) => {
+    if (from < 0 || from + words.length > tokens.length) return false;
+    for (let k = 0; k < words.length; k++) {
+      const t = tokens[from + k];
+      if (!t.word || key(t.text) !== words[k]) return false;
+    }
+    return true;
+  };
+  return {
+    matchAt(tokens, i) {
+      const t = tokens[i];
+      if (!t?.word) return 0;
+      for (const words of byFirst.get(key(t.text)) ?? []) if (same(tokens, i, words)) return words.length;
+      return 0;
+    },
+    matchEndingAt(tokens, end) {
+      const t = tokens[end - 1];
+      if (!t?.word) return 0;
+      for (const words of byLast.get(key(t.text)) ?? []) if (same(tokens, end - words.length, words)) return words.length;
+      return 0;
+    },
+  };
+}
