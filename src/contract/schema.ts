@@ -183,7 +183,7 @@ export const Suspect = z.object({
   confidence: z.number().min(0).max(1),
 });
 
-export const Format = z.enum(["text", "markdown", "pdf", "docx", "doc", "rtf", "xlsx", "xls", "html"]);
+export const Format = z.enum(["text", "markdown", "pdf", "docx", "doc", "rtf", "xlsx", "xls", "html", "ppt"]);
 
 export const Page = z.object({
   page: z.number().int().positive(),
