@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Linear-time check: feeds the core pipeline adversarial inputs of growing
+// size (long runs of digits, slashes, dashes, "số", Roman numerals, dots,
+// unclosed quotes and brackets, one very long line, very many short lines)
+// and fails when the time per KB grows with the size: the sign of a
+// backtracking regular expression or a quadratic loop.
+//
+//   node scripts/linear-time.mjs           # 64 KB → 1 MB (the 1 MB single line, ~100k short lines)
+//   node scripts/linear-time.mjs --short   # 8 KB → 128 KB, as in CI (tests/linear-time.test.ts)
+import { fileURLToPath } from "node:url";
+
+/** Growth of time per KB from the smallest to the largest size that counts as linear (16× the size). */
+export const MAX_GROWTH = 4;
+
+/** Sizes of the short mode: 16× from the smallest to the largest, as in the full mode. */
+export const SHORT_SIZES = [8 * 1024, 32 * 1024, 128 * 1024];
+
+const repeatTo = (unit, n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+
+const SENTENCE =
+  "Ủy ban nhân dân xã chủ trì, phối hợp với Công an xã thực hiện Kế hoạch số 45/KH-UBND ngày 10/01/2025 của UBND huyện, hoàn thành trước ngày 30/6/2025, đạt 100% chỉ tiêu. ";
+
+/** name → (size in characters) → input text. */
+export const CASES = {
+  digits: (n) => repeatTo("0123456789", n),
+  "digits and spaces": (n) => repeatTo("12 345 ", n),
+  slashes: (n) => repeatTo("/", n),
+  "number/number": (n) => repeatTo("12/", n),
+  "symbol chain": (n) => repeatTo("QĐ-UBND/", n),
+  dashes: (n) => repeatTo("-", n),
+  "dash lines": (n) => repeatTo("- \n", n),
+  "số": (n) => repeatTo("số ", n),
+  "Số: with no number": (n) => repeatTo("Số: ", n),
+  "Roman numerals": (n) => repeatTo("MCMXCIVXLIV", n),
+  "Roman headings": (n) => repeatTo("IV. ", n),
+  dots: (n) => repeatTo(".", n),
+  "dotted numbering": (n) => repeatTo("1.", n),
+  "dot leaders": (n) => repeatTo("Nơi nhận........", n),
+  "unclosed quote": (n) => '"' + repeatTo("ngày 12 tháng 3 năm 2025 ", n - 1),
+  "unclosed parentheses": (n) => repeatTo("(", n),
+  "nested parentheses": (n) => repeatTo("(Quyết định số ", n),
+  "curly quotes": (n) => repeatTo("“", n),
+  "dates without end": (n) => repeatTo("ngày 1 tháng ", n),
+  "one long line": (n) => repeatTo(SENTENCE, n),
+  "short lines": (n) => repeatTo("a\n", n),
+  "numbered short lines": (n) => repeatTo("1.\n", n),
+  "table rows": (n) => repeatTo("| a |\n", n),
+  "table cells": (n) => repeatTo("| ", n),
+  "markdown marks": (n) => repeatTo("**#", n),
+  "combining marks": (n) => "a" + repeatTo("\u0301", n - 1),
+  "legacy letters": (n) => repeatTo("Vieät Nam UBND tØnh ", n),
+};
+
+/**
+ * Times `run` on every case at each size; `time` is the fastest of `runs`
+ * (the least disturbed by other work on the machine), per KB.
+ */
+export async function measure(run, { sizes, runs = 3, cases = CASES, maxMillis = 20_000, onResult } = {}) {
+  const results = [];
+  for (const [name, make] of Object.entries(cases)) {
+    await run(make(sizes[0])); // warm-up: compile the code paths this input takes
+    const row = { name, points: [], growth: 0, ok: true };
+    for (const size of sizes) {
+      const input = make(size);
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        try {
+          await run(input);
+        } catch (err) {
+          // Refusing an input is fine; only the time matters here.
+          if (err?.name !== "VnplanError") throw err;
+        }
+        times.push(performance.now() - t0);
+        if (times.at(-1) > maxMillis) break;
+      }
+      const best = Math.min(...times);
+      row.points.push({ kb: size / 1024, ms: best, msPerKb: best / (size / 1024) });
+      if (best > maxMillis) {
+        row.ok = false;
+        break;
+      }
+    }
+    const first = row.points[0].msPerKb;
+    const last = row.points.at(-1).msPerKb;
+    // Sub-millisecond totals are all noise: compare from a floor of 2 ms at the smallest size.
+    row.growth = last / Math.max(first, 2 / (sizes[0] / 1024));
+    row.ok = row.ok && row.points.length === sizes.length && row.growth <= MAX_GROWTH;
+    results.push(row);
+    onResult?.(row);
+  }
+  return results;
+}
+
+export function formatRow(row) {
+  const pts = row.points.map((p) => `${p.kb >= 1024 ? `${p.kb / 1024} MB` : `${p.kb} KB`}: ${p.msPerKb.toFixed(3)} ms/KB`).join("   ");
+  return `${row.ok ? "ok  " : "FAIL"} ${row.name.padEnd(22)} growth ×${row.growth.toFixed(2)}   ${pts}`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const short = process.argv.includes("--short");
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { extract } = await import("../src/index.ts");
+  const sizes = short ? SHORT_SIZES : [64 * 1024, 256 * 1024, 1024 * 1024];
+  console.log(`core pipeline (extract on a string), sizes ${sizes.map((s) => `${s / 1024} KB`).join(", ")}; fails above ×${MAX_GROWTH} growth in ms/KB`);
+  const results = await measure((text) => extract(text), { sizes, onResult: (r) => console.log(formatRow(r)) });
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length) {
+    console.error(`not linear: ${failed.map((r) => r.name).join(", ")}`);
+    process.exitCode = 1;
+  } else console.log("all linear");
+}
