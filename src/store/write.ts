@@ -1,0 +1,191 @@
+// Writes: each document with all its rows in one transaction, so a document is
+// stored whole or not at all, whenever the process stops.
+import type { Db } from "./open.js";
+import type { DocumentRows } from "./rows.js";
+import { foldSymbol } from "./fold.js";
+
+export interface Location {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface Failure {
+  path: string;
+  sha256: string | null;
+  stage: string;
+  message: string;
+}
+
+export interface Writer {
+  /** The stored document with this content and contract version, if any. */
+  documentId(sha256: string, schemaVersion: string): number | null;
+  /** Stores a document (or finds it already stored) and records the location. */
+  writeDocument(rows: DocumentRows, location: Location): number;
+  /** True when the path already points at this document. */
+  hasLocation(path: string, documentId: number): boolean;
+  /** Records another path of an already stored document. */
+  addLocation(documentId: number, location: Location): void;
+  recordFailure(failure: Failure): void;
+  /** The failure recorded for a path with this content, if any. */
+  failureFor(path: string, sha256: string): boolean;
+  failures(): Failure[];
+}
+
+const COLUMNS = {
+  sections: ["ord", "section", "label", "title", "level", "start", "end", "page"],
+  citations: [
+    "ord", "key", "type_code", "type_name", "number", "year", "issuer_code", "symbol", "symbol_fold",
+    "date", "issuer", "subject", "section", "start", "end", "page", "sentence",
+  ],
+  units: ["ord", "name", "normalized_name", "role", "section", "start", "end", "page"],
+  deadlines: ["ord", "text", "due", "start_date", "recurring", "terms", "section", "start", "end", "page"],
+  targets: ["ord", "value", "value_max", "unit", "comparator", "subject", "text", "by_year", "section", "start", "end", "page"],
+  tasks: ["ord", "summary", "deadline_text", "due", "start_date", "recurring", "citations", "section", "start", "end", "page"],
+} as const;
+
+type ChildTable = keyof typeof COLUMNS;
+
+function insertSql(table: string, columns: readonly string[], verb = "INSERT"): string {
+  const cols = ["document_id", ...columns];
+  return `${verb} INTO ${table} (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`;
+}
+
+export function createWriter(db: Db): Writer {
+  const docCols = ["sha256", "format", "pages", "schema_version", "type_code", "type_name", "title", "symbol", "issuer", "date", "year", "place", "extraction", "text"];
+  const insertDoc = db.prepare(`INSERT INTO documents (${docCols.join(", ")}) VALUES (${docCols.map((c) => `@${c}`).join(", ")})`);
+  const children = Object.fromEntries(
+    (Object.keys(COLUMNS) as ChildTable[]).map((t) => [t, db.prepare(insertSql(t, COLUMNS[t]))]),
+  ) as Record<ChildTable, ReturnType<Db["prepare"]>>;
+  const insertTaskUnit = db.prepare(insertSql("task_units", ["task_ord", "role", "name", "normalized_name"], "INSERT OR IGNORE"));
+  const insertFts = db.prepare("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)");
+  const findDoc = db.prepare("SELECT id, schema_version FROM documents WHERE sha256 = ?");
+  const locationOf = db.prepare("SELECT document_id FROM locations WHERE path = ?");
+  const upsertLocation = db.prepare(
+    `INSERT INTO locations (path, document_id, size, mtime_ms) VALUES (@path, @document_id, @size, @mtimeMs)
+     ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, size = excluded.size, mtime_ms = excluded.mtime_ms`,
+  );
+  const deleteLocation = db.prepare("DELETE FROM locations WHERE path = ?");
+  const countLocations = db.prepare("SELECT count(*) AS n FROM locations WHERE document_id = ?");
+  const keysOf = db.prepare("SELECT DISTINCT key FROM citations WHERE document_id = ?");
+  const deleteDoc = db.prepare("DELETE FROM documents WHERE id = ?");
+  const deleteFts = db.prepare("DELETE FROM documents_fts WHERE rowid = ?");
+  const clearFailure = db.prepare("DELETE FROM failures WHERE path = ?");
+  const upsertFailure = db.prepare(
+    `INSERT INTO failures (path, sha256, stage, message, failed_at) VALUES (@path, @sha256, @stage, @message, @at)
+     ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, stage = excluded.stage, message = excluded.message, failed_at = excluded.failed_at`,
+  );
+  const findFailure = db.prepare("SELECT 1 FROM failures WHERE path = ? AND sha256 IS ?");
+  const listFailures = db.prepare("SELECT path, sha256, stage, message FROM failures ORDER BY path");
+  const refreshCited = citedRefresher(db);
+
+  /** Deletes a document no path points at any more, with all its rows. */
+  const dropIfOrphan = (id: number): void => {
+    if ((countLocations.get(id) as { n: number }).n > 0) return;
+    const keys = (keysOf.all(id) as { key: string }[]).map((r) => r.key);
+    deleteFts.run(id);
+    deleteDoc.run(id);
+    refreshCited(keys);
+  };
+
+  /** Points a path at a document; the document it pointed at before goes when nothing else points at it. */
+  const place = (documentId: number, location: Location): void => {
+    const before = locationOf.get(location.path) as { document_id: number } | undefined;
+    upsertLocation.run({ ...location, document_id: documentId });
+    clearFailure.run(location.path);
+    if (before && before.document_id !== documentId) dropIfOrphan(before.document_id);
+  };
+
+  const writeDocument = db.transaction((rows: DocumentRows, location: Location): number => {
+    const existing = findDoc.get(rows.sha256) as { id: number; schema_version: string } | undefined;
+    if (existing && existing.schema_version === rows.document.schema_version) {
+      place(existing.id, location);
+      return existing.id;
+    }
+    if (existing) {
+      // Stored under an older contract: replace it, keeping its other locations.
+      const others = db.prepare("SELECT path, size, mtime_ms AS mtimeMs FROM locations WHERE document_id = ?").all(existing.id) as Location[];
+      db.prepare("DELETE FROM locations WHERE document_id = ?").run(existing.id);
+      dropIfOrphan(existing.id);
+      const id = insertAll(rows);
+      for (const o of others) upsertLocation.run({ ...o, document_id: id });
+      place(id, location);
+      return id;
+    }
+    const id = insertAll(rows);
+    place(id, location);
+    return id;
+  });
+
+  const insertAll = (rows: DocumentRows): number => {
+    const id = Number(insertDoc.run({ sha256: rows.sha256, ...rows.document }).lastInsertRowid);
+    for (const t of Object.keys(COLUMNS) as ChildTable[]) {
+      for (const r of rows[t]) children[t].run({ document_id: id, ...r });
+    }
+    for (const r of rows.taskUnits) insertTaskUnit.run({ document_id: id, ...r });
+    insertFts.run(id, rows.fts.title, rows.fts.text);
+    refreshCited([...new Set(rows.citations.map((c) => c.key))]);
+    return id;
+  };
+
+  // A path whose new content fails no longer holds the document stored for its old content.
+  const recordFailure = db.transaction((f: Failure) => {
+    upsertFailure.run({ ...f, at: new Date().toISOString() });
+    if (!f.sha256) return;
+    const before = locationOf.get(f.path) as { document_id: number } | undefined;
+    const doc = before && (db.prepare("SELECT sha256 FROM documents WHERE id = ?").get(before.document_id) as { sha256: string });
+    if (before && doc && doc.sha256 !== f.sha256) {
+      deleteLocation.run(f.path);
+      dropIfOrphan(before.document_id);
+    }
+  });
+  const addLocation = db.transaction((documentId: number, location: Location) => place(documentId, location));
+
+  return {
+    documentId(sha256, schemaVersion) {
+      const row = findDoc.get(sha256) as { id: number; schema_version: string } | undefined;
+      return row && row.schema_version === schemaVersion ? row.id : null;
+    },
+    writeDocument: (rows, location) => writeDocument.immediate(rows, location),
+    hasLocation: (path, documentId) => (locationOf.get(path) as { document_id: number } | undefined)?.document_id === documentId,
+    addLocation: (documentId, location) => addLocation.immediate(documentId, location),
+    recordFailure: (f) => recordFailure.immediate(f),
+    failureFor: (path, sha256) => findFailure.get(path, sha256) !== undefined,
+    failures: () => listFailures.all() as Failure[],
+  };
+}
+
+/**
+ * Recomputes cited_documents rows for some keys from the citations table, so the
+ * table depends only on what is stored, never on the order documents arrived in.
+ */
+function citedRefresher(db: Db): (keys: string[]) => void {
+  const stats = db.prepare(
+    "SELECT count(DISTINCT document_id) AS docs, count(*) AS mentions FROM citations WHERE key = ?",
+  );
+  // The most frequent non-null value of a column among a key's mentions (ties: smallest).
+  const mode = (col: string) =>
+    db.prepare(`SELECT ${col} AS v FROM citations WHERE key = ? AND ${col} IS NOT NULL GROUP BY ${col} ORDER BY count(*) DESC, ${col} LIMIT 1`);
+  const fields = ["type_code", "type_name", "number", "year", "issuer_code", "date", "issuer"] as const;
+  const modes = Object.fromEntries(fields.map((f) => [f, mode(f)])) as Record<(typeof fields)[number], ReturnType<Db["prepare"]>>;
+  const spellings = db.prepare("SELECT DISTINCT symbol FROM citations WHERE key = ? AND symbol IS NOT NULL ORDER BY symbol");
+  const del = db.prepare("DELETE FROM cited_documents WHERE key = ?");
+  const delSpellings = db.prepare("DELETE FROM cited_spellings WHERE key = ?");
+  const insert = db.prepare(
+    `INSERT INTO cited_documents (key, ${fields.join(", ")}, spellings, citing_documents, mentions)
+     VALUES (@key, ${fields.map((f) => `@${f}`).join(", ")}, @spellings, @docs, @mentions)`,
+  );
+  const insertSpelling = db.prepare("INSERT INTO cited_spellings (key, spelling, fold) VALUES (?, ?, ?)");
+  return (keys) => {
+    for (const key of keys) {
+      delSpellings.run(key);
+      del.run(key);
+      const s = stats.get(key) as { docs: number; mentions: number };
+      if (s.mentions === 0) continue;
+      const values = Object.fromEntries(fields.map((f) => [f, (modes[f].get(key) as { v: unknown } | undefined)?.v ?? null]));
+      const spelled = (spellings.all(key) as { symbol: string }[]).map((r) => r.symbol);
+      insert.run({ key, ...values, spellings: JSON.stringify(spelled), docs: s.docs, mentions: s.mentions });
+      for (const sp of spelled) insertSpelling.run(key, sp, foldSymbol(sp));
+    }
+  };
+}
