@@ -1,0 +1,152 @@
+// One decoder per legacy encoding. Each turns a run of text into pieces
+// (output string, source start, source end) so the offset map stays exact.
+import { isVowelChar, stripToneChar, toneOfChar, type Tone } from "../syllable/index.js";
+import { compose, CP1258_LETTER, CP1258_TONE, TCVN3, VIQR_MOD, VIQR_TONE, VNI_BASES, VNI_MARK, VNI_SINGLE } from "./tables.js";
+
+export type Piece = [out: string, start: number, end: number];
+export type Encoding = "TCVN3" | "VNI" | "VIQR" | "Windows-1258";
+
+export interface DecodeOptions {
+  /** Draw every TCVN3 letter as a capital (the .VnTimeH fonts). */
+  capitals?: boolean;
+}
+
+const isUpper = (c: string) => c !== c.toLowerCase();
+const isLower = (c: string) => c !== c.toUpperCase();
+
+/** TCVN3: one byte, one letter; capitals come from the font or the words around. */
+export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
+  const pieces: Piece[] = [];
+  // Words: decoded letters and the case their unambiguous letters show.
+  const words: { from: number; to: number; caps: "yes" | "no" | "maybe" }[] = [];
+  let i = 0;
+  while (i < s.length) {
+    if (s[i] === " " || s[i] === "\t") {
+      pieces.push([s[i], i, i + 1]);
+      i++;
+      continue;
+    }
+    const from = pieces.length;
+    let up = 0, low = 0, firstUp = false, k = 0;
+    for (; i < s.length && s[i] !== " " && s[i] !== "\t"; i++, k++) {
+      const c = s[i];
+      const u = TCVN3.get(c);
+      pieces.push([u ?? c, i, i + 1]);
+      // Only ASCII letters and the A1–A7 capitals say which case was meant.
+      const code = c.charCodeAt(0);
+      if (code < 0x80 || (code >= 0xa1 && code <= 0xa7)) {
+        if (isUpper(c) || (u && isUpper(u))) {
+          up++;
+          if (k === 0) firstUp = true;
+        } else if (isLower(c)) low++;
+      }
+    }
+    const caps = low ? "no" : up >= 2 || (up === 1 && !firstUp) ? "yes" : "maybe";
+    words.push({ from, to: pieces.length, caps });
+  }
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    let upper = opts.capitals === true || word.caps === "yes";
+    if (!upper && word.caps === "maybe") {
+      // A word with no telling letter is a capital word between capital words.
+      const prev = words[w - 1]?.caps ?? "edge", next = words[w + 1]?.caps ?? "edge";
+      upper = (prev === "yes" && next !== "no" && next !== "maybe") || (next === "yes" && prev === "edge");
+    }
+    if (!upper) continue;
+    for (let p = word.from; p < word.to; p++) if (TCVN3.has(s[pieces[p][1]])) pieces[p][0] = pieces[p][0].toUpperCase();
+  }
+  return pieces;
+}
+
+/** VNI-Windows: a base letter and a mark byte make one letter. */
+export function decodeVni(s: string): Piece[] {
+  const pieces: Piece[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const single = VNI_SINGLE.get(c);
+    const letter = single ?? c;
+    const next = s[i + 1];
+    const mark = next !== undefined ? VNI_MARK.get(next) : undefined;
+    const mods = VNI_BASES.get(letter.toLowerCase());
+    if (mark && mods !== undefined && (mark.mod === "" || mods.includes(mark.mod))) {
+      const out = compose(letter, mark.mod, mark.tone);
+      if (out) {
+        pieces.push([out, i, i + 2]);
+        i++;
+        continue;
+      }
+    }
+    pieces.push([letter, i, i + 1]);
+  }
+  return pieces;
+}
+
+/** Windows-1258 seen through Windows-1252: own letters, and tone bytes after the vowel. */
+export function decodeCp1258(s: string): Piece[] {
+  const pieces: Piece[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const tone = CP1258_TONE.get(c);
+    const prev = pieces[pieces.length - 1];
+    if (tone !== undefined && prev && prev[2] === i && isVowelChar(prev[0]) && toneOfChar(prev[0]) === 0) {
+      prev[0] = compose(stripToneChar(prev[0]), "", tone as Tone) ?? prev[0];
+      prev[2] = i + 1;
+      continue;
+    }
+    pieces.push([CP1258_LETTER.get(c) ?? c, i, i + 1]);
+  }
+  return pieces;
+}
+
+const VIQR_VOWEL = /[aeiouyAEIOUY]/;
+const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+
+/** VIQR: ASCII letters with ^ ( + for the vowel modifiers and ' ` ? ~ . for tones. */
+export function decodeViqr(s: string): Piece[] {
+  const pieces: Piece[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if ((c === "d" || c === "D") && (s[i + 1] === "d" || s[i + 1] === "D") && !isAsciiLetter(s[i - 1])) {
+      pieces.push([c === "D" ? "Đ" : "đ", i, i + 2]);
+      i++;
+      continue;
+    }
+    if (c === "\\" && (VIQR_TONE.has(s[i + 1]) || VIQR_MOD.has(s[i + 1]))) {
+      pieces.push([s[i + 1], i, i + 2]);
+      i++;
+      continue;
+    }
+    if (!VIQR_VOWEL.test(c) || !isAsciiLetter(c)) {
+      pieces.push([c, i, i + 1]);
+      continue;
+    }
+    let j = i + 1;
+    let mod = "";
+    if (VIQR_MOD.has(s[j]) && compose(c, s[j], 0)) mod = s[j++];
+    let tone: Tone = 0;
+    const t = VIQR_TONE.get(s[j]);
+    // "." and "?" close sentences too: they are tones only inside a word or
+    // before a word that goes on in lowercase.
+    if (t !== undefined && (isAsciiLetter(s[j + 1]) || ((s[j] !== "." && s[j] !== "?") || (s[j + 1] === " " && /[a-z]/.test(s[j + 2] ?? ""))))) {
+      tone = t;
+      j++;
+    }
+    const out = compose(c, mod, tone);
+    if (!out || j === i + 1) {
+      pieces.push([c, i, i + 1]);
+      continue;
+    }
+    pieces.push([out, i, j]);
+    i = j - 1;
+  }
+  return pieces;
+}
+
+export function decodeWith(enc: Encoding, s: string, opts: DecodeOptions = {}): Piece[] {
+  switch (enc) {
+    case "TCVN3": return decodeTcvn3(s, opts);
+    case "VNI": return decodeVni(s);
+    case "Windows-1258": return decodeCp1258(s);
+    case "VIQR": return decodeViqr(s);
+  }
+}
