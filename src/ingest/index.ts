@@ -1,12 +1,23 @@
 // ingest: bytes of any supported format → light-markdown text with pages.
-import { extname } from "node:path";
+// The format comes from the content (magic bytes); the extension only breaks ties.
 import { VnplanError } from "../errors.js";
-import type { Limits } from "../limits.js";
+import { resolveLimits, type Limits } from "../limits.js";
+import { detectFormat } from "./detect.js";
 import { checkInput } from "./guards.js";
+import { ingestDoc } from "./doc.js";
+import { ingestDocx } from "./docx.js";
+import { ingestHtml } from "./html.js";
+import { ingestPdf } from "./pdf.js";
+import { ingestPpt } from "./ppt.js";
+import { ingestRtf } from "./rtf.js";
+import { ingestSheet } from "./sheet.js";
 import { ingestText } from "./text.js";
 import type { Ingested } from "./types.js";
+import { Unreadable } from "./unreadable.js";
+import { openZip } from "./zip.js";
 
 export type { Ingested, IngestedPage } from "./types.js";
+export { detectFormat } from "./detect.js";
 
 export interface IngestOptions {
   /** File name, for format hints and error messages. */
@@ -18,8 +29,50 @@ export interface IngestOptions {
 
 export async function ingest(bytes: Uint8Array, options: IngestOptions = {}): Promise<Ingested> {
   const name = options.name ?? null;
+  const limits = resolveLimits(options.limits);
+  const fail = (reason: string, cause?: unknown) => new VnplanError("ingest", reason, { file: name, cause });
   if (bytes.length === 0) throw new VnplanError("read", "the file is empty", { file: name });
   checkInput(bytes, name, options.limits);
-  const ext = name ? extname(name).toLowerCase() : "";
-  return ingestText(bytes, ext === ".md");
+  const format = detectFormat(bytes, name);
+  try {
+    switch (format) {
+      case "pdf":
+        return await ingestPdf(bytes, { ocr: options.ocr ?? "auto", maxPages: limits.maxPages });
+      case "zip": {
+        const zip = openZip(bytes, limits.maxUnzippedBytes);
+        if (zip.names.includes("word/document.xml")) return ingestDocx(zip);
+        if (zip.names.includes("xl/workbook.xml")) return ingestSheet(bytes, "xlsx");
+        throw fail("unsupported ZIP container (neither DOCX nor XLSX)");
+      }
+      case "ole":
+        throw fail("the file is encrypted (password-protected Office document)");
+      case "doc":
+        return await ingestDoc(bytes);
+      case "xls":
+      case "xlsx":
+        return ingestSheet(bytes, format);
+      case "ppt":
+        return ingestPpt(bytes);
+      case "rtf":
+        return ingestRtf(bytes);
+      case "html":
+        return ingestHtml(bytes);
+      default:
+        return ingestText(bytes, format === "markdown");
+    }
+  } catch (err) {
+    if (err instanceof VnplanError) throw err;
+    if (err instanceof Unreadable) throw fail(err.message, err);
+    throw fail(describe(err), err);
+  }
+}
+
+/** One-line reason for a parser's exception. */
+function describe(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const name = err instanceof Error ? err.name : "";
+  if (/password|encrypt/i.test(`${name} ${msg}`)) return "the file is encrypted";
+  if (/invalid pdf|corrupt|bad xref|unexpected end|truncat|invalid|end of (?:file|data)|not a valid|eof/i.test(`${name} ${msg}`))
+    return `the file is corrupt or truncated (${msg.split("\n")[0].slice(0, 120)})`;
+  return `could not be read: ${msg.split("\n")[0].slice(0, 160)}`;
 }

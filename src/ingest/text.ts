@@ -1,12 +1,75 @@
-// Plain text and markdown: decode the bytes; markup is handled by normalize.
+// Plain text and markdown: find the encoding and decode the bytes. Bytes that
+// are not UTF-8 are either Windows-1258 (decoded here) or a legacy font
+// encoding (TCVN3, VNI): those are decoded as Windows-1252, the way Windows
+// showed them, and left to normalize's legacy decoder.
 import type { Ingested } from "./types.js";
 
-/** Decodes text bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM. */
+// Windows-1252 0x80–0x9F (TextDecoder's "windows-1252" is Latin-1 in some Node builds).
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+export function decodeCp1252(bytes: Uint8Array): string {
+  let out = "";
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const part = bytes.subarray(i, i + CHUNK);
+    const codes = Array.from(part, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** UTF-16 without a BOM: one of every two bytes is zero in Latin and Vietnamese text. */
+function utf16Guess(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length & ~1, 4096);
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return "utf-16le";
+  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return "utf-16be";
+  return null;
+}
+
+// Windows-1258 writes tones as separate combining bytes after the vowel.
+const CP1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
+const CP1258_VOWELS = new Set([..."aeiouyAEIOUY"].map((c) => c.charCodeAt(0)).concat([0xe2, 0xea, 0xf4, 0xc2, 0xca, 0xd4, 0xe3, 0xc3, 0xf5, 0xd5, 0xfd, 0xdd]));
+
+/** True when the non-ASCII bytes look like Windows-1258: tone bytes right after vowels. */
+export function looksCp1258(bytes: Uint8Array): boolean {
+  let high = 0;
+  let tones = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    high++;
+    if (CP1258_TONES.has(b) && i > 0 && CP1258_VOWELS.has(bytes[i - 1])) tones++;
+  }
+  return tones >= 3 && tones >= high * 0.3;
+}
+
+/** Decodes text bytes: BOMs, UTF-8, UTF-16, Windows-1258, else Windows-1252 for the legacy decoder. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
-  return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
+  const u16 = utf16Guess(bytes);
+  if (u16) return { text: new TextDecoder(u16).decode(bytes), encoding: u16 };
+  if (isUtf8(bytes)) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
+  if (looksCp1258(bytes)) return { text: new TextDecoder("windows-1258").decode(bytes).normalize("NFC"), encoding: "windows-1258" };
+  return { text: decodeCp1252(bytes), encoding: "windows-1252" };
 }
 
 export function ingestText(bytes: Uint8Array, markdown: boolean): Ingested {

@@ -1,0 +1,185 @@
+// PDF via pdf-parse (pdf.js): text items are laid out into lines by their
+// positions, lines into paragraphs by spacing and indentation, so a wrapped
+// paragraph comes out as one line as in a typed text. Running headers and
+// footers (the same line at the top or bottom of most pages, page numbers
+// aside) and bare page numbers are dropped. Pages without a text layer are
+// read by OCR when it is available.
+import { PDFParse } from "pdf-parse";
+import { paragraph } from "./markdown.js";
+import { ocrUnavailable, openOcr, type OcrSession } from "./ocr.js";
+import type { Ingested, IngestedPage } from "./types.js";
+import { Unreadable } from "./unreadable.js";
+import { scanFontNames } from "./fonts.js";
+
+export interface PdfOptions {
+  ocr: "auto" | "always" | "never";
+  maxPages: number;
+}
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface Line {
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  h: number;
+}
+
+/** Fewer visible characters than this and a page counts as having no text layer. */
+const MIN_TEXT_CHARS = 16;
+
+interface PdfDoc {
+  numPages: number;
+  getPage(n: number): Promise<{
+    getTextContent(): Promise<{ items: ({ str: string; transform: number[]; width: number; height: number } | object)[] }>;
+    cleanup(): void;
+  }>;
+}
+
+export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise<Ingested> {
+  // pdf.js takes ownership of the buffer it is given: hand it a copy.
+  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
+  const warnings: string[] = [];
+  try {
+    const doc = (await (parser as unknown as { load(): Promise<PdfDoc> }).load()) as PdfDoc;
+    if (doc.numPages > options.maxPages) throw new Unreadable(`the PDF has ${doc.numPages} pages, over the limit of ${options.maxPages}`);
+    const pageLines: Line[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      pageLines.push(layoutLines(content.items.filter((i): i is { str: string; transform: number[]; width: number; height: number } => "str" in i)));
+      page.cleanup();
+    }
+    const scanned = pageLines.map((lines, i) => options.ocr === "always" || visibleChars(lines) < MIN_TEXT_CHARS ? i + 1 : 0).filter(Boolean);
+    const ocrText = new Map<number, string>();
+    if (scanned.length && options.ocr !== "never") {
+      const why = ocrUnavailable();
+      if (why) warnings.push(`page${scanned.length > 1 ? "s" : ""} ${scanned.join(", ")} ha${scanned.length > 1 ? "ve" : "s"} no text layer and could not be read: ${why}`);
+      else {
+        let session: OcrSession | null = null;
+        try {
+          session = await openOcr(bytes);
+          for (const n of scanned) ocrText.set(n, await session.page(n));
+        } finally {
+          await session?.close();
+        }
+      }
+    } else if (scanned.length) warnings.push(`page${scanned.length > 1 ? "s" : ""} ${scanned.join(", ")} ha${scanned.length > 1 ? "ve" : "s"} no text layer (OCR is off)`);
+    return { ...assemble(pageLines, ocrText, warnings), fonts: scanFontNames(bytes) };
+  } finally {
+    await parser.destroy();
+  }
+}
+
+function visibleChars(lines: Line[]): number {
+  let n = 0;
+  for (const l of lines) n += l.text.replace(/\s/g, "").length;
+  return n;
+}
+
+/** Groups text items into lines (same baseline), left to right, top to bottom. */
+export function layoutLines(raw: { str: string; transform: number[]; width: number; height: number }[]): Line[] {
+  const items: Item[] = raw
+    .filter((i) => i.str.length)
+    .map((i) => ({ str: i.str, x: i.transform[4], y: i.transform[5], w: i.width, h: Math.abs(i.height || i.transform[3]) || 10 }));
+  items.sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Item[][] = [];
+  for (const it of items) {
+    const cur = lines[lines.length - 1];
+    if (cur && Math.abs(cur[0].y - it.y) <= Math.max(2, 0.4 * Math.min(cur[0].h, it.h))) cur.push(it);
+    else lines.push([it]);
+  }
+  return lines.map((items) => {
+    items.sort((a, b) => a.x - b.x);
+    let text = "";
+    let end = -Infinity;
+    for (const it of items) {
+      const gap = it.x - end;
+      if (text && gap > 0.15 * it.h && !/\s$/.test(text) && !/^\s/.test(it.str)) text += gap > 2.5 * it.h ? "\t" : " ";
+      text += it.str;
+      end = it.x + it.w;
+    }
+    const h = Math.max(...items.map((i) => i.h));
+    return { text: text.replace(/\s+$/, ""), x: items[0].x, right: end, y: items[0].y, h };
+  }).filter((l) => l.text.trim());
+}
+
+const key = (s: string) => s.replace(/\d+/g, "#").replace(/\s+/g, " ").trim().toLowerCase();
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/i;
+
+/** Lines at the top or bottom of a page that repeat on most pages, and bare page numbers. */
+function runningLines(pages: Line[][]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map((l) => key(l.text)));
+    for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const textPages = pages.filter((p) => p.length).length;
+  const out = new Set<string>();
+  if (textPages >= 3) for (const [k, c] of counts) if (c >= Math.max(3, textPages * 0.5)) out.add(k);
+  return out;
+}
+
+/** Lines → paragraphs: a new paragraph after a wide gap, at an indented line or after a short line. */
+function paragraphs(lines: Line[]): string[] {
+  if (!lines.length) return [];
+  const left = Math.min(...lines.map((l) => l.x));
+  const right = Math.max(...lines.map((l) => l.right));
+  const gaps = lines.slice(1).map((l, i) => lines[i].y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
+  const lineGap = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
+  const out: string[] = [];
+  let cur = "";
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    const newPara =
+      !prev ||
+      prev.y - l.y > lineGap * 1.35 + 0.5 ||
+      l.x > left + 1.2 * l.h || // first-line indent, or a centred line
+      prev.right < right - 4 * l.h || // the previous line ended short
+      l.text.includes("\t") ||
+      prev.text.includes("\t");
+    if (newPara && cur) {
+      out.push(cur);
+      cur = "";
+    }
+    cur = cur ? `${cur} ${l.text.trim()}` : l.text.trim();
+  });
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** OCR output: blank lines separate paragraphs; lines within one are joined. */
+function ocrParagraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, " ").trim())
+    .filter(Boolean);
+}
+
+function assemble(pageLines: Line[][], ocrText: Map<number, string>, warnings: string[]): Ingested {
+  const running = runningLines(pageLines);
+  let text = "";
+  const pages: IngestedPage[] = [];
+  pageLines.forEach((lines, i) => {
+    const n = i + 1;
+    const ocr = ocrText.get(n);
+    const kept = lines.filter((l, j) => {
+      const edge = j < 2 || j >= lines.length - 2;
+      return !(edge && (running.has(key(l.text)) || PAGE_NUMBER.test(l.text.trim())));
+    });
+    const paras = ocr !== undefined ? ocrParagraphs(ocr) : paragraphs(kept);
+    if (text) text += "\n\n";
+    const start = text.length;
+    text += paras.map((p) => paragraph({ text: p })).filter(Boolean).join("\n\n");
+    pages.push({ page: n, start, end: text.length, ocr: ocr !== undefined });
+  });
+  if (!text.trim() && !warnings.length) warnings.push("the PDF has no text");
+  return { format: "pdf", text, pages, fonts: [], encoding: null, warnings };
+}
