@@ -1,7 +1,293 @@
-import type { Target } from "../contract/schema.js";
-import type { Segmented } from "../segment/types.js";
+// Numeric goals: percentages set as goals ("trên 90% đảng viên được xếp loại
+// ..."), ranges ("10 - 13%/năm" → lower bound, gte, valueMax) and counted
+// deliverables ("Thực hiện được 01 công trình ..."). Vocabulary is in
+// grammars/targets.json; dates, document numbers and shares are not goals.
+import type { Comparator, Section, Target } from "../contract/schema.js";
+import { alternation, loadGrammar } from "../grammar/load.js";
+import type { Block, Segmented } from "../segment/types.js";
+import { itemStart } from "../text/items.js";
+import { lexicon, type Lexicon } from "../text/lexicon.js";
+import { isLower, tokenize, type Token } from "../text/tokens.js";
+import { locate } from "./locate.js";
+import { verbAt } from "./unit-names.js";
+
+interface TargetGrammar {
+  prefix: Array<{ words: string[]; comparator: Comparator }>;
+  postfix: Array<{ words: string[]; comparator: Comparator }>;
+  rangeJoiners: string[];
+  countedNouns: string[];
+  countCues: string[];
+  goalCues: string[];
+  exclusionsBefore: string[];
+  exclusionsAfter: string[];
+  goalSections: string[];
+  pastSections: string[];
+  horizon: string[];
+}
+
+interface Compiled {
+  prefix: Array<{ words: Lexicon; comparator: Comparator }>;
+  postfix: Array<{ words: Lexicon; comparator: Comparator }>;
+  percent: RegExp;
+  counted: RegExp;
+  countCues: Lexicon;
+  goalCues: Lexicon;
+  exclusionsBefore: Lexicon;
+  exclusionsAfter: Lexicon;
+  goalSections: RegExp;
+  pastSections: RegExp;
+  horizon: Lexicon;
+}
+
+let compiled: Compiled | null = null;
+
+const NUM = String.raw`\d{1,3}(?:[.,]\d{1,2})?`;
+
+function grammar(): Compiled {
+  if (!compiled) {
+    const g = loadGrammar<TargetGrammar>("targets");
+    const joiners = alternation(g.rangeJoiners);
+    const words = (list: string[]) => new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(list)})(?![\\p{L}\\p{M}])`, "iu");
+    compiled = {
+      prefix: g.prefix.map((p) => ({ words: lexicon(p.words), comparator: p.comparator })),
+      postfix: g.postfix.map((p) => ({ words: lexicon(p.words), comparator: p.comparator })),
+      // Bounded gaps keep it linear: "90%", "95,5 %", "10 - 13%/năm", "10% - 13%", "từ 10 đến 13%".
+      percent: new RegExp(
+        String.raw`(?<![\p{L}\p{N}.,/])(${NUM})(?: ?%)?(?:\s{0,2}(?:${joiners})\s{0,2}(${NUM}))? ?%(?: ?\/ ?năm)?`,
+        "gu",
+      ),
+      counted: new RegExp(String.raw`(?<![\p{L}\p{N}.,/-])(\d{1,4}) (${alternation(g.countedNouns)})(?![\p{L}\p{M}])`, "gu"),
+      countCues: lexicon(g.countCues),
+      goalCues: lexicon(g.goalCues),
+      exclusionsBefore: lexicon(g.exclusionsBefore),
+      exclusionsAfter: lexicon(g.exclusionsAfter),
+      goalSections: words(g.goalSections),
+      pastSections: words(g.pastSections),
+      horizon: lexicon(g.horizon),
+    };
+  }
+  return compiled;
+}
+
+const CLAUSE_BREAKS = new Set([";", ".", ":", "!", "?"]);
 
 export function extractTargets(seg: Segmented): Target[] {
-  void seg;
-  return [];
+  const g = grammar();
+  const out: Target[] = [];
+  const titles = sectionTitles(seg.sections);
+  const { text } = seg;
+  for (const block of seg.blocks) {
+    if (block.region === "header" || block.region === "closing" || block.region === "notes") continue;
+    const heading = (block.path.length ? block.path : [block.section]).map((_, i, p) => titles.get(p.slice(0, i + 1).join("/")) ?? "").join(" | ");
+    if (g.pastSections.test(heading)) continue;
+    const start = itemStart(text, block.heading ? block.start + block.labelLength : block.start, block.end).start;
+    const body = text.slice(start, block.end);
+    if (!/\d/.test(body)) continue;
+    const tokens = tokenize(text, start, block.end);
+    const ctx: Context = { text, block, tokens, heading, goalSection: g.goalSections.test(heading), year: seg.document.year };
+    for (const m of body.matchAll(g.percent)) {
+      const t = percentTarget(ctx, start + m.index, start + m.index + m[0].length, m[1], m[2]);
+      if (t) out.push(t);
+    }
+    for (const m of body.matchAll(g.counted)) {
+      const t = countedTarget(ctx, start + m.index, start + m.index + m[0].length, m[1], m[2]);
+      if (t) out.push(t);
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+interface Context {
+  text: string;
+  block: Block;
+  tokens: Token[];
+  heading: string;
+  goalSection: boolean;
+  /** The plan's year, when known: goals are not stated for years before it. */
+  year: number | null;
+}
+
+/** "95,5" → 95.5, "01" → 1. */
+const toNumber = (s: string) => Number(s.replace(",", "."));
+
+function percentTarget(ctx: Context, from: number, to: number, low: string, high: string | undefined): Target | null {
+  const g = grammar();
+  const { tokens } = ctx;
+  const first = tokens.findIndex((t) => t.start >= from);
+  let last = tokens.findIndex((t) => t.end >= to);
+  if (first < 0 || last < 0) return null;
+  const [cs, ce] = clause(tokens, first);
+  if (g.exclusionsAfter.matchAt(tokens, last + 1)) return null;
+  for (let k = first; k > Math.max(cs, first - 5); k--) if (g.exclusionsBefore.matchEndingAt(tokens, k)) return null;
+  let comparator: Comparator = high ? "gte" : "eq";
+  let open = first;
+  for (const p of g.prefix) {
+    const n = p.words.matchEndingAt(tokens, first);
+    if (n && first - n >= cs) {
+      comparator = high ? "gte" : p.comparator;
+      open = first - n;
+      break;
+    }
+  }
+  for (const p of g.postfix) {
+    const n = p.words.matchAt(tokens, last + 1);
+    if (n) {
+      comparator = p.comparator;
+      last += n;
+      break;
+    }
+  }
+  if (pastClause(ctx, cs, ce, false)) return null;
+  const subject = subjectOf(ctx, last + 1, ce, cs, open);
+  const cue = ctx.goalSection || open === cs || hasCue(tokens, cs, ce, g.goalCues);
+  if (!cue || !subject) return null;
+  return {
+    value: toNumber(low),
+    valueMax: high ? toNumber(high) : null,
+    unit: "%",
+    comparator,
+    subject,
+    text: clauseText(ctx, cs, ce, open),
+    by: horizonYear(ctx, cs, ce),
+    ...locate(ctx.block, tokens[open].start, to),
+  };
+}
+
+/** A clause that reports a result ("đã giải quyết 162 trường hợp", "chiếm 20%") or speaks of a year before the plan's. */
+function pastClause(ctx: Context, from: number, to: number, words: boolean): boolean {
+  const g = grammar();
+  for (let i = from; i < to; i++) {
+    if (words && g.exclusionsBefore.matchAt(ctx.tokens, i)) return true;
+    const y = /^(?:19|20)\d\d$/.test(ctx.tokens[i].text) ? Number(ctx.tokens[i].text) : 0;
+    if (y && ctx.year !== null && y < ctx.year) return true;
+  }
+  return false;
+}
+
+function countedTarget(ctx: Context, from: number, to: number, count: string, noun: string): Target | null {
+  const g = grammar();
+  const { tokens } = ctx;
+  const first = tokens.findIndex((t) => t.start >= from);
+  if (first < 0) return null;
+  const [cs, ce] = clause(tokens, first);
+  // The cue stands right before the number, or one or two words before ("tổ chức thành công 02 hội nghị").
+  let cue = false;
+  for (let k = first; k >= Math.max(cs + 1, first - 2) && !cue; k--) cue = g.countCues.matchEndingAt(tokens, k) > 0;
+  if (!cue || pastClause(ctx, cs, ce, true)) return null;
+  let comparator: Comparator = "eq";
+  let open = first;
+  for (const p of g.prefix) {
+    const n = p.words.matchEndingAt(tokens, first);
+    if (n && first - n >= cs && tokens[first - n].text.toLowerCase() !== "từ") {
+      comparator = p.comparator;
+      open = first - n;
+      break;
+    }
+  }
+  const nounEnd = tokens.findIndex((t) => t.end >= to);
+  const after = subjectOf(ctx, nounEnd + 1, ce, cs, open);
+  return {
+    value: Number(count),
+    valueMax: null,
+    unit: noun,
+    comparator,
+    subject: after ? `${noun} ${after}` : noun,
+    text: clauseText(ctx, cs, ce, open),
+    by: horizonYear(ctx, cs, ce),
+    ...locate(ctx.block, tokens[open].start, to),
+  };
+}
+
+/** Token range of the clause holding tokens[i]: between ; . : and list markers like "(2)-". */
+function clause(tokens: readonly Token[], i: number): [number, number] {
+  let s = i;
+  while (s > 0 && !CLAUSE_BREAKS.has(tokens[s - 1].text) && !listMarkerEndsAt(tokens, s)) s--;
+  let e = i + 1;
+  while (e < tokens.length && !(CLAUSE_BREAKS.has(tokens[e].text) && !/\d/.test(tokens[e + 1]?.text ?? "x")) && !listMarkerAt(tokens, e)) e++;
+  return [s, e];
+}
+
+/** "(1)-", "(2)": a numbered point inside a paragraph of goals. */
+const listMarkerAt = (t: readonly Token[], i: number) => t[i]?.text === "(" && /^\d{1,2}$/.test(t[i + 1]?.text ?? "") && t[i + 2]?.text === ")";
+function listMarkerEndsAt(t: readonly Token[], s: number): boolean {
+  let k = s;
+  if (t[k - 1]?.text === "-") k--;
+  return t[k - 1]?.text === ")" && listMarkerAt(t, k - 3);
+}
+
+function hasCue(tokens: readonly Token[], from: number, to: number, cues: Lexicon): boolean {
+  for (let i = from; i < to; i++) if (cues.matchAt(tokens, i)) return true;
+  return false;
+}
+
+/** What is measured: the noun phrase after the number, else the words before it in the clause. */
+function subjectOf(ctx: Context, after: number, end: number, start: number, before: number): string | null {
+  const { tokens, text } = ctx;
+  let i = after;
+  if (tokens[i]?.text === "/") i += 2; // "%/năm"
+  let j = i;
+  const g = grammar();
+  while (j < end && j - i < 8 && tokens[j].word && !verbAt(tokens, j, i) && !g.exclusionsAfter.matchAt(tokens, j) && !g.goalCues.matchAt(tokens, j)) j++;
+  while (j > i && !isNounWord(tokens[j - 1])) j--;
+  if (j > i) return text.slice(tokens[i].start, tokens[j - 1].end);
+  let s = before - 1;
+  while (s >= start && before - s <= 8 && tokens[s].word && !g.goalCues.matchEndingAt(tokens, s + 1)) s--;
+  return s + 1 < before ? text.slice(tokens[s + 1].start, tokens[before - 1].end) : null;
+}
+
+const isNounWord = (t: Token) => t.word && !/^\d+$/.test(t.text);
+
+/** The goal clause, from its first word (or the comma before the goal in a long clause), shortened to 12 words. */
+function clauseText(ctx: Context, from: number, to: number, at: number): string {
+  const { tokens, text } = ctx;
+  let i = from;
+  let before = 0;
+  for (let k = from; k < at; k++) if (tokens[k].word) before++;
+  if (before > 8) {
+    i = at;
+    for (let k = at - 1, n = 0; k > from && n < 8; k--) {
+      if (tokens[k].text === ",") break;
+      if (tokens[k].word) n++;
+      i = k;
+    }
+  }
+  while (i < to && !tokens[i].word && tokens[i].text !== "(") i++;
+  let words = 0;
+  let j = i;
+  while (j < to && words < 12) if (tokens[j++].word) words++;
+  return i < j ? text.slice(tokens[i].start, tokens[j - 1].end).replace(/\s+/g, " ").trim() : "";
+}
+
+/** Horizon year: "đến năm 2030", "giai đoạn 2026 - 2030" in the clause, else in the section titles. */
+function horizonYear(ctx: Context, from: number, to: number): number | null {
+  const { tokens } = ctx;
+  const g = grammar();
+  for (let i = from; i < to; i++) {
+    const n = g.horizon.matchAt(tokens, i);
+    if (!n) continue;
+    const y = yearIn(tokens, i + n);
+    if (y) return y;
+  }
+  const m = /(?:đến|trước|vào) (?:hết |cuối )?năm (\d{4})|giai đoạn (\d{4}) ?[-–] ?(\d{4})/iu.exec(ctx.heading);
+  return m ? Number(m[1] ?? m[3]) : null;
+}
+
+/** A year (or the end of a year range "2026-2030", "2026 - 2030") at tokens[i]. */
+function yearIn(tokens: readonly Token[], i: number): number | null {
+  const t = tokens[i]?.text ?? "";
+  const m = /^((?:19|20)\d\d)(?:-((?:19|20)\d\d))?$/.exec(t);
+  if (!m) return null;
+  if (m[2]) return Number(m[2]);
+  const next = /^(?:19|20)\d\d$/.exec(tokens[i + 2]?.text ?? "");
+  if (next && (tokens[i + 1]?.text === "-" || tokens[i + 1]?.text === "–")) return Number(next[0]);
+  return Number(m[1]);
+}
+
+/** Section string → title, for every section of the tree. */
+function sectionTitles(sections: readonly Section[], out = new Map<string, string>()): Map<string, string> {
+  for (const s of sections) {
+    out.set(s.section, s.title);
+    sectionTitles(s.children, out);
+  }
+  return out;
 }
