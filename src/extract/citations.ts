@@ -1,7 +1,216 @@
+// Cited documents: every số/ký hiệu in the text, with the type word, list
+// numbers, date, issuer and trích yếu around it. One scan for symbols over the
+// whole text; the context of each is read from short windows around it.
 import type { Citation } from "../contract/schema.js";
-import type { Segmented } from "../segment/types.js";
+import { alternation, loadGrammar } from "../grammar/load.js";
+import type { Block, Segmented } from "../segment/types.js";
+import { citationKeys } from "./identity.js";
+import { readIssuer } from "./issuer.js";
+import { blockAt, locate } from "./locate.js";
+import { logicalParagraphs, type LogicalParagraph } from "./paragraphs.js";
+import { findSymbols, typeCodeOf, type DocumentTypes, type ParsedSymbol } from "./symbols.js";
+import { parseTimes } from "./time/parse.js";
+
+interface Context {
+  /** A type word with its optional "số" right before the symbol (or its list). */
+  typeWord: RegExp;
+  /** "số" alone right before the symbol. */
+  numberWord: RegExp;
+  /** A titled type word further back: "Luật Bầu cử đại biểu Quốc hội ... số 85/2015/QH13". */
+  titled: RegExp;
+  /** Another number of a list: "217, 218-QĐ/TW". */
+  listItem: RegExp;
+  /** The document's own number: "Số: 1105/KH-ĐKT" opening a line, "kèm theo Kế hoạch số". */
+  ownLine: RegExp;
+  attached: RegExp;
+  ownTitle: RegExp;
+  codeOfName: Map<string, string>;
+}
+
+let compiled: Context | undefined;
+
+function context(): Context {
+  if (compiled) return compiled;
+  const g = loadGrammar<DocumentTypes>("document-types");
+  const names = alternation(g.types.flatMap((t) => t.names));
+  const num = `(?:(?:${alternation(g.numberWords)})\\s*:?\\s*){0,2}`;
+  const B = "(?<![\\p{L}\\p{N}])";
+  compiled = {
+    typeWord: new RegExp(`${B}(${names})\\s*${num}$`, "iu"),
+    numberWord: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "iu"),
+    titled: new RegExp(`${B}(${names})\\s+\\p{Lu}[^;.()\\n]{0,100}?\\s(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "u"),
+    listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
+    ownLine: new RegExp(`(?:^|\\n)[\\s*_#]*(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "iu"),
+    attached: new RegExp(`${B}kèm theo\\s*$`, "iu"),
+    ownTitle: new RegExp(`^[\\s*_#]*(${names})[\\s*_]*$`, "mu"),
+    codeOfName: new Map(g.types.flatMap((t) => t.names.map((n) => [n.toLowerCase(), t.code] as [string, string]))),
+  };
+  return compiled;
+}
+
+interface Mention {
+  sym: ParsedSymbol;
+  number: string;
+  numberStart: number;
+  numberEnd: number;
+  /** Where the mention starts: its type word, else the number. */
+  start: number;
+  typeName: string | null;
+  typeCode: string | null;
+  date: string | null;
+  issuer: string | null;
+  subject: string | null;
+  /** End of the symbol with its date, before "của". */
+  tail: number;
+  block: Block;
+}
+
+const WINDOW = 120;
 
 export function extractCitations(seg: Segmented): Citation[] {
-  void seg;
-  return [];
+  const { text } = seg;
+  const c = context();
+  const paragraphs = logicalParagraphs(text, seg.blocks);
+  const own = ownNumber(seg);
+  const mentions: Mention[] = [];
+  let p = 0;
+  for (const sym of findSymbols(text)) {
+    while (p + 1 < paragraphs.length && paragraphs[p + 1].start <= sym.start) p++;
+    const para: LogicalParagraph | undefined = paragraphs[p];
+    const block = blockAt(seg.blocks, sym.start) ?? para?.block;
+    if (!block || block.region === "header") continue;
+    const floor = para && para.start <= sym.start ? para.start : Math.max(0, sym.start - WINDOW);
+    const limit = para && para.end >= sym.end ? para.end : Math.min(text.length, sym.end + 300);
+    // Numbers of a list before the symbol, nearest last.
+    const list: { number: string; start: number; end: number }[] = [];
+    let head = sym.start;
+    for (let m = c.listItem.exec(text.slice(Math.max(floor, head - 20), head)); m; m = c.listItem.exec(text.slice(Math.max(floor, head - 20), head))) {
+      const at = Math.max(floor, head - 20) + m.index;
+      list.unshift({ number: m[1], start: at, end: at + m[1].length });
+      head = at;
+    }
+    const before = text.slice(Math.max(floor, head - WINDOW), head);
+    const typed = c.typeWord.exec(before);
+    const numbered = typed ?? c.numberWord.exec(before);
+    if (c.ownLine.test(before) || (own && own.number === sym.number && own.typeCode === sym.typeCode)) continue;
+    let typeName = typed?.[1] ?? null;
+    let start = typed ? head - before.length + typed.index : list.length ? list[0].start : sym.start;
+    if (!typeName && numbered && !sym.typeCode) {
+      const t = c.titled.exec(before);
+      if (t) {
+        typeName = t[1];
+        start = head - before.length + t.index;
+      }
+    }
+    const typeCode = sym.typeCode ?? (typeName ? c.codeOfName.get(typeName.toLowerCase()) ?? null : null);
+    if (typed && own && c.attached.test(text.slice(Math.max(floor, start - 20), start)) && typeCode === own.typeCode) continue;
+    // A symbol without a type code, or a list, is a citation only after a type word or "số".
+    if (!numbered && (!sym.typeCode || list.length)) {
+      if (!sym.typeCode) continue;
+      list.length = 0;
+    }
+    const after = readAfter(text, sym.end, limit);
+    after.issuer ??= issuerBefore(text, Math.max(floor, start - WINDOW), start);
+    const items = [...list, { number: sym.number, start: sym.start, end: sym.start + sym.number.length }];
+    for (const it of items)
+      mentions.push({ sym, number: it.number, numberStart: it.start, numberEnd: it.end, start: it === items[0] ? start : it.start, typeName, typeCode, ...after, block });
+  }
+  shareIssuers(text, mentions);
+  const keys = citationKeys(
+    mentions.map((m) => ({ typeCode: m.typeCode, number: m.number, symbolYear: m.sym.year, issuerCode: m.sym.issuerCode, date: m.date, issuer: m.issuer })),
+  );
+  return mentions.map((m, i) => ({
+    typeCode: m.typeCode,
+    typeName: m.typeName,
+    number: m.number,
+    year: m.sym.year ?? (m.date ? Number(m.date.slice(0, 4)) : null),
+    issuerCode: m.sym.issuerCode,
+    symbol: m.number === m.sym.number ? m.sym.symbol : m.number + m.sym.symbol.slice(m.sym.number.length),
+    date: m.date,
+    issuer: m.issuer,
+    subject: m.subject,
+    key: keys[i],
+    ...locate(m.block, m.start, m.number === m.sym.number ? m.sym.end : m.numberEnd),
+  }));
+}
+
+const DATE_GAP = /^\s*[,;(]?\s*(?:ban hành\s*)?$/iu;
+const OF = /^\s*,?\s*của\s+/u;
+const ABOUT = /^\s*[,:]?\s*(?=(?:về|V\/v)\s)/iu;
+const SUBJECT_END = /;|\.(?=\s|$)|\s\((?=\d)|\n(?=[-*+•]|\d+[.)])/u;
+
+/** Date, issuer and trích yếu following a symbol. */
+function readAfter(text: string, from: number, limit: number): Pick<Mention, "date" | "issuer" | "subject" | "tail"> {
+  let at = from;
+  let date = readDate(text, at, limit);
+  if (date) at = date.end;
+  const tail = at;
+  let issuer: string | null = null;
+  const of = OF.exec(text.slice(at, Math.min(limit, at + 12)));
+  if (of) {
+    const r = readIssuer(text, at + of[0].length, limit);
+    if (r) {
+      issuer = r.name;
+      at = r.end;
+      if (!date) {
+        date = readDate(text, at, limit);
+        if (date) at = date.end;
+      }
+    }
+  }
+  let subject: string | null = null;
+  const about = ABOUT.exec(text.slice(at, Math.min(limit, at + 6)));
+  if (about) {
+    const s = at + about[0].length;
+    const rest = text.slice(s, Math.min(limit, s + 400));
+    const end = rest.search(SUBJECT_END);
+    subject = (end >= 0 ? rest.slice(0, end) : rest).replace(/\s+/gu, " ").trim() || null;
+  }
+  return { date: date?.iso ?? null, issuer, subject, tail };
+}
+
+function readDate(text: string, from: number, limit: number): { iso: string; end: number } | null {
+  const to = Math.min(limit, from + 40);
+  const t = parseTimes(text, { year: null }, from, to)[0];
+  if (!t || t.kind !== "date" || !t.from || t.stated.year === undefined) return null;
+  if (!DATE_GAP.test(text.slice(from, t.start))) return null;
+  return { iso: t.from, end: t.end };
+}
+
+const OF_AT = /(?<![\p{L}])của\s+/gu;
+const AT = /^\s*tại\s*$/u;
+
+/** "chỉ đạo của Ban Thường vụ Tỉnh ủy tại Công văn số 116-CV/TU": the issuer comes first. */
+function issuerBefore(text: string, from: number, to: number): string | null {
+  const window = text.slice(from, to);
+  let last: RegExpExecArray | null = null;
+  OF_AT.lastIndex = 0;
+  for (let m = OF_AT.exec(window); m; m = OF_AT.exec(window)) last = m;
+  if (!last) return null;
+  const r = readIssuer(text, from + last.index + last[0].length, to);
+  return r && AT.test(text.slice(r.end, to)) ? r.name : null;
+}
+
+/** "Chỉ thị số 16/CT-UBND và Kế hoạch số 4088/KH-UBND của UBND tỉnh": the issuer is shared. */
+function shareIssuers(text: string, mentions: Mention[]): void {
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const a = mentions[i];
+    const b = mentions[i + 1];
+    if (a.issuer || !b.issuer) continue;
+    if (a.sym === b.sym || /^\s*(?:,|;)?\s*(?:và|cùng)?\s*$/u.test(text.slice(a.tail, b.start))) a.issuer = b.issuer;
+  }
+}
+
+/** The document's own number and type, which it does not cite. */
+function ownNumber(seg: Segmented): { number: string | null; typeCode: string | null } | null {
+  const c = context();
+  const d = seg.document;
+  let typeCode = d.typeCode;
+  if (!typeCode) {
+    const m = c.ownTitle.exec(seg.text.slice(0, 2000));
+    if (m && m[1] === m[1].toUpperCase()) typeCode = c.codeOfName.get(m[1].toLowerCase()) ?? null;
+  }
+  const sym = d.symbol ? findSymbols(d.symbol)[0] : undefined;
+  if (!typeCode && !sym) return null;
+  return { number: sym?.number ?? null, typeCode: sym?.typeCode ?? typeCode };
 }

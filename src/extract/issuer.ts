@@ -1,0 +1,107 @@
+// The issuing body named after "của" in a citation, as written, and its
+// folded, abbreviation-expanded form for identity keys.
+import { alternation, loadGrammar } from "../grammar/load.js";
+import { fold } from "./fold.js";
+import type { DocumentTypes } from "./symbols.js";
+
+interface Issuers {
+  stops: string[];
+  verbs: string[];
+  levels: string[];
+  abbreviations: Record<string, string>;
+}
+
+interface CompiledIssuers {
+  stop: RegExp;
+  verb: RegExp;
+  typeWord: RegExp;
+  levels: string[][];
+  abbreviations: Map<string, string>;
+}
+
+let compiled: CompiledIssuers | undefined;
+
+function issuers(): CompiledIssuers {
+  if (compiled) return compiled;
+  const g = loadGrammar<Issuers>("issuers");
+  const types = loadGrammar<DocumentTypes>("document-types").types.flatMap((t) => t.names);
+  const E = "(?![\\p{L}\\p{N}])";
+  compiled = {
+    stop: new RegExp(`^(?:${alternation(g.stops)})${E}`, "iu"),
+    verb: new RegExp(`^(?:${alternation(g.verbs)})${E}`, "u"),
+    typeWord: new RegExp(`^(?:${alternation(types)})${E}`, "iu"),
+    levels: g.levels.map((l) => l.split(" ")).sort((a, b) => b.length - a.length),
+    abbreviations: new Map(Object.entries(g.abbreviations).map(([k, v]) => [fold(k), v])),
+  };
+  return compiled;
+}
+
+const WORD = /[^\s,;:()“”"'\[\]]+/gu;
+const MAX_WORDS = 14;
+const upper = (w: string) => /^\p{Lu}/u.test(w);
+
+/** Reads the body's name starting at `from` (just after "của "), up to `limit`. */
+export function readIssuer(text: string, from: number, limit: number): { start: number; end: number; name: string } | null {
+  const c = issuers();
+  const window = text.slice(from, Math.min(limit, from + 160));
+  const words: { start: number; end: number; w: string }[] = [];
+  WORD.lastIndex = 0;
+  let prevEnd = 0;
+  for (let m = WORD.exec(window); m && words.length < MAX_WORDS; m = WORD.exec(window)) {
+    // Punctuation between words ends the name.
+    if (/[^\s]/u.test(window.slice(prevEnd, m.index))) break;
+    words.push({ start: m.index, end: m.index + m[0].length, w: m[0] });
+    prevEnd = m.index + m[0].length;
+  }
+  if (!words.length || !upper(words[0].w)) return null;
+  let n = 0;
+  let afterLevel = false;
+  for (; n < words.length; n++) {
+    const { start, w } = words[n];
+    const rest = window.slice(start);
+    if (n > 0 && (c.stop.test(rest) || c.verb.test(rest) || (upper(w) && c.typeWord.test(rest)))) break;
+    if (w === "và") {
+      const next = words[n + 1]?.w;
+      if (afterLevel || !next || !upper(next) || c.typeWord.test(window.slice(words[n + 1].start))) break;
+      continue;
+    }
+    // After the level only the place's name follows, on the same line.
+    if (afterLevel && (!upper(w) || window.slice(words[n - 1].end, start).includes("\n"))) break;
+    const level = c.levels.find((l) => l.every((x, k) => words[n + k]?.w === x));
+    if (level) {
+      n += level.length - 1;
+      afterLevel = true;
+      continue;
+    }
+    if (w.endsWith(".") && n > 0) {
+      n++;
+      break;
+    }
+  }
+  while (n > 0 && /^(?:và|-|–)$/u.test(words[n - 1].w)) n--;
+  if (!n) return null;
+  const end = words[n - 1].end - (words[n - 1].w.endsWith(".") ? 1 : 0);
+  return { start: from + words[0].start, end: from + end, name: window.slice(words[0].start, end).replace(/\s+/gu, " ") };
+}
+
+/** Folded name with abbreviations expanded: "UBND tỉnh" → "uy ban nhan dan tinh". */
+export function issuerKey(name: string): string {
+  const { abbreviations } = issuers();
+  return fold(
+    name
+      .split(/\s+/u)
+      .map((w) => abbreviations.get(fold(w)) ?? w)
+      .join(" "),
+  );
+}
+
+/** The administrative level an issuer names (tỉnh, huyện ...), folded, or null. */
+export function issuerLevel(name: string): string | null {
+  const { levels } = issuers();
+  const words = name.split(/\s+/u);
+  for (let i = 0; i < words.length; i++) {
+    const level = levels.find((l) => l.every((x, k) => words[i + k] === x));
+    if (level) return fold(level.join(" "));
+  }
+  return null;
+}

@@ -1,0 +1,82 @@
+// Số/ký hiệu of Vietnamese documents, both conventions:
+//   Party   34-CT/TW, 21-KH/BDVTU, 06-CTr/TU, 217-QĐ/TW (and mixed 01-CT/UBND)
+//   State   01/CT-UBND, 30/2020/NĐ-CP, 16/KH-MTTQ-BTT (and mistyped 34/CT-TW, 19/CT-TTG)
+//   No type 5973/UBND-KT (a công văn), 85/2015/QH13 (a law), 101/2025/UBTVQH15
+// Spaces and line breaks around the separators are allowed ("03-\nHD/TU", "1105 /KH-ĐKT").
+import { loadGrammar } from "../grammar/load.js";
+import { foldCode } from "./fold.js";
+
+export interface DocumentTypes {
+  types: { code: string; names: string[] }[];
+  symbolCodes: string[];
+  numberWords: string[];
+}
+
+export interface ParsedSymbol {
+  start: number;
+  end: number;
+  number: string;
+  /** Year inside the symbol (30/2020/NĐ-CP). */
+  year: number | null;
+  /** Type code as the grammar writes it (CTr, QĐ), null when the symbol has none. */
+  typeCode: string | null;
+  /** Everything after the type code, or after the number when there is no type code. */
+  issuerCode: string;
+  /** The symbol as written, whitespace removed. */
+  symbol: string;
+  party: boolean;
+}
+
+interface CompiledSymbols {
+  re: RegExp;
+  /** Folded code → code as the grammar writes it. */
+  codes: Map<string, string>;
+}
+
+let compiled: CompiledSymbols | undefined;
+
+function symbols(): CompiledSymbols {
+  if (compiled) return compiled;
+  const g = loadGrammar<DocumentTypes>("document-types");
+  const all = [...g.types.map((t) => t.code), ...g.symbolCodes].filter((c) => /^[\p{Lu}][\p{Lu}\p{Ll}]*$/u.test(c) && c.length <= 6 && !/^\p{Lu}\p{Ll}+$/u.test(c));
+  const codes = new Map(all.map((c) => [foldCode(c), c]));
+  // A code is upper-case letters and digits; mixed-case codes (TTg, CTr) are listed.
+  const mixed = [...new Set([...all, "TTg"].filter((c) => /\p{Ll}/u.test(c)))].sort((a, b) => b.length - a.length);
+  const code = `(?:${mixed.join("|")}|[A-ZĐ][A-ZĐ0-9]{0,24})`;
+  const gap = "\\s{0,3}";
+  const dash = `${gap}[-–]${gap}`;
+  const party = `${dash}(${code})${gap}/${gap}(${code}(?:${dash}${code})*)`;
+  const state = `${gap}/${gap}(?:((?:19|20)\\d{2})${gap}/${gap})?(${code})((?:${dash}${code})*)`;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(\\d{1,5})(?:${party}|${state})(?![\\p{L}\\p{N}])`, "gu");
+  compiled = { re, codes };
+  return compiled;
+}
+
+/** Canonical type code for a code read inside a symbol, or null when it is not a type code. */
+export function typeCodeOf(code: string): string | null {
+  return symbols().codes.get(foldCode(code)) ?? null;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/gu, "");
+
+/** Every symbol in text[from, to), in order. */
+export function findSymbols(text: string, from = 0, to = text.length): ParsedSymbol[] {
+  const { re } = symbols();
+  const out: ParsedSymbol[] = [];
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const [whole, number, pType, pIssuer, year, sFirst, sRest] = m;
+    const start = from + m.index;
+    const base = { start, end: start + whole.length, number, symbol: squeeze(whole) };
+    if (pType !== undefined) {
+      out.push({ ...base, year: null, typeCode: typeCodeOf(pType) ?? pType.toUpperCase(), issuerCode: squeeze(pIssuer), party: true });
+      continue;
+    }
+    const rest = squeeze(sRest ?? "").replace(/^[-–]/u, "");
+    const t = typeCodeOf(sFirst);
+    if (t && rest) out.push({ ...base, year: year ? Number(year) : null, typeCode: t, issuerCode: rest, party: false });
+    else out.push({ ...base, year: year ? Number(year) : null, typeCode: null, issuerCode: squeeze(sFirst) + (rest ? `-${rest}` : ""), party: false });
+  }
+  return out;
+}
