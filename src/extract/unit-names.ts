@@ -10,6 +10,7 @@ interface VerbGrammar {
   verbs: string[];
   determiners: string[];
   heads: string[];
+  namedBy: string[];
   localities: string[];
   joined: string[];
 }
@@ -18,6 +19,7 @@ interface Compiled {
   verbs: Lexicon;
   determiners: Lexicon;
   heads: Lexicon;
+  namedBy: Lexicon;
   localities: Lexicon;
   joined: Lexicon;
 }
@@ -31,6 +33,7 @@ function grammar(): Compiled {
       verbs: lexicon(g.verbs),
       determiners: lexicon(g.determiners),
       heads: lexicon(g.heads),
+      namedBy: lexicon(g.namedBy),
       localities: lexicon(g.localities),
       joined: lexicon(g.joined),
     };
@@ -57,6 +60,8 @@ export interface ScanOptions {
   field?: boolean;
   /** Longest item, in words (longer is a sentence, not a name). */
   maxWords?: number;
+  /** Ends the list before tokens[i] when an item would start there (another field's label). */
+  stopAt?: (i: number) => boolean;
 }
 
 const SEPARATORS = new Set([",", ";"]);
@@ -76,7 +81,7 @@ export function verbAt(tokens: readonly Token[], i: number, itemStart: number, a
     if (!prev.word && DASHES.has(prev.text)) return 0;
     if (g.determiners.matchEndingAt(tokens, i)) return 0;
     // The word right after a head noun names it: "Ban quản lý", "Đoàn kiểm tra".
-    const h = g.heads.matchEndingAt(tokens, i);
+    const h = g.namedBy.matchEndingAt(tokens, i);
     if (h && i - h === itemStart) return 0;
   }
   return n;
@@ -161,6 +166,7 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
         if (t.text === ";" && !opts.field) return (flush(), { items, stop: i, reason: "punct" });
         flush();
         itemStart = i + 1;
+        if (opts.stopAt?.(i + 1)) return { items, stop: i + 1, reason: "punct" };
         continue;
       }
       if (CLOSERS.has(t.text)) {

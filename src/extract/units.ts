@@ -110,7 +110,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
     const field = fieldAt(tokens, i);
     if (!field) continue;
     foundField = true;
-    const list = scanUnitList(text, tokens, field.valueAt, tokens.length, { field: true });
+    const list = scanUnitList(text, tokens, field.valueAt, tokens.length, { field: true, stopAt: (k) => fieldAt(tokens, k) !== null });
     push(out, block, field.role, list.items);
     i = Math.max(i, list.stop - 1);
   }

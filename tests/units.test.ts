@@ -1,0 +1,176 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractUnits } from "../src/extract/units.js";
+import { normalize } from "../src/normalize/index.js";
+import { segment } from "../src/segment/index.js";
+import { plan } from "./support/plan.js";
+
+const units = (...lines: string[]) => extractUnits(plan(lines)).map((u) => `${u.role}: ${u.name}`);
+
+describe("role fields", () => {
+  it("reads a starred, italic field and splits it on commas", () => {
+    expect(units("\\* *Chủ trì:* Lãnh đạo Ban, Chi ủy, Ban Chấp hành Công đoàn.")).toEqual([
+      "lead: Lãnh đạo Ban",
+      "lead: Chi ủy",
+      "lead: Ban Chấp hành Công đoàn",
+    ]);
+  });
+
+  it("reads two fields in one bullet and keeps ' và ' inside a department's name", () => {
+    expect(units("- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường; Cơ quan phối hợp: Sở Tài chính, UBND các huyện, thị xã, thành phố.")).toEqual([
+      "lead: Sở Nông nghiệp và Môi trường",
+      "support: Sở Tài chính",
+      "support: UBND các huyện",
+      "support: thị xã",
+      "support: thành phố",
+    ]);
+  });
+
+  it("splits a top-level ' và ' but not one inside a listed name", () => {
+    expect(units("* Chịu trách nhiệm tham mưu: Phòng Đoàn thể và các hội.")).toEqual(["advise: Phòng Đoàn thể và các hội"]);
+    expect(units("* Chịu trách nhiệm tham mưu: Ban Chấp hành Công đoàn và đoàn viên.")).toEqual([
+      "advise: Ban Chấp hành Công đoàn",
+      "advise: đoàn viên",
+    ]);
+  });
+
+  it("takes the implementing field's semicolon list", () => {
+    expect(units("\\* *Chịu trách nhiệm thực hiện:* Các phòng chuyên môn; cán bộ, công chức, đảng viên, đoàn viên cơ quan.")).toEqual([
+      "implement: Các phòng chuyên môn",
+      "implement: cán bộ",
+      "implement: công chức",
+      "implement: đảng viên",
+      "implement: đoàn viên cơ quan",
+    ]);
+  });
+
+  it("drops parentheticals and the description after a unit", () => {
+    expect(units("- Đơn vị phối hợp: Ban Thi đua - Khen thưởng (Sở Nội vụ), Công an tỉnh.")).toEqual([
+      "support: Ban Thi đua - Khen thưởng",
+      "support: Công an tỉnh",
+    ]);
+    expect(
+      units("- Đơn vị phối hợp: Các đ/c Phó chủ tịch, Trưởng đoàn thể xã, các chuyên viên cơ quan MTTQ xã tham mưu, giúp việc thuộc Cơ quan Ủy ban MTTQ Việt Nam xã."),
+    ).toEqual(["support: Các đ/c Phó chủ tịch", "support: Trưởng đoàn thể xã", "support: các chuyên viên cơ quan MTTQ xã"]);
+  });
+});
+
+describe("assignment clauses", () => {
+  it("ends the unit of 'Giao' before its verb", () => {
+    expect(units("- Giao Phòng Dân vận các cơ quan nhà nước giúp lãnh đạo Ban đôn đốc, theo dõi việc triển khai thực hiện.")).toEqual([
+      "assigned: Phòng Dân vận các cơ quan nhà nước",
+    ]);
+    expect(units("3. Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính và UBND các huyện triển khai thực hiện.")).toEqual(["assigned: Sở Xây dựng"]);
+    expect(units("2. **Giao Văn phòng UBND xã:** Theo dõi, hướng dẫn, kiểm tra các cơ quan, đơn vị.")).toEqual(["assigned: Văn phòng UBND xã"]);
+  });
+
+  it("reads 'giao cho' after the giving unit, but not a passive 'được giao'", () => {
+    expect(units("3. Đơn vị Trưởng khối giao cho phòng Tổng hợp cơ quan tham mưu, giúp Trưởng khối đôn đốc các đơn vị.")).toEqual([
+      "assigned: phòng Tổng hợp cơ quan",
+    ]);
+    expect(units("- Hoàn thành tốt các nhiệm vụ được giao cho các cơ quan, đơn vị trong năm.")).toEqual([]);
+  });
+
+  it("reads 'Đề nghị' lists up to the verb or preposition", () => {
+    expect(units("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh theo chức năng nhiệm vụ được phân công, hướng dẫn.")).toEqual([
+      "requested: Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+      "requested: các tổ chức chính trị - xã hội tỉnh",
+    ]);
+    expect(units("UBND xã phát động phong trào thi đua, đề nghị các bộ phận chuyên môn thuộc UBND xã, cán bộ, công chức tiếp tục phát huy sức mạnh.")).toEqual([
+      "requested: các bộ phận chuyên môn thuộc UBND xã",
+      "requested: cán bộ",
+      "requested: công chức",
+    ]);
+    expect(units("- Bình xét, suy tôn các đơn vị tiêu biểu đề nghị khen thưởng theo quy định.")).toEqual([]);
+  });
+
+  it("reads the subject of 'có trách nhiệm' and 'chịu trách nhiệm'", () => {
+    expect(units("2. Trưởng khối, Phó trưởng Khối có trách nhiệm theo dõi, đôn đốc, đánh giá các đơn vị trong Khối.")).toEqual([
+      "responsible: Trưởng khối",
+      "responsible: Phó trưởng Khối",
+    ]);
+    expect(units("- Thủ trưởng các sở, ban, ngành chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện.")).toEqual([
+      "responsible: Thủ trưởng các sở",
+      "responsible: ban",
+      "responsible: ngành",
+    ]);
+    expect(units("- Phát huy tinh thần dám nghĩ, dám làm, dám chịu trách nhiệm vì sự phát triển chung.")).toEqual([]);
+  });
+
+  it("reads 'X: <verb> ...' at the start of an item and a heading that only names a unit", () => {
+    expect(units("3. Tài chính- kế toán xã: Phối hợp Văn phòng UBND xã tham mưu UBND xã cân đối kinh phí.")).toEqual([
+      "responsible: Tài chính- kế toán xã",
+    ]);
+    expect(units("4. Sở Y tế", "- Chủ động xây dựng kế hoạch phòng, chống dịch.")).toEqual(["responsible: Sở Y tế"]);
+    expect(units("5. Công an tỉnh:", "- Bảo đảm an ninh trật tự.")).toEqual(["responsible: Công an tỉnh"]);
+  });
+
+  it("gives nothing for headings, field labels and plain subjects without a marker", () => {
+    expect(units("IV. Tổ chức thực hiện")).toEqual([]);
+    expect(units("2. Các cơ quan truyền thông, thông tấn báo chí đẩy mạnh công tác tuyên truyền.")).toEqual([]);
+    expect(units("- Nội dung: Tuyên truyền các văn bản về bầu cử.")).toEqual([]);
+    expect(units("- Thời gian thực hiện: Thường xuyên.")).toEqual([]);
+  });
+
+  it("stops at 'Nơi nhận'", () => {
+    expect(units("- Giao Sở Tư pháp theo dõi.", "Nơi nhận:", "- Sở Y tế: để thực hiện;", "- Giao Văn phòng lưu.")).toEqual(["assigned: Sở Tư pháp"]);
+  });
+});
+
+describe("task tables", () => {
+  it("reads the lead and supporting columns of each row", () => {
+    expect(
+      units(
+        "| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |",
+        "|---|---|---|---|---|",
+        "| 1 | Tuyên truyền về bầu cử | Sở Văn hóa và Thông tin | Đài Phát thanh - Truyền hình tỉnh, Báo Lào Cai | Quý II/2025 |",
+        "| 2 | Kiểm tra, giám sát | Ủy ban MTTQ tỉnh | Các sở, ngành liên quan | Tháng 5/2025 |",
+      ),
+    ).toEqual([
+      "lead: Sở Văn hóa và Thông tin",
+      "support: Đài Phát thanh - Truyền hình tỉnh",
+      "support: Báo Lào Cai",
+      "lead: Ủy ban MTTQ tỉnh",
+      "support: Các sở",
+      "support: ngành liên quan",
+    ]);
+  });
+
+  it("reads a 'Trách nhiệm' column as implementing units", () => {
+    expect(units("| STT | Nhiệm vụ | Trách nhiệm | Thời hạn |", "| 1 | Lập danh sách cử tri | UBND xã; Công an xã | 15/02/2026 |")).toEqual([
+      "implement: UBND xã",
+      "implement: Công an xã",
+    ]);
+  });
+});
+
+describe("normalized names", () => {
+  it("expands abbreviations and folds tone placement", () => {
+    const [a, b, c] = extractUnits(plan(["- Phối hợp: Văn phòng UBND xã, BCH Công đoàn, Uỷ ban MTTQ Việt Nam xã."]));
+    expect(a.normalizedName).toBe("Văn phòng Ủy ban nhân dân xã");
+    expect(b.normalizedName).toBe("Ban Chấp hành Công đoàn");
+    expect(c.normalizedName).toBe("Ủy ban Mặt trận Tổ quốc Việt Nam xã");
+  });
+
+  it("places each unit at its words in the text", () => {
+    const seg = plan(["## III/2", "- Giao Ban Thi đua - Khen thưởng tỉnh theo dõi, kiểm tra."]);
+    const [u] = extractUnits(seg);
+    expect(seg.text.slice(u.span.start, u.span.end)).toBe("Ban Thi đua - Khen thưởng tỉnh");
+    expect(u.section).toBe("III/2");
+  });
+});
+
+const seeds = join(import.meta.dirname, "..", "fixtures", "seeds");
+describe.skipIf(!existsSync(seeds))("on a seed plan", () => {
+  it("reads the fields and clauses of the Ban Dân vận plan", () => {
+    const seg = segment(normalize(readFileSync(join(seeds, "000_bdb84c189a81ae0c.txt"), "utf8")));
+    const found = extractUnits(seg).map((u) => `${u.role}: ${u.name}`);
+    expect(found.filter((u) => u === "lead: Lãnh đạo Ban")).toHaveLength(5);
+    expect(found).toContain("advise: Phòng Đoàn thể và các hội");
+    expect(found).toContain("requested: Ban Chấp hành Công đoàn");
+    expect(found).toContain("assigned: Phòng Dân vận các cơ quan nhà nước");
+    // Nothing from "Nơi nhận" ("Ban TĐ-KT tỉnh (Sở Nội vụ)", "BCH Công đoàn").
+    expect(found.some((u) => u.includes("TĐ-KT") || u.includes("BCH"))).toBe(false);
+  });
+});
