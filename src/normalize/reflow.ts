@@ -1,22 +1,170 @@
 // Markdown markup and hard wraps → one line per paragraph.
-import { MappedText } from "./offsets.js";
+//
+// Each source line is scanned once (markdown.ts); then each pair of
+// neighbouring lines is either joined (a wrap) or kept apart (a paragraph
+// break). A break needs a reason: a sentence or clause end, an item or label
+// opening the next line, a heading, a table row, a layout in columns, a change
+// of emphasis or case, or a previous line too short to have been wrapped.
+// Output: paragraphs joined by "\n"; table cells joined by " | "; columns of a
+// layout line separated by "\t".
+import type { OffsetMap } from "./offsets.js";
+import { RULE, scanLine, type ScannedLine } from "./markdown.js";
 import type { Paragraph, StageResult } from "./types.js";
+import { startsItem } from "../segment/numbering.js";
+
+export { CELL_LINE_BREAK, CELL_SEPARATOR, COLUMN_GAP } from "./markdown.js";
+
+interface Line extends ScannedLine {
+  /** Blank lines between this line and the previous one. */
+  blanksBefore: number;
+  /** A rule ("-----") between this line and the previous one. */
+  ruleBefore: boolean;
+  lower: boolean;
+  item: boolean;
+  allCaps: boolean;
+  endsClause: boolean;
+  endsSentence: boolean;
+  endsHyphen: boolean;
+  firstWord: number;
+  /** Opens with a quotation mark. */
+  quoted: boolean;
+}
+
+/** A line this long was certainly wrapped, whatever the width of the document. */
+const LONG_LINE = 100;
 
 export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } {
-  // First cut: one paragraph per non-blank line.
-  const out = new MappedText();
+  const lines = scanAll(text);
+  const width = typicalWidth(lines);
+  const doubleSpaced = isDoubleSpaced(lines);
+
+  const chunks: string[] = [];
+  const offsets: number[] = [];
+  let size = 0;
   const paragraphs: Paragraph[] = [];
-  let pos = 0;
-  for (const line of text.split("\n")) {
-    const trimmed = line.trim();
-    if (trimmed) {
-      if (out.size) out.push("\n", pos, pos);
-      const at = pos + line.indexOf(trimmed);
-      const start = out.size;
-      out.copy(text, at, at + trimmed.length);
-      paragraphs.push({ start, end: out.size, kind: "text", strong: false });
+  let cur: Paragraph | null = null;
+  let prev: Line | null = null;
+
+  const write = (s: string, offs: readonly number[] | number) => {
+    chunks.push(s);
+    for (let k = 0; k < s.length; k++) offsets.push(typeof offs === "number" ? offs : offs[k]);
+    size += s.length;
+  };
+
+  for (const line of lines) {
+    const glue = prev && cur ? joinGlue(prev, line, width, doubleSpaced) : null;
+    if (glue !== null && cur && prev) {
+      if (glue) write(glue, prev.srcEnd);
+    } else {
+      if (cur) {
+        cur.end = size;
+        write("\n", prev!.srcEnd);
+      }
+      cur = { start: size, end: size, kind: line.kind, strong: line.strong };
+      if (line.cells) cur.cells = line.cells.map((c) => ({ start: c.start + size, end: c.end + size }));
+      paragraphs.push(cur);
     }
-    pos += line.length + 1;
+    write(line.text, line.offsets);
+    prev = line;
   }
-  return { ...out.finish(text.length), paragraphs };
+  if (cur) cur.end = size;
+
+  const map: OffsetMap = new Int32Array(size + 1);
+  for (let k = 0; k < size; k++) map[k] = offsets[k];
+  map[size] = Math.max(text.length, size ? offsets[size - 1] + 1 : 0);
+  return { text: chunks.join(""), map, paragraphs };
+}
+
+function scanAll(text: string): Line[] {
+  const lines: Line[] = [];
+  let blanks = 0;
+  let rule = false;
+  let pos = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    const s = scanLine(text, pos, nl);
+    if (s === null) blanks++;
+    else if (s === RULE) rule = true;
+    else {
+      lines.push(features(s, blanks, rule));
+      blanks = 0;
+      rule = false;
+    }
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+const OPENERS = /^[“"'‘«(\[]*/u;
+const CLOSERS = /[”"'’»)\]*]*$/u;
+
+function features(s: ScannedLine, blanksBefore: number, ruleBefore: boolean): Line {
+  const t = s.text;
+  const head = t.slice(t.match(OPENERS)![0].length);
+  const tail = t.slice(0, t.length - t.match(CLOSERS)![0].length);
+  const last = tail[tail.length - 1] ?? "";
+  const letters = t.match(/\p{L}/gu) ?? [];
+  const sp = t.indexOf(" ");
+  return {
+    ...s,
+    blanksBefore,
+    ruleBefore,
+    lower: /^\p{Ll}/u.test(head),
+    item: startsItem(t),
+    allCaps: letters.length >= 2 && !/\p{Ll}/u.test(t),
+    endsClause: ".!?;:…".includes(last) && last !== "",
+    endsSentence: ".!?…".includes(last) && last !== "",
+    endsHyphen: t.length >= 2 && t[t.length - 1] === "-" && /[\p{L}\p{N}]/u.test(t[t.length - 2]),
+    firstWord: sp < 0 ? t.length : sp,
+    quoted: /^[“"‘«]/u.test(t),
+  };
+}
+
+/**
+ * The width of the document's wrapped lines: the median length of lines that
+ * certainly wrap (the next line goes on in lower case); Infinity when the
+ * lines are not hard-wrapped.
+ */
+function typicalWidth(lines: Line[]): number {
+  const sure: number[] = [];
+  const all: number[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
+    if (l.kind !== "text" || l.columns) continue;
+    all.push(l.text.length);
+    const n = lines[k + 1];
+    if (n && n.kind === "text" && !n.columns && n.lower && !n.item && !l.endsClause) sure.push(l.text.length);
+  }
+  // Too few certain wraps: lines are whole paragraphs (markdown, word processors), width unknown.
+  if (sure.length < Math.max(3, all.length * 0.1)) return Infinity;
+  sure.sort((x, y) => x - y);
+  return sure[Math.floor(sure.length * 0.5)];
+}
+
+/** Most lines followed by a blank line: blank lines then carry no paragraph information. */
+function isDoubleSpaced(lines: Line[]): boolean {
+  let spaced = 0;
+  for (let k = 1; k < lines.length; k++) if (lines[k].blanksBefore > 0) spaced++;
+  return lines.length > 2 && spaced >= (lines.length - 1) * 0.5;
+}
+
+/** The next line's first word did not fit at the end of the previous one: a wrap. */
+function wrapped(p: Line, n: Line, width: number): boolean {
+  const len = p.text.length;
+  if (width === Infinity) return n.quoted && len >= LONG_LINE; // a quotation going on after "phong trào"
+  return len >= LONG_LINE || len >= width * 0.85 || len + 1 + n.firstWord > width;
+}
+
+/** What joins two lines of one paragraph ("" or " "), or null for a paragraph break. */
+function joinGlue(p: Line, n: Line, width: number, doubleSpaced: boolean): string | null {
+  if (p.kind !== "text" || n.kind !== "text") return null;
+  if (p.columns || n.columns || n.ruleBefore) return null;
+  if (p.strong !== n.strong) return null;
+  if (n.blanksBefore > 0 && !doubleSpaced && !(n.lower && !p.endsClause)) return null;
+  if (p.endsHyphen) return "";
+  if (p.allCaps && !n.allCaps) return null;
+  if (n.lower && !n.item && !p.endsSentence) return " ";
+  if (p.endsClause) return null;
+  return wrapped(p, n, width) ? " " : null;
 }

@@ -1,27 +1,142 @@
 // segment: normalized paragraphs → header, preamble, numbered sections and closing.
-import type { Normalized } from "../normalize/types.js";
-import type { Segmented } from "./types.js";
+//
+// One pass over the paragraphs with a small state machine:
+//   header (above the type name) → preamble (type name, trích yếu, "Căn cứ ...")
+//   → body (from the first section label that fits) → closing ("Nơi nhận",
+//   the signature). A type name after the body or the closing starts an
+//   attached document (a decision's plan) with its own numbering; an appendix
+//   heading after the closing reopens the body. Footnotes go to "notes".
+import type { Normalized, Paragraph } from "../normalize/types.js";
+import { readClosing, type ClosingMeta } from "./closing.js";
+import { documentMeta } from "./document.js";
+import { readHeader } from "./header.js";
+import { bulletAt, isFootnote, labelsAt } from "./numbering.js";
+import { piecesOf, type Piece } from "./pieces.js";
+import { SectionTree } from "./sections.js";
+import type { Block, Region, Segmented } from "./types.js";
+import { afterRecipientsHeading, authorityPrefix, isKnownPosition, isPersonName, placeDateIn, startsPreamble, symbolIn, typeLineOf, isMotto } from "./vocabulary.js";
 
 export type { Block, Region, Segmented } from "./types.js";
 
+/** The type line is looked for among the first paragraphs only, before any long one. */
+const TYPE_LINE_WINDOW = 40;
+const HEADER_LINE_MAX = 160;
+
 export function segment(norm: Normalized): Segmented {
-  return {
-    text: norm.text,
-    document: {
-      typeCode: null,
-      typeName: null,
-      title: null,
-      symbol: null,
-      issuer: [],
-      draft: false,
-      place: null,
-      date: null,
-      year: null,
-      signer: { authority: null, position: null, name: null },
-      recipients: [],
-      recipientCount: null,
-    },
-    sections: [],
-    blocks: norm.paragraphs.map((p) => ({ ...p, region: "preamble", path: [], section: "preamble", heading: false, labelLength: 0 })),
+  const { text, paragraphs: paras } = norm;
+  const texts = paras.map((p) => text.slice(p.start, p.end));
+  const typeIdx = findTypeLine(texts);
+  const headerEnd = typeIdx >= 0 ? typeIdx : headerWithoutType(texts);
+  const title = typeIdx >= 0 ? titleRange(paras, texts, typeIdx) : null;
+  const titleEnd = title ? title[1] : typeIdx;
+
+  const tree = new SectionTree();
+  const blocks: Block[] = [];
+  let state: Region = headerEnd > 0 ? "header" : "preamble";
+  let closingRun: [number, number] | null = null;
+
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    const t = texts[i];
+    if (i === headerEnd && state === "header") state = "preamble";
+    let region: Region = state;
+    let heading = false;
+    let labelLength = 0;
+
+    if (isFootnote(t)) region = "notes";
+    else if (state === "header") region = "header";
+    else {
+      if ((state === "body" || state === "closing") && typeLineOf(t)) {
+        tree.reset(); // an attached document numbers from the start
+        state = "preamble";
+      } else if (state !== "closing" && i > titleEnd && closingStarts(paras, texts, i)) state = "closing";
+
+      if (p.kind !== "row") {
+        const labels = labelsAt(t);
+        const usable = state === "closing" ? labels.filter((m) => m.scheme === "appendix") : labels;
+        const m = usable.length ? tree.offer(usable, headingLike(p, t), text, p.start, p.end) : null;
+        if (m) {
+          state = "body";
+          heading = true;
+          labelLength = m.length;
+        }
+      }
+      region = state;
+      if (state === "closing") closingRun = closingRun && closingRun[1] === i - 1 ? [closingRun[0], i] : (closingRun ?? [i, i]);
+      if (state === "body") tree.extend(p.end);
+    }
+
+    const path = region === "body" ? tree.path() : [];
+    blocks.push({ ...p, region, path, section: region === "body" ? path.join("/") : region, heading, labelLength });
+  }
+
+  const pieces = (from: number, to: number): Piece[] => {
+    const out: Piece[] = [];
+    for (let i = from; i < to; i++) out.push(...piecesOf(text, paras[i], i));
+    return out;
   };
+  const header = readHeader(pieces(0, headerEnd), texts.slice(0, headerEnd));
+  const closing: ClosingMeta | null = closingRun ? readClosing(pieces(closingRun[0], closingRun[1] + 1)) : null;
+  const type = typeIdx >= 0 ? typeLineOf(texts[typeIdx]) : null;
+  const titleText = title ? texts.slice(title[0], title[1] + 1).join(" ").replace(/\s+/g, " ").trim() : null;
+
+  return { text, document: documentMeta(type, titleText, header, closing), sections: tree.roots, blocks };
+}
+
+/** Index of the type-name paragraph ("KẾ HOẠCH"), or -1. */
+function findTypeLine(texts: string[]): number {
+  const end = Math.min(texts.length, TYPE_LINE_WINDOW);
+  for (let i = 0; i < end; i++) {
+    if (typeLineOf(texts[i])) return i;
+    if (texts[i].length > HEADER_LINE_MAX) break;
+  }
+  return -1;
+}
+
+/** Without a type line, the header is the run of leading lines that carry header fields. */
+function headerWithoutType(texts: string[]): number {
+  let end = 0;
+  const limit = Math.min(texts.length, 12);
+  for (let i = 0; i < limit; i++) {
+    const t = texts[i];
+    if (t.length > HEADER_LINE_MAX) break;
+    if (symbolIn(t) || placeDateIn(t) || t.split("\t").some(isMotto)) end = i + 1;
+  }
+  return end;
+}
+
+/** The trích yếu: the paragraph after the type line and the short lines that continue it. */
+function titleRange(paras: Paragraph[], texts: string[], typeIdx: number): [number, number] | null {
+  const first = typeIdx + 1;
+  if (first >= texts.length) return null;
+  const t = texts[first];
+  if (paras[first].kind === "row" || t.length > 400 || startsPreamble(t) || labelsAt(t).length || bulletAt(t) || t.startsWith("(")) return null;
+  const caps = !/\p{Ll}/u.test(t);
+  let to = first;
+  while (to + 1 < texts.length) {
+    const next = texts[to + 1];
+    const prev = texts[to];
+    if (paras[to + 1].kind === "row" || next.length > 200 || startsPreamble(next) || labelsAt(next).length || bulletAt(next) || next.startsWith("(")) break;
+    const sameStyle = paras[to + 1].strong === paras[first].strong && !/\p{Ll}/u.test(next) === caps;
+    if (/^\p{Ll}/u.test(next) || (sameStyle && !/[.;:]$/.test(prev) && next.length <= 120 && prev.length <= 120)) to++;
+    else break;
+  }
+  return [first, to];
+}
+
+/** The paragraph reads as a heading: a markdown heading, bold, or short without a sentence end. */
+function headingLike(p: Paragraph, t: string): boolean {
+  return p.kind === "heading" || p.strong || (t.length <= 150 && !/[.;]$/.test(t));
+}
+
+/** "Nơi nhận", a signing-authority line, or a lone position followed by a name. */
+function closingStarts(paras: Paragraph[], texts: string[], i: number): boolean {
+  const first = texts[i].split("\t")[0];
+  if (afterRecipientsHeading(first) !== null) return true;
+  if (first.length <= 80 && authorityPrefix(first) > 0) return true;
+  if (!isKnownPosition(first)) return false;
+  for (let k = i + 1; k < Math.min(texts.length, i + 4); k++) {
+    if (texts[k].split("\t").some((s) => isPersonName(s) || afterRecipientsHeading(s) !== null)) return true;
+  }
+  return paras.length === i + 1;
 }

@@ -1,0 +1,170 @@
+// Numbering labels at the start of a paragraph ("II.", "2.4.1-", "a)", "Điều 3."),
+// compiled once from grammars/numbering.json. A label only says what a
+// paragraph could open; sections.ts decides by sequence whether it does.
+import { escapeRegExp, loadGrammar } from "../grammar/load.js";
+
+interface SchemeSpec {
+  scheme: string;
+  rank: number;
+  pattern: string;
+  flags?: string;
+  prefix?: string;
+  global?: boolean;
+  heading?: boolean;
+}
+
+interface NumberingGrammar {
+  bullets: string[];
+  letters: string[];
+  upperLetters: string[];
+  ordinals: Record<string, number>;
+  footnote: string;
+  schemes: SchemeSpec[];
+}
+
+/** One way to read the label at the start of a paragraph. */
+export interface LabelMatch {
+  scheme: string;
+  /** Scheme plus depth for dotted numbers ("arabic2" for "2.1"): one stack level per key. */
+  key: string;
+  rank: number;
+  /** Numeric value; dotted numbers give one component each. */
+  value: number[];
+  /** The label as it goes into a section path: "II", "2.1", "a", "Điều 1", "Phụ lục 1". */
+  label: string;
+  /** Characters taken by the label, its punctuation and the spaces after it. */
+  length: number;
+  /** Numbering runs through the whole document (articles). */
+  global: boolean;
+  /** Only opens a section when the paragraph reads as a heading. */
+  heading: boolean;
+}
+
+interface Compiled {
+  spec: SchemeSpec;
+  re: RegExp;
+}
+
+let compiled: { schemes: Compiled[]; bullet: RegExp; footnote: RegExp; g: NumberingGrammar } | null = null;
+
+function grammar() {
+  if (compiled) return compiled;
+  const g = loadGrammar<NumberingGrammar>("numbering");
+  const schemes = g.schemes.map((spec) => ({
+    spec,
+    // Sticky, so a match is tried at one place only; the lookahead keeps "11-CT/TU" and "2023." out.
+    re: new RegExp(`(?:${spec.pattern})(?=\\s|$)`, `${spec.flags ?? "u"}y`),
+  }));
+  const bulletChars = g.bullets.filter((b) => b.length).map(escapeRegExp);
+  const bullet = new RegExp(`(?:${bulletChars.join("|")})(?=\\s)`, "uy");
+  const footnote = new RegExp(`(?:${g.footnote})(?=\\s)`, "uy");
+  compiled = { schemes, bullet, footnote, g };
+  return compiled;
+}
+
+const WS = /\s*/uy;
+
+function romanValue(s: string): number {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i].toUpperCase()];
+    const b = i + 1 < s.length ? v[s[i + 1].toUpperCase()] : 0;
+    total += a < b ? -a : a;
+  }
+  return total;
+}
+
+/** Roman numerals in their canonical form only ("IIII" and "VX" are not numbers). */
+function toRoman(n: number): string {
+  const table: [number, string][] = [[100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  let out = "";
+  for (const [v, r] of table) while (n >= v) { out += r; n -= v; }
+  return out;
+}
+
+function valueOf(scheme: string, raw: string, g: NumberingGrammar): number[] | null {
+  switch (scheme) {
+    case "arabic":
+      return raw.split(".").map(Number);
+    case "letter": {
+      const i = g.letters.indexOf(raw);
+      return i < 0 ? null : [i + 1];
+    }
+    case "upper": {
+      const i = g.upperLetters.indexOf(raw);
+      return i < 0 ? null : [i + 1];
+    }
+    case "roman": {
+      const n = romanValue(raw);
+      return toRoman(n) === raw ? [n] : null;
+    }
+    default: {
+      // Chapters, parts, articles, appendices: Arabic, Roman or an ordinal word ("thứ nhất").
+      if (!raw) return [0];
+      if (/^\d+$/.test(raw)) return [Number(raw)];
+      const up = raw.toUpperCase();
+      if (/^[IVXL]+$/.test(up)) return [romanValue(up)];
+      const word = up.split(/\s+/).pop() ?? "";
+      const n = g.ordinals[word];
+      return n ? [n] : /^[A-Z]$/.test(up) ? [up.charCodeAt(0) - 64] : null;
+    }
+  }
+}
+
+/** Every reading of a numbering label at `text[from]`; [] when there is none. */
+export function labelsAt(text: string, from = 0): LabelMatch[] {
+  const { schemes, g } = grammar();
+  const out: LabelMatch[] = [];
+  for (const { spec, re } of schemes) {
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m) continue;
+    const raw = m.groups?.value ?? "";
+    const value = valueOf(spec.scheme, raw, g);
+    if (!value) continue;
+    WS.lastIndex = from + m[0].length;
+    WS.exec(text);
+    const depth = spec.scheme === "arabic" ? value.length : 1;
+    const written = spec.prefix ? (raw ? `${spec.prefix} ${raw.replace(/\s+/g, " ")}` : spec.prefix) : raw;
+    out.push({
+      scheme: spec.scheme,
+      key: spec.scheme === "arabic" ? `arabic${depth}` : spec.scheme,
+      rank: spec.rank + (spec.scheme === "arabic" ? depth / 10 : 0),
+      value,
+      label: written,
+      length: WS.lastIndex - from,
+      global: spec.global ?? false,
+      heading: spec.heading ?? false,
+    });
+  }
+  return out;
+}
+
+/** Length of a bullet and the spaces after it at `text[from]`, or 0. */
+export function bulletAt(text: string, from = 0): number {
+  const { bullet } = grammar();
+  bullet.lastIndex = from;
+  const m = bullet.exec(text);
+  if (!m) return 0;
+  WS.lastIndex = from + m[0].length;
+  WS.exec(text);
+  return WS.lastIndex - from;
+}
+
+/** The line opens a list item: a bullet or a numbering label. */
+export function startsItem(text: string, from = 0): boolean {
+  return bulletAt(text, from) > 0 || labelsAt(text, from).length > 0;
+}
+
+/** The first value of a scheme: 1, I, a, A. */
+export function isFirst(m: LabelMatch): boolean {
+  return m.value[m.value.length - 1] === 1;
+}
+
+/** The paragraph is a footnote or endnote ("[1] ..."). */
+export function isFootnote(text: string): boolean {
+  const { footnote } = grammar();
+  footnote.lastIndex = 0;
+  return footnote.test(text);
+}

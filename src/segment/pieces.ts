@@ -1,0 +1,53 @@
+// The physical lines of a header or closing paragraph. A layout in columns
+// (reflow writes "\t" between columns), a table row (" | " between cells) or a
+// cell holding several lines (" / " between them) is cut back into pieces, each
+// with its column and its range in the text.
+import { CELL_LINE_BREAK, CELL_SEPARATOR, COLUMN_GAP } from "../normalize/markdown.js";
+import type { Paragraph } from "../normalize/types.js";
+
+export interface Piece {
+  text: string;
+  start: number;
+  end: number;
+  /** 0 for the leftmost column. */
+  column: number;
+  /** Index of the paragraph the piece belongs to. */
+  paragraph: number;
+}
+
+const LEADING_BREAK = CELL_LINE_BREAK.trimStart();
+
+export function piecesOf(text: string, p: Paragraph, paragraph: number): Piece[] {
+  const out: Piece[] = [];
+  const s = text.slice(p.start, p.end);
+  let column = 0;
+  let from = 0;
+  const push = (a: number, b: number) => {
+    let x = a;
+    let y = b;
+    // A column that opens on a line break of its cell ("\t/ - Ban ...").
+    if (s.startsWith(LEADING_BREAK, x)) x += LEADING_BREAK.length;
+    while (x < y && /\s/.test(s[x])) x++;
+    while (y > x && /\s/.test(s[y - 1])) y--;
+    if (y > x) out.push({ text: s.slice(x, y), start: p.start + x, end: p.start + y, column, paragraph });
+  };
+  let i = 0;
+  while (i < s.length) {
+    if (s[i] === COLUMN_GAP) {
+      push(from, i);
+      column++;
+      from = ++i;
+    } else if (s.startsWith(CELL_SEPARATOR, i) && p.kind === "row") {
+      push(from, i);
+      column++;
+      i += CELL_SEPARATOR.length;
+      from = i;
+    } else if (s.startsWith(CELL_LINE_BREAK, i)) {
+      push(from, i);
+      i += CELL_LINE_BREAK.length;
+      from = i;
+    } else i++;
+  }
+  push(from, s.length);
+  return out;
+}

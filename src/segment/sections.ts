@@ -1,0 +1,117 @@
+// The section tree, built in one pass. A paragraph's label opens a section
+// only when it is the label expected somewhere on the stack of open sections:
+// the next value of an open scheme ("3." after "2."), or the first value of a
+// scheme opening one level down ("1." under "II.", "2.1." under "2.", "a)"
+// under "1."). A wrapped number ("2023.", "5 năm") or an item inside a
+// sentence never fits both the grammar and the sequence.
+import type { Section } from "../contract/schema.js";
+import { isFirst, type LabelMatch } from "./numbering.js";
+
+interface Open {
+  match: LabelMatch;
+  node: Section;
+}
+
+/** Longest section title kept; longer heading paragraphs are cut at their first sentence. */
+const MAX_TITLE = 200;
+
+export class SectionTree {
+  readonly roots: Section[] = [];
+  private stack: Open[] = [];
+  private lastGlobal = new Map<string, number>();
+
+  /** Labels of the open sections, outermost first. */
+  path(): string[] {
+    return this.stack.map((o) => o.match.label);
+  }
+
+  /**
+   * Opens a section at `start` if one of the readings `labels` fits the
+   * sequence. `headingLike`: the paragraph reads as a heading (short, bold or
+   * a markdown heading), which lets a skipped number or a heading-only scheme through.
+   */
+  offer(labels: LabelMatch[], headingLike: boolean, text: string, start: number, end: number): LabelMatch | null {
+    for (const m of labels) {
+      if (m.heading && !headingLike) continue;
+      const at = this.placeOf(m, headingLike);
+      if (at < 0) continue;
+      this.open(at, m, text, start, end);
+      return m;
+    }
+    return null;
+  }
+
+  /** The content of the open sections now reaches `end`. */
+  extend(end: number): void {
+    for (const o of this.stack) o.node.span.end = Math.max(o.node.span.end, end);
+  }
+
+  /** Closes every open section: a new document (an attached plan) starts its own numbering. */
+  reset(): void {
+    this.stack = [];
+    this.lastGlobal.clear();
+  }
+
+  /** Stack depth at which `m` opens, or -1 when it does not fit. */
+  private placeOf(m: LabelMatch, headingLike: boolean): number {
+    const idx = this.stack.findIndex((o) => o.match.key === m.key);
+    if (idx >= 0) {
+      const prev = this.stack[idx].match.value;
+      return follows(prev, m.value, 1) || (headingLike && (follows(prev, m.value, 2) || follows(prev, m.value, 3))) ? idx : -1;
+    }
+    let j = this.stack.length;
+    while (j > 0 && this.stack[j - 1].match.rank >= m.rank) j--;
+    if (m.scheme === "letter" && j === 0) return -1; // lettered items sit inside a numbered block
+    if (m.scheme === "appendix") return j;
+    if (m.global) {
+      const last = this.lastGlobal.get(m.scheme) ?? 0;
+      const v = m.value[0];
+      return v === last + 1 || (headingLike && v > last && v <= last + 3) ? j : -1;
+    }
+    if (!isFirst(m)) return -1;
+    if (m.value.length > 1) {
+      // "2.4.1" opens under "2.4": the parent must be the dotted number one shorter.
+      const parent = j > 0 ? this.stack[j - 1].match : null;
+      if (parent?.scheme === "arabic") {
+        if (parent.value.length !== m.value.length - 1) return -1;
+        for (let k = 0; k < parent.value.length; k++) if (parent.value[k] !== m.value[k]) return -1;
+      }
+    }
+    return j;
+  }
+
+  private open(at: number, m: LabelMatch, text: string, start: number, end: number): void {
+    this.stack.length = at;
+    const parent = at > 0 ? this.stack[at - 1].node : null;
+    const path = [...(parent?.path ?? []), m.label];
+    const node: Section = {
+      path,
+      section: path.join("/"),
+      label: m.label,
+      title: titleOf(text.slice(start + m.length, end)),
+      level: at + 1,
+      span: { start, end },
+      page: null,
+      children: [],
+    };
+    (parent ? parent.children : this.roots).push(node);
+    this.stack.push({ match: m, node });
+    if (m.global) this.lastGlobal.set(m.scheme, m.value[0]);
+  }
+}
+
+/** `b` is `a` advanced by `step` at its last component, with the same prefix. */
+function follows(a: number[], b: number[], step: number): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length - 1; k++) if (a[k] !== b[k]) return false;
+  return b[b.length - 1] === a[a.length - 1] + step;
+}
+
+function titleOf(s: string): string {
+  let t = s.trim();
+  if (t.length > MAX_TITLE) {
+    const stop = t.slice(0, MAX_TITLE).search(/[.:;](?:\s|$)/);
+    t = stop > 0 ? t.slice(0, stop) : t.slice(0, MAX_TITLE);
+  }
+  return t.replace(/[\s.:;,]+$/, "");
+}

@@ -1,0 +1,149 @@
+// Header and closing vocabulary (grammars/structure.json) and document types
+// (grammars/document-types.json), compiled once into small matchers.
+import { alternation, escapeRegExp, loadGrammar } from "../grammar/load.js";
+
+interface StructureGrammar {
+  mottos: string[];
+  symbolWords: string[];
+  draftWords: string[];
+  dateWords: { day: string; month: string; year: string };
+  preambleStarts: string[];
+  typeLineJoiners: string[];
+  recipientsHeading: string[];
+  annotations: string[];
+  signatureNotes: string[];
+  authorityPrefixes: string[];
+  positions: string[];
+}
+
+interface TypesGrammar {
+  types: { code: string; names: string[] }[];
+}
+
+const fold = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+
+function build() {
+  const g = loadGrammar<StructureGrammar>("structure");
+  const t = loadGrammar<TypesGrammar>("document-types");
+  const typeCodes = new Map<string, string>();
+  for (const ty of t.types) for (const n of ty.names) typeCodes.set(fold(n), ty.code);
+  const { day, month, year } = g.dateWords;
+  const flex = (w: string) => escapeRegExp(w).replace(/\\ |\s+/g, "\\s+");
+  return {
+    mottos: new Set(g.mottos.map((m) => fold(m).replace(/\s*[-–]\s*/g, "-"))),
+    // "Số: 12/KH-UBND", "Số -KH/KTĐ", "SỐ 1050/QĐ-SCT": the word, an optional colon, then the symbol.
+    symbol: new RegExp(`(?:^|\\s)(?:${g.symbolWords.map(flex).join("|")})(?<colon>\\s*:)?[ \\t]*(?<sym>[\\p{L}\\p{N}]*(?:[ \\t]?[/\\-–][ \\t]?[\\p{L}\\p{N}.]*)+)`, "iu"),
+    draft: new RegExp(`^[(\\[]?\\s*(?:${g.draftWords.map(flex).join("|")})(?:\\s+lần\\s+\\d+)?\\s*[)\\]]?$`, "iu"),
+    // "<place>, ngày 10 tháng 3 năm 2026" with blanks allowed, or "<place>, ngày 10/3/2026".
+    date: new RegExp(
+      `(?:^|\\t)\\s*(?:(?<place>[^\\t,]{1,60}?)\\s*,)?\\s*${day}\\s*(?:(?<d>\\d{1,2})?[\\s.…_]*${month}\\s*(?<m>\\d{1,2})?[\\s.…_]*${year}\\s*(?<y>\\d{4})|(?<d2>\\d{1,2})\\s*[/.\\-]\\s*(?<m2>\\d{1,2})\\s*[/.\\-]\\s*(?<y2>\\d{4}))`,
+      "iu",
+    ),
+    preambleStart: new RegExp(`^(?:${g.preambleStarts.map(flex).join("|")})(?=\\s|$)`, "iu"),
+    typeLine: new RegExp(`^(?<name>${alternation([...typeCodes.keys()].map((k) => k.toUpperCase())).replace(/ /g, "\\s+")})(?:\\s+(?:${g.typeLineJoiners.map(flex).join("|")})\\s.*)?$`, "iu"),
+    typeCodes,
+    recipients: new RegExp(`^(?:${g.recipientsHeading.map(flex).join("|")})\\s*:?\\s*`, "iu"),
+    annotations: new Set(g.annotations.map(fold)),
+    notes: new Set(g.signatureNotes.map(fold)),
+    authority: new RegExp(`^(?:${g.authorityPrefixes.map((p) => escapeRegExp(p).replace(/\\\./g, "\\s?\\.")).sort((a, b) => b.length - a.length).join("|")})(?:\\s+|(?<=\\.))(?=\\p{Lu})`, "u"),
+    positions: new Set(g.positions.map(fold)),
+  };
+}
+
+let v: ReturnType<typeof build> | null = null;
+const vocab = () => (v ??= build());
+
+export function isMotto(s: string): boolean {
+  return vocab().mottos.has(fold(s).replace(/\s*[-–]\s*/g, "-"));
+}
+
+/** The own số/ký hiệu in a header line, with whether "Số" had a colon. */
+export function symbolIn(s: string): { symbol: string; colon: boolean; start: number } | null {
+  const m = vocab().symbol.exec(s);
+  if (!m?.groups) return null;
+  const sym = m.groups.sym.replace(/[ \t]+/g, "").replace(/\.+$/, "");
+  if (!/[/\-–]/.test(sym) || !/\p{L}/u.test(sym)) return null;
+  return { symbol: sym, colon: Boolean(m.groups.colon), start: m.index };
+}
+
+export function isDraftMark(s: string): boolean {
+  return vocab().draft.test(s.trim());
+}
+
+export interface PlaceDate {
+  place: string | null;
+  date: string | null;
+  year: number | null;
+}
+
+/** The place and date line ("Hà Giang, ngày   tháng 4 năm 2023"). */
+export function placeDateIn(s: string): PlaceDate | null {
+  const m = vocab().date.exec(s);
+  if (!m?.groups) return null;
+  const g = m.groups;
+  const d = g.d ?? g.d2;
+  const mo = g.m ?? g.m2;
+  const y = Number(g.y ?? g.y2);
+  const place = g.place?.trim().replace(/\s+/g, " ") || null;
+  let date: string | null = null;
+  if (d && mo) {
+    const dd = Number(d);
+    const mm = Number(mo);
+    if (dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12) date = `${y}-${String(mm).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
+  }
+  return { place, date, year: y };
+}
+
+export function startsPreamble(s: string): boolean {
+  return vocab().preambleStart.test(s);
+}
+
+/** The type line ("KẾ HOẠCH", "CHỈ THỊ CỦA ỦY BAN NHÂN DÂN ..."): the type name as written and its code. */
+export function typeLineOf(s: string): { name: string; code: string } | null {
+  const m = vocab().typeLine.exec(s.trim());
+  if (!m?.groups) return null;
+  const name = m.groups.name;
+  if (name !== name.toUpperCase()) return null; // the type line is written in capitals
+  return { name, code: vocab().typeCodes.get(fold(name)) ?? name };
+}
+
+/** What follows "Nơi nhận:" on its line, or null when the line is not that heading. */
+export function afterRecipientsHeading(s: string): string | null {
+  const m = vocab().recipients.exec(s);
+  return m ? s.slice(m[0].length) : null;
+}
+
+/** A line holding only a bracketed note beside recipients: "} (Báo cáo)", "(để b/c)". */
+export function isAnnotationOnly(s: string): boolean {
+  const t = s.replace(/^[-+•*\s]+/, "");
+  if (/^[}{]/.test(t)) return true;
+  const m = /^\(([^()]*)\)[\s,;.]*$/.exec(t);
+  return Boolean(m && vocab().annotations.has(fold(m[1])));
+}
+
+/** "(Đã ký)", "Ký bởi: ...": neither title nor name. */
+export function isSignatureNote(s: string): boolean {
+  const t = fold(s.replace(/^[(\[]|[)\]]$/g, ""));
+  const head = t.split(":")[0];
+  return vocab().notes.has(t) || vocab().notes.has(head);
+}
+
+/** Length of a signing-authority prefix ("TM. ", "K/T ", "KT. "), or 0. */
+export function authorityPrefix(s: string): number {
+  const m = vocab().authority.exec(s);
+  return m ? m[0].length : 0;
+}
+
+export function isKnownPosition(s: string): boolean {
+  return vocab().positions.has(fold(s));
+}
+
+/** A title line of a signature: capitals only, a few words. */
+export function isTitleLine(s: string): boolean {
+  return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s) && s.length <= 80 && !isMotto(s);
+}
+
+/** A personal name: two to six capitalised words ("Đinh Thị Kim Tuyên"). */
+export function isPersonName(s: string): boolean {
+  return /^\p{Lu}\p{Ll}*(?:[ \t]\p{Lu}\p{Ll}*){1,5}$/u.test(s.trim()) && !isKnownPosition(s);
+}
