@@ -137,10 +137,13 @@ function percentTarget(ctx: Context, from: number, to: number, low: string, high
       break;
     }
   }
-  if (pastClause(ctx, cs, ce, false)) return null;
+  if (pastClause(ctx, cs, ce, false) || pastClause(ctx, cs, open, true)) return null;
   const subject = subjectOf(ctx, last + 1, ce, cs, open);
-  const cue = ctx.goalSection || open === cs || hasCue(tokens, cs, ce, g.goalCues);
-  if (!cue || !subject) return null;
+  // A goal needs a goal word in its clause, a goal section, or to open its clause ("100% đảng viên ...");
+  // without a goal word it must also say what it measures (a bare "68%" cell is a share).
+  const cue = hasCue(tokens, cs, ce, g.goalCues);
+  if (!cue && !(ctx.goalSection || open === cs)) return null;
+  if (!cue && !subject) return null;
   return {
     value: toNumber(low),
     valueMax: high ? toNumber(high) : null,
@@ -230,14 +233,17 @@ function subjectOf(ctx: Context, after: number, end: number, start: number, befo
   while (j < end && j - i < 8 && tokens[j].word && !verbAt(tokens, j, i) && !g.exclusionsAfter.matchAt(tokens, j) && !g.goalCues.matchAt(tokens, j)) j++;
   while (j > i && !isNounWord(tokens[j - 1])) j--;
   if (j > i) return text.slice(tokens[i].start, tokens[j - 1].end);
-  let s = before - 1;
-  while (s >= start && before - s <= 8 && tokens[s].word && !g.goalCues.matchEndingAt(tokens, s + 1)) s--;
-  return s + 1 < before ? text.slice(tokens[s + 1].start, tokens[before - 1].end) : null;
+  // "Tỷ lệ che phủ rừng đạt tối thiểu 30%": the words before the goal verb.
+  let z = before;
+  for (let n = g.goalCues.matchEndingAt(tokens, z); n && z - n >= start; n = g.goalCues.matchEndingAt(tokens, z)) z -= n;
+  let s = z - 1;
+  while (s >= start && z - s <= 8 && tokens[s].word && !g.goalCues.matchEndingAt(tokens, s + 1)) s--;
+  return s + 1 < z ? text.slice(tokens[s + 1].start, tokens[z - 1].end) : null;
 }
 
 const isNounWord = (t: Token) => t.word && !/^\d+$/.test(t.text);
 
-/** The goal clause, from its first word (or the comma before the goal in a long clause), shortened to 12 words. */
+/** The goal clause, from its first word (or the comma before the goal in a long clause), shortened to about 12 words (16 syllables). */
 function clauseText(ctx: Context, from: number, to: number, at: number): string {
   const { tokens, text } = ctx;
   let i = from;
@@ -254,7 +260,7 @@ function clauseText(ctx: Context, from: number, to: number, at: number): string 
   while (i < to && !tokens[i].word && tokens[i].text !== "(") i++;
   let words = 0;
   let j = i;
-  while (j < to && words < 12) if (tokens[j++].word) words++;
+  while (j < to && words < 16) if (tokens[j++].word) words++;
   return i < j ? text.slice(tokens[i].start, tokens[j - 1].end).replace(/\s+/g, " ").trim() : "";
 }
 
