@@ -41,12 +41,11 @@ export class WorkerPool {
   private nextId = 1;
   private closed = false;
 
+  /** Threads start when there is work for them: a run where everything is stored already starts none. */
   constructor(
-    size: number,
+    private readonly size: number,
     private readonly timeoutMs: number,
-  ) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
-  }
+  ) {}
 
   run(job: Omit<Job, "id">): Promise<JobResult> {
     return new Promise((done) => {
@@ -70,6 +69,7 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    while (this.slots.length < this.size && this.slots.filter((s) => !s.job).length < this.queue.length) this.slots.push(this.spawn());
     for (const slot of this.slots) {
       if (slot.job || !this.queue.length) continue;
       const { job, done } = this.queue.shift()!;

@@ -1,13 +1,14 @@
 // Importing files into a store: read and hash on this thread, extract in the
 // worker pool, write each document in its own transaction. Safe to stop at any
 // moment and run again: stored content is recognised by its SHA-256.
+import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import pLimit from "p-limit";
 import { SCHEMA_VERSION } from "../contract/schema.js";
 import { VnplanError } from "../errors.js";
-import { sha256, type ExtractOptions } from "../index.js";
+import type { ExtractOptions } from "../index.js";
 import { resolveLimits, tooLarge } from "../limits.js";
 import { openDb } from "../store/open.js";
 import { createWriter, type Failure, type Location } from "../store/write.js";
@@ -99,7 +100,7 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
       fail({ path, sha256: null, stage: e?.stage ?? "read", message: code === "ENOENT" ? "no such file" : (err as Error).message });
       return;
     }
-    const sha = sha256(bytes);
+    const sha = createHash("sha256").update(bytes).digest("hex");
     const stored = writer.documentId(sha, SCHEMA_VERSION);
     if (stored !== null) {
       if (writer.hasLocation(path, stored)) s.unchanged++;
