@@ -42,7 +42,7 @@ function context(): Context {
     listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
     ownLine: new RegExp(`(?:^|\\n)[\\s*_#]*(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "iu"),
     attached: new RegExp(`${B}kèm theo\\s*$`, "iu"),
-    ownTitle: new RegExp(`^[\\s*_#]*(${names})[\\s*_]*$`, "mu"),
+    ownTitle: new RegExp(`^[\\s*_#]*(${names})[\\s*_]*$`, "imu"),
     codeOfName: new Map(g.types.flatMap((t) => t.names.map((n) => [n.toLowerCase(), t.code] as [string, string]))),
   };
   return compiled;
@@ -92,7 +92,12 @@ export function extractCitations(seg: Segmented): Citation[] {
     const before = text.slice(Math.max(floor, head - WINDOW), head);
     const typed = c.typeWord.exec(before);
     const numbered = typed ?? c.numberWord.exec(before);
-    if (c.ownLine.test(before) || (own && own.number === sym.number && own.typeCode === sym.typeCode)) continue;
+    if (c.ownLine.test(before)) {
+      // "Số: 1105/KH-ĐKT" in the header: the plan's own number.
+      if (own && sym.typeCode === own.typeCode) own.numbers.add(sym.number);
+      continue;
+    }
+    if (own && sym.typeCode === own.typeCode && own.numbers.has(sym.number)) continue;
     let typeName = typed?.[1] ?? null;
     let start = typed ? head - before.length + typed.index : list.length ? list[0].start : sym.start;
     if (!typeName && numbered && !sym.typeCode) {
@@ -202,7 +207,7 @@ function shareIssuers(text: string, mentions: Mention[]): void {
 }
 
 /** The document's own number and type, which it does not cite. */
-function ownNumber(seg: Segmented): { number: string | null; typeCode: string | null } | null {
+function ownNumber(seg: Segmented): { numbers: Set<string>; typeCode: string | null } | null {
   const c = context();
   const d = seg.document;
   let typeCode = d.typeCode;
@@ -212,5 +217,5 @@ function ownNumber(seg: Segmented): { number: string | null; typeCode: string | 
   }
   const sym = d.symbol ? findSymbols(d.symbol)[0] : undefined;
   if (!typeCode && !sym) return null;
-  return { number: sym?.number ?? null, typeCode: sym?.typeCode ?? typeCode };
+  return { numbers: new Set(sym ? [sym.number] : []), typeCode: sym?.typeCode ?? typeCode };
 }

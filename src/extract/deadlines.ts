@@ -4,7 +4,7 @@
 import type { Deadline, TimeTerm } from "../contract/schema.js";
 import type { Block, Segmented } from "../segment/types.js";
 import { locate } from "./locate.js";
-import { logicalParagraphs } from "./paragraphs.js";
+import { logicalParagraphs, type LogicalParagraph } from "./paragraphs.js";
 import { timeGrammar } from "./time/grammar.js";
 import { parseTimes, type ParsedTime } from "./time/parse.js";
 import { planYear } from "./time/year.js";
@@ -19,6 +19,8 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
   const { text } = seg;
   const year = planYear(seg);
   const out: Deadline[] = [];
+  // Paragraphs of running text, where explicit bounds are looked for.
+  const prose: LogicalParagraph[] = [];
   let timeColumn = -1;
   for (const p of logicalParagraphs(text, seg.blocks)) {
     const b = p.block;
@@ -34,16 +36,18 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
     }
     timeColumn = -1;
     if (b.region === "header" || b.region === "closing") continue;
-    const head = text.slice(p.start, Math.min(p.end, p.start + 60));
-    const label = g.label.exec(head);
+    const label = g.label.exec(text.slice(p.start, Math.min(p.end, p.start + 60)));
     if (label) {
       const d = field(text, b, p.start + label[0].length, p.end, year);
       if (d) out.push(d);
       continue;
     }
-    out.push(...running(text, b, p.start, p.end, year));
+    prose.push(p);
+    const lead = leadingDeadline(text, p, year);
+    if (lead) out.push(lead);
   }
-  return out;
+  out.push(...running(text, prose, year));
+  return out.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** A labelled value or a table cell: the whole value is the deadline's text. */
@@ -56,33 +60,65 @@ function field(text: string, b: Block, start: number, end: number, year: number 
   return record(text, b, from, from + value.length, terms);
 }
 
-/** Explicit bounds in running text; everything else there is not a deadline. */
-function running(text: string, b: Block, start: number, end: number, year: number | null): Deadline[] {
+const LEAD_WINDOW = 40;
+const TRIGGER_WINDOW = 100;
+
+/** "Năm 2023, tham mưu ...": an item that opens with when it is to be done. */
+function leadingDeadline(text: string, p: LogicalParagraph, year: number | null): Deadline | null {
   const g = timeGrammar();
-  const para = text.slice(start, end);
-  const leading = g.leading.exec(para);
-  if (!leading && !g.runningTrigger.test(para)) return [];
+  const lead = g.leading.exec(text.slice(p.start, Math.min(p.end, p.start + LEAD_WINDOW)));
+  if (!lead) return null;
+  const at = p.start + lead[0].length;
+  const t = parseTimes(text, { year }, at, Math.min(p.end, at + LEAD_WINDOW))[0];
+  if (!t || t.start !== at || !DATED_KINDS.has(t.kind) || t.stated.year === undefined || !recent(t, year)) return null;
+  if (!/^\s*[,:]/u.test(text.slice(t.end, t.end + 2)) || horizonFollows(text, t.end, p.end)) return null;
+  return record(text, p.block, t.start, t.end, [t]);
+}
+
+/** Explicit bounds in running text, found by one scan for their opening words. */
+function running(text: string, prose: LogicalParagraph[], year: number | null): Deadline[] {
+  const g = timeGrammar();
   const out: Deadline[] = [];
-  const terms = parseTimes(text, { year }, start, end);
-  for (const t of terms) {
-    const recent = (t.to ?? t.from) !== null && (year === null || Number((t.to ?? t.from)!.slice(0, 4)) >= year - PAST_YEARS);
+  const re = g.runningTrigger;
+  re.lastIndex = 0;
+  let p = 0;
+  let done = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const hit = m.index;
+    while (p < prose.length && prose[p].end <= hit) p++;
+    if (p >= prose.length) break;
+    const para = prose[p];
+    if (hit < para.start || hit < done) continue;
+    const lo = Math.max(para.start, done, hit - 24);
+    const opener = g.opener.exec(text.slice(lo, hit));
+    if (!opener) continue;
+    const paren = opener[0].trimEnd().endsWith("(");
+    const from = paren ? hit : lo + opener.index;
+    const t = parseTimes(text, { year }, from, Math.min(para.end, hit + TRIGGER_WINDOW))[0];
+    if (!t || t.start !== from) continue;
     let span: [number, number] | null = null;
-    if ((t.kind === "before" || t.kind === "range") && (t.kind === "before" || t.to !== null) && (recent || t.to === null)) span = [t.start, t.end];
-    else if (DATED_KINDS.has(t.kind) && recent && t.stated.year !== undefined) {
-      const open = /\(\s*$/u.exec(text.slice(Math.max(start, t.start - 3), t.start));
-      const close = /^\s*\)/u.exec(text.slice(t.end, t.end + 3));
-      if (open && close) span = [t.start - open[0].length, t.end + close[0].length];
-      else {
-        const lo = Math.max(start, t.start - 12);
+    if (t.kind === "before" || (t.kind === "range" && t.to !== null)) {
+      if (t.to === null || recent(t, year)) span = [t.start, t.end];
+    } else if (DATED_KINDS.has(t.kind) && t.stated.year !== undefined && recent(t, year)) {
+      if (paren) {
+        const close = /^\s*\)/u.exec(text.slice(t.end, t.end + 3));
+        if (close) span = [lo + opener.index, t.end + close[0].length];
+      } else {
+        const lo = Math.max(para.start, t.start - 12);
         const at = g.atPrefix.exec(text.slice(lo, t.start));
         if (at) span = [lo + at.index, t.end];
       }
-      if (!span && leading && t.start === start + leading[0].length && /^\s*[,:]/u.test(text.slice(t.end, t.end + 2)) && !horizonFollows(text, t.end, end))
-        span = [t.start, t.end];
     }
-    if (span) out.push(record(text, b, span[0], span[1], [t]));
+    if (!span) continue;
+    out.push(record(text, para.block, span[0], span[1], [t]));
+    done = span[1];
   }
   return out;
+}
+
+function recent(t: ParsedTime, year: number | null): boolean {
+  const d = t.to ?? t.from;
+  return d !== null && (year === null || Number(d.slice(0, 4)) >= year - PAST_YEARS);
 }
 
 /** "Năm 2025, phấn đấu 100% ..." states a goal's horizon, not a deadline. */

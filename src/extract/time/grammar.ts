@@ -1,5 +1,5 @@
 // Compiles grammars/time.json into the matchers of the time parser, once.
-import { alternation, loadGrammar } from "../../grammar/load.js";
+import { alternation, escapeRegExp, loadGrammar } from "../../grammar/load.js";
 
 export interface TimeGrammar {
   words: { day: string[]; month: string[]; year: string[]; quarter: string[]; first: string[]; last: string[]; period: string[] };
@@ -40,8 +40,10 @@ export interface CompiledTime {
   label: RegExp;
   /** A table header cell naming a time column. */
   headerCell: RegExp;
-  /** Cheap test: can this paragraph hold a running-text deadline? */
+  /** Global scan for time words with their number ("ngày 1", "quý II"), the anchors of running-text deadlines. */
   runningTrigger: RegExp;
+  /** What must precede a running-text time expression: "trước", "từ", "vào", "(". */
+  opener: RegExp;
   /** An item that opens with a time expression: "Năm 2023, ...". */
   leading: RegExp;
   horizon: RegExp;
@@ -56,6 +58,11 @@ const YEAR = "((?:19|20)\\d{2})(?!\\d)";
 const SEP = "\\s?[/.\\-]\\s?";
 
 let compiled: CompiledTime | undefined;
+
+/** A word as written in running text, capitalised, and in a heading's capitals. */
+function cases(w: string): string[] {
+  return [...new Set([w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()])].map(escapeRegExp);
+}
 
 export function timeGrammar(): CompiledTime {
   if (compiled) return compiled;
@@ -101,7 +108,10 @@ export function timeGrammar(): CompiledTime {
     rangeGap: new RegExp(`^\\s*(?:${alternation(g.to)})\\s*(?:${alternation(w.day)}\\s*)?$`, "iu"),
     label: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:${alternation(g.labels)})\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
     headerCell: new RegExp(`^[\\s*_]*(?:${alternation(g.labels)})[\\s*_:]*$`, "iu"),
-    runningTrigger: new RegExp(`${B}(?:${alternation([...g.before, ...g.from, ...g.at])})${E}|\\(\\s*(?:${alternation([...w.year, ...w.quarter, ...w.month, ...g.before])})${E}`, "iu"),
+    // Literal-first (no look-behind, no case folding) so that the engine skips ahead fast;
+    // the words before each hit are checked afterwards with `opener`.
+    runningTrigger: new RegExp(`(?:${[...w.day, ...w.month, ...w.quarter, ...w.year].flatMap(cases).join("|")})\\s*[\\dIVX]`, "g"),
+    opener: new RegExp(`(?:${B}(?:${alternation([...g.before, ...g.from, ...g.at])})|\\()\\s*$`, "iu"),
     leading: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:(?:${alternation(g.leading)})\\s+)?(?=(?:${alternation([...w.year, ...w.quarter, ...w.month])})\\s)`, "iu"),
     horizon: new RegExp(`${B}(?:${alternation(g.horizon)})${E}`, "iu"),
     monthsWord: g.numbers,
