@@ -145,7 +145,8 @@ export function scanLine(src: string, start: number, end: number): ScannedLine |
     }
     if (c === 60 /* < */ && (src.startsWith("<br>", i) || src.startsWith("<br/>", i) || src.startsWith("<br />", i))) {
       const len = src.startsWith("<br>", i) ? 4 : src.startsWith("<br/>", i) ? 5 : 6;
-      if (text.length > cellStart) {
+      // One break for any run of <br>, none at the start of a cell.
+      if (text.length > cellStart && text.slice(-CELL_LINE_BREAK.length).join("") !== CELL_LINE_BREAK) {
         pendingStart = -1;
         for (let k = 0; k < CELL_LINE_BREAK.length; k++) {
           text.push(CELL_LINE_BREAK[k]);

@@ -9,7 +9,7 @@ export interface HeaderMeta extends PlaceDate {
   draft: boolean;
 }
 
-/** `lines`: each header paragraph's full text (columns joined by "\t"), for fields a blank splits into columns. */
+/** `lines`: each header paragraph's pieces joined by "\t", for fields that a blank splits into columns. */
 export function readHeader(pieces: Piece[], lines: string[]): HeaderMeta {
   let symbol: { symbol: string; colon: boolean; line: number } | null = null;
   lines.forEach((l, i) => {

@@ -46,7 +46,7 @@ export function segment(norm: Normalized): Segmented {
     if (isFootnote(t)) region = "notes";
     else if (state === "header") region = "header";
     else {
-      if ((state === "body" || state === "closing") && typeLineOf(t)) {
+      if (startsAttached(state, tree, t)) {
         tree.reset(); // an attached document numbers from the start
         state = "preamble";
       } else if (state !== "closing" && i > titleEnd && closingStarts(paras, texts, i)) state = "closing";
@@ -75,7 +75,9 @@ export function segment(norm: Normalized): Segmented {
     for (let i = from; i < to; i++) out.push(...piecesOf(text, paras[i], i));
     return out;
   };
-  const header = readHeader(pieces(0, headerEnd), texts.slice(0, headerEnd));
+  const headerPieces = pieces(0, headerEnd);
+  const headerLines = texts.slice(0, headerEnd).map((_, i) => headerPieces.filter((x) => x.paragraph === i).map((x) => x.text).join("\t"));
+  const header = readHeader(headerPieces, headerLines);
   const closing: ClosingMeta | null = closingRun ? readClosing(pieces(closingRun[0], closingRun[1] + 1)) : null;
   const type = typeIdx >= 0 ? typeLineOf(texts[typeIdx]) : null;
   const titleText = title ? texts.slice(title[0], title[1] + 1).join(" ").replace(/\s+/g, " ").trim() : null;
@@ -122,6 +124,18 @@ function titleRange(paras: Paragraph[], texts: string[], typeIdx: number): [numb
     else break;
   }
   return [first, to];
+}
+
+/**
+ * A type line after the signature, or a bare one in the body outside an
+ * appendix, starts an attached document (the plan a decision issues). Forms
+ * inside an appendix ("BÁO CÁO ...") stay in the appendix.
+ */
+function startsAttached(state: Region, tree: SectionTree, t: string): boolean {
+  if (state === "closing") return typeLineOf(t) !== null;
+  if (state !== "body" || tree.inAppendix()) return false;
+  const type = typeLineOf(t);
+  return type !== null && type.name.length === t.trim().length;
 }
 
 /** The paragraph reads as a heading: a markdown heading, bold, or short without a sentence end. */

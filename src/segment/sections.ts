@@ -41,6 +41,11 @@ export class SectionTree {
     return null;
   }
 
+  /** The outermost open section is an appendix. */
+  inAppendix(): boolean {
+    return this.stack[0]?.match.scheme === "appendix";
+  }
+
   /** The content of the open sections now reaches `end`. */
   extend(end: number): void {
     for (const o of this.stack) o.node.span.end = Math.max(o.node.span.end, end);
