@@ -1,5 +1,14 @@
-import type { Citation, Deadline, Task, Unit } from "../contract/schema.js";
-import type { Segmented } from "../segment/types.js";
+// The plan's action table: one task per numbered item of the task sections
+// (Nhiệm vụ, Nội dung, Tổ chức thực hiện, Phụ lục ...) and per task-table row,
+// with who leads, supports, advises, implements or is assigned it, by when,
+// and which directives it cites. Units of a heading that only names a unit
+// ("4. Sở Y tế") carry down to the items below it.
+import type { Citation, Deadline, Section, Task, Unit } from "../contract/schema.js";
+import { alternation, loadGrammar } from "../grammar/load.js";
+import type { Block, Segmented } from "../segment/types.js";
+import { itemStart } from "../text/items.js";
+import { locate } from "./locate.js";
+import { tableHeader, tableRows } from "./tables.js";
 
 export interface TaskInputs {
   citations: Citation[];
@@ -7,8 +16,126 @@ export interface TaskInputs {
   units: Unit[];
 }
 
+interface Range {
+  start: number;
+  end: number;
+}
+
+let taskTitle: RegExp | null = null;
+
+function isTaskTitle(title: string): boolean {
+  if (!taskTitle) {
+    const words = loadGrammar<{ taskSections: string[] }>("roles").taskSections;
+    taskTitle = new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(words)})(?![\\p{L}\\p{M}])`, "iu");
+  }
+  return taskTitle.test(title.normalize("NFC"));
+}
+
+const inside = (r: Range, at: number) => at >= r.start && at < r.end;
+
 export function extractTasks(seg: Segmented, found: TaskInputs): Task[] {
-  void seg;
-  void found;
-  return [];
+  const tasks: Task[] = [];
+  const rowBlocks = new Set<number>();
+  // Task-table rows, wherever the table is.
+  for (let b = 0; b < seg.blocks.length; b++) {
+    const block = seg.blocks[b];
+    if (block.region === "closing" || block.region === "header") continue;
+    if (!(block.kind === "row" || seg.text.startsWith("|", block.start))) continue;
+    const header = tableHeader(seg.text, block);
+    if (!header) continue;
+    for (const row of tableRows(seg.text, seg.blocks, b + 1)) {
+      const rb = seg.blocks[row.index];
+      rowBlocks.add(rb.start);
+      const content = header.content !== null ? row.cells[header.content] : longestCell(seg.text, row.cells);
+      const summary = content ? firstSentence(seg.text, content.start, content.end) : "";
+      if (!summary) continue;
+      tasks.push(task(seg, found, rb, rb, [], summary));
+      b = row.index;
+    }
+  }
+  // Numbered items of the task sections.
+  const blocksBySection = new Map<string, Block[]>();
+  for (const b of seg.blocks) {
+    if (b.region !== "body" || rowBlocks.has(b.start)) continue;
+    const list = blocksBySection.get(b.section) ?? [];
+    list.push(b);
+    blocksBySection.set(b.section, list);
+  }
+  const visit = (s: Section, inTask: boolean, inherited: Unit[]) => {
+    const taskHere = inTask || isTaskTitle(s.title);
+    const own = (blocksBySection.get(s.section) ?? []).filter((b) => !b.heading || b.section === s.section);
+    const ownUnits = found.units.filter((u) => own.some((b) => inside(b, u.span.start)));
+    const carried = ownUnits.length ? ownUnits : inherited;
+    if (taskHere && inTask) {
+      const heading = own.find((b) => b.heading);
+      // Content of its own besides the heading: fields, clauses or a deadline above its children.
+      const body = own.filter((b) => !b.heading);
+      const hasOwn = [...found.units, ...found.deadlines].some((x) => body.some((b) => inside(b, x.span.start)));
+      // A section holding a task table is told by its rows.
+      const holdsRows = [...rowBlocks].some((at) => inside(s.span, at));
+      if (heading && !holdsRows && (s.children.length === 0 || hasOwn)) {
+        const from = heading.start + heading.labelLength;
+        const summary = firstSentence(seg.text, from, heading.end) || s.title;
+        const span = s.children.length ? { start: s.span.start, end: s.children[0].span.start } : s.span;
+        tasks.push(task(seg, found, heading, span, ownUnits.length ? [] : inherited, summary));
+      }
+    } else if (taskHere && s.children.length === 0) {
+      // A task section without numbered items: each paragraph that names a unit is a task.
+      for (const b of own) {
+        if (b.heading || !found.units.some((u) => inside(b, u.span.start))) continue;
+        tasks.push(task(seg, found, b, b, [], firstSentence(seg.text, itemStart(seg.text, b.start, b.end).start, b.end)));
+      }
+    }
+    for (const c of s.children) visit(c, taskHere, carried);
+  };
+  for (const s of seg.sections) visit(s, false, []);
+  return tasks.sort((a, b) => a.span.start - b.span.start);
+}
+
+function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inherited: Unit[], summary: string): Task {
+  const units = found.units.filter((u) => inside(span, u.span.start));
+  const names = (...roles: Unit["role"][]) => [...new Set([...units, ...inherited].filter((u) => roles.includes(u.role)).map((u) => u.name))];
+  const deadlines = found.deadlines.filter((d) => inside(span, d.span.start));
+  return {
+    summary,
+    lead: names("lead"),
+    support: names("support"),
+    advise: names("advise"),
+    implement: names("implement"),
+    assigned: names("assigned", "requested", "responsible"),
+    deadline: deadlines[0] ?? null,
+    citations: [...new Set(found.citations.filter((c) => inside(span, c.span.start)).map((c) => c.key))],
+    ...locate(block, span.start, span.end),
+  };
+}
+
+const SUMMARY_MAX = 240;
+
+/**
+ * The first sentence of text[from, to) without markup: up to a full stop, or a
+ * semicolon after a clause of some length, or a colon that closes the line
+ * ("Tham mưu Ban Thường vụ Tỉnh ủy tiếp tục chỉ đạo:"). A colon after a short
+ * lead ("Giao Văn phòng UBND xã: Theo dõi ...") keeps what follows it.
+ */
+function firstSentence(text: string, from: number, to: number): string {
+  const body = text.slice(itemStart(text, from, to).start, to).replace(/[*_#\\|]+/g, "");
+  let end = body.length;
+  for (const m of body.matchAll(/[.;:!?](?=\s|$)|\n/g)) {
+    const head = body.slice(0, m.index);
+    const words = head.split(/\s+/).filter(Boolean).length;
+    if (m[0] === ";" && words < 6) continue;
+    if (m[0] === ":" && words <= 8 && body.slice(m.index + 1).trim()) continue;
+    end = m.index;
+    break;
+  }
+  let s = body.slice(0, end).replace(/\s+/g, " ").trim();
+  if (s.length > SUMMARY_MAX) s = `${s.slice(0, s.lastIndexOf(" ", SUMMARY_MAX))} …`;
+  return s;
+}
+
+/** Without a content column, the longest cell is the task. */
+function longestCell(text: string, cells: readonly Range[]): Range | undefined {
+  let best: Range | undefined;
+  for (const c of cells) if (!best || c.end - c.start > best.end - best.start) best = c;
+  return best;
 }
