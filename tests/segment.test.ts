@@ -1,0 +1,263 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Section } from "../src/contract/schema.js";
+import { normalize } from "../src/normalize/index.js";
+import { segment } from "../src/segment/index.js";
+
+const repoRoot = join(import.meta.dirname, "..");
+const seedsDir = join(repoRoot, "fixtures", "seeds");
+const goldDir = join(repoRoot, "..", "shared", "eval", "gold");
+
+const seg = (lines: string[]) => segment(normalize(lines.join("\n\n")));
+const flat = (nodes: Section[], out: string[] = []): string[] => {
+  for (const n of nodes) {
+    out.push(n.section);
+    flat(n.children, out);
+  }
+  return out;
+};
+const sections = (lines: string[]) => flat(seg(lines).sections);
+/** Section of the block whose text starts with `start`. */
+const sectionOf = (lines: string[], start: string) => {
+  const s = seg(lines);
+  return s.blocks.find((b) => s.text.slice(b.start, b.end).startsWith(start))?.section;
+};
+
+const PLAN_HEAD = ["KẾ HOẠCH", "Triển khai công tác thi đua, khen thưởng năm 2024", "Căn cứ Kế hoạch số 12-KH/TU ngày 05/01/2024 của Tỉnh ủy, Ban Dân vận xây dựng Kế hoạch như sau:"];
+
+describe("numbering schemes", () => {
+  it("reads Roman numerals written I., I-, bold and as markdown headings", () => {
+    expect(
+      sections([
+        ...PLAN_HEAD,
+        "**I- MỤC ĐÍCH, YÊU CẦU**",
+        "Nhằm tạo sự thống nhất trong chỉ đạo.",
+        "II. NỘI DUNG",
+        "Tổ chức các phong trào thi đua.",
+        "### **III- THỜI GIAN TRIỂN KHAI THỰC HIỆN**",
+        "Trong năm 2024.",
+        "#### **IV- Tổ chức thực hiện**",
+        "Các phòng triển khai thực hiện.",
+      ]),
+    ).toEqual(["I", "II", "III", "IV"]);
+  });
+
+  it("nests Arabic items written 1., 1-, 2.1., 2.4.1- and 4.1- and lettered items a), đ)", () => {
+    expect(
+      sections([
+        ...PLAN_HEAD,
+        "I. Mục đích, yêu cầu",
+        "1- Nhằm tạo sự thống nhất, tính tự giác và tinh thần trách nhiệm.",
+        "2- Phong trào thi đua phải được phát động nghiêm túc.",
+        "II. Nội dung thi đua",
+        "1. Thi đua phòng, chống dịch bệnh",
+        "2. Thi đua thực hiện hoàn thành tốt nhiệm vụ chính trị.",
+        "2.1. Thường xuyên chủ động nắm bắt tình hình nhân dân.",
+        "2.2. Phối hợp tham mưu Ban Thường vụ Tỉnh ủy.",
+        "2.4. Tham mưu Ban Thường vụ Tỉnh ủy tiếp tục chỉ đạo:",
+        "2.4.1- Về đổi mới nội dung, phương thức hoạt động:",
+        "2.4.2- Về nâng cao hiệu quả công tác giám sát.",
+        "3. Tổ chức các hoạt động thi đua xây dựng chi bộ.",
+        "a) Chi bộ tổ chức sinh hoạt chuyên đề;",
+        "b) Công đoàn tổ chức phong trào thi đua;",
+        "c) Đoàn thanh niên tổ chức ra quân;",
+        "d) Hội Cựu chiến binh tổ chức gặp mặt;",
+        "đ) Các phòng đăng ký thi đua.",
+        "4. Triển khai ký kết thi đua ngay từ đầu năm.",
+        "4.1- Triển khai, sơ kết và kịp thời biểu dương.",
+        "4.2- Triển khai ký kết thi đua.",
+      ]),
+    ).toEqual(["I", "I/1", "I/2", "II", "II/1", "II/2", "II/2/2.1", "II/2/2.2", "II/2/2.4", "II/2/2.4/2.4.1", "II/2/2.4/2.4.2", "II/3", "II/3/a", "II/3/b", "II/3/c", "II/3/d", "II/3/đ", "II/4", "II/4/4.1", "II/4/4.2"]);
+  });
+
+  it("numbers Arabic items from the top when the plan has no Roman level", () => {
+    expect(
+      sections([
+        ...PLAN_HEAD,
+        "1. Mục tiêu",
+        "- Đánh giá toàn diện tình hình chấp hành các quy định của pháp luật.",
+        "2. Yêu cầu",
+        "3. Đối tượng, nội dung kiểm tra:",
+        "3.1. Đối tượng kiểm tra: các đơn vị sử dụng vật liệu nổ công nghiệp.",
+        "3.2. Nội dung kiểm tra",
+        "a) Kiểm tra hồ sơ, tài liệu;",
+        "b) Kiểm tra thực địa.",
+      ]),
+    ).toEqual(["1", "2", "3", "3/3.1", "3/3.2", "3/3.2/a", "3/3.2/b"]);
+  });
+
+  it("keeps articles under chapters, numbered through the whole decision", () => {
+    const lines = [
+      "QUYẾT ĐỊNH",
+      "Ban hành Quy chế làm việc của Ban Chỉ đạo",
+      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+      "Chương I",
+      "QUY ĐỊNH CHUNG",
+      "Điều 1. Phạm vi điều chỉnh",
+      "Quy chế này quy định nguyên tắc làm việc.",
+      "Điều 2. Nguyên tắc làm việc",
+      "1. Ban Chỉ đạo làm việc theo chế độ tập thể.",
+      "2. Trưởng ban phân công nhiệm vụ cho các thành viên.",
+      "Chương II",
+      "NHIỆM VỤ, QUYỀN HẠN",
+      "Điều 3. Nhiệm vụ của Trưởng ban",
+      "Điều 4. Nhiệm vụ của các thành viên",
+    ];
+    expect(sections(lines)).toEqual(["Chương I", "Chương I/Điều 1", "Chương I/Điều 2", "Chương I/Điều 2/1", "Chương I/Điều 2/2", "Chương II", "Chương II/Điều 3", "Chương II/Điều 4"]);
+  });
+
+  it("gives a decision's articles and its attached plan's sections their own paths", () => {
+    const lines = [
+      "QUYẾT ĐỊNH",
+      "Về việc ban hành Kế hoạch cải cách hành chính năm 2024",
+      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+      "QUYẾT ĐỊNH:",
+      "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2024.",
+      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+      "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.",
+      "Nơi nhận:",
+      "- Như Điều 3;",
+      "- Lưu: VT.",
+      "TM. ỦY BAN NHÂN DÂN",
+      "CHỦ TỊCH",
+      "Nguyễn Văn Sơn",
+      "KẾ HOẠCH",
+      "Cải cách hành chính năm 2024",
+      "(Ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 10/01/2024 của Ủy ban nhân dân tỉnh)",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "1. Mục đích",
+      "2. Yêu cầu",
+      "II. NHIỆM VỤ",
+    ];
+    expect(sections(lines)).toEqual(["Điều 1", "Điều 2", "Điều 3", "I", "I/1", "I/2", "II"]);
+    const s = seg(lines);
+    expect(s.document.typeCode).toBe("QĐ");
+    expect(s.document.signer).toEqual({ authority: "TM. ỦY BAN NHÂN DÂN", position: "CHỦ TỊCH", name: "Nguyễn Văn Sơn" });
+  });
+
+  it("gives appendices their own numbering below them", () => {
+    const lines = [
+      ...PLAN_HEAD,
+      "I. MỤC ĐÍCH",
+      "II. NHIỆM VỤ",
+      "1. Tuyên truyền.",
+      "Nơi nhận:",
+      "- Lưu: VT.",
+      "TRƯỞNG BAN",
+      "Nguyễn Văn Hòa",
+      "PHỤ LỤC I",
+      "DANH SÁCH CÁC ĐƠN VỊ",
+      "1. Sở Nội vụ",
+      "2. Sở Tài chính",
+      "Phụ lục II",
+      "BÁO CÁO",
+      "TÌNH HÌNH THỰC HIỆN",
+      "1. Thông tin chung",
+    ];
+    expect(sections(lines)).toEqual(["I", "II", "II/1", "Phụ lục I", "Phụ lục I/1", "Phụ lục I/2", "Phụ lục II", "Phụ lục II/1"]);
+  });
+});
+
+describe("what is not a section", () => {
+  it("does not take items inside targets, (1)-, for sections", () => {
+    expect(
+      sections([
+        ...PLAN_HEAD,
+        "I. CHỈ TIÊU",
+        "Phấn đấu đạt các chỉ tiêu:",
+        "(1)- 100% cán bộ, công chức hoàn thành tốt nhiệm vụ;",
+        "(2)- 100% tập thể đạt danh hiệu “Tập thể lao động tiên tiến”.",
+        "II. NHIỆM VỤ",
+      ]),
+    ).toEqual(["I", "II"]);
+  });
+
+  it("does not take numbers that open a line by chance for sections", () => {
+    const lines = [
+      ...PLAN_HEAD,
+      "I. NỘI DUNG",
+      "1. Theo dõi việc thực hiện Chỉ thị số",
+      "11-CT/TU, ngày 07/9/2021 của Ban Thường vụ Tỉnh ủy.",
+      "2023. Phát huy truyền thống yêu nước.",
+      "5 năm vào năm 2022.",
+      "3. Tổng kết việc thực hiện.",
+      "2. Tổ chức sơ kết.",
+    ];
+    expect(sections(lines)).toEqual(["I", "I/1", "I/2"]);
+    expect(sectionOf(lines, "3. Tổng kết")).toBe("I/1");
+  });
+
+  it("does not open a top-level section with a lettered item", () => {
+    expect(sections([...PLAN_HEAD, "a) Tổ chức hội nghị quán triệt;", "b) Tổ chức tuyên truyền.", "I. MỤC ĐÍCH"])).toEqual(["I"]);
+  });
+});
+
+describe("regions and blocks", () => {
+  const lines = [
+    "ỦY BAN NHÂN DÂN",
+    "XÃ HÒA PHONG",
+    "Số: /KH-UBND",
+    "KẾ HOẠCH",
+    "Phát động phong trào thi đua yêu nước năm 2024",
+    "Thực hiện Chỉ thị số 01/CT-UBND ngày 20/4/2024 của UBND huyện.",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "1. Mục đích",
+    "- Nâng cao niềm tin, tinh thần phấn khởi.",
+    "* Thời gian thực hiện: Thường xuyên.",
+    "Trên đây là Kế hoạch phát động phong trào thi đua năm 2024./.",
+    "[1] Chỉ thị số 01/CT-UBND ngày 20/4/2024.",
+    "Nơi nhận:",
+    "- UBND huyện (thay b/c);",
+    "- Lưu: VT.",
+    "CHỦ TỊCH",
+    "Đinh Thị Kim Tuyên",
+  ];
+  const s = seg(lines);
+  const at = (start: string) => s.blocks.find((b) => s.text.slice(b.start, b.end).startsWith(start))!;
+
+  it("places header, preamble, body, notes and closing", () => {
+    expect(at("XÃ HÒA PHONG").region).toBe("header");
+    expect(at("KẾ HOẠCH")).toMatchObject({ region: "preamble", section: "preamble" });
+    expect(at("Thực hiện Chỉ thị").section).toBe("preamble");
+    expect(at("[1] Chỉ thị").section).toBe("notes");
+    expect(at("Nơi nhận").section).toBe("closing");
+    expect(at("- UBND huyện").region).toBe("closing");
+    expect(at("Đinh Thị").region).toBe("closing");
+  });
+
+  it("attaches bullets and the closing paragraph to the numbered block above", () => {
+    expect(at("- Nâng cao niềm tin")).toMatchObject({ section: "I/1", path: ["I", "1"], heading: false });
+    expect(at("* Thời gian thực hiện").section).toBe("I/1");
+    expect(at("Trên đây là Kế hoạch").section).toBe("I/1");
+  });
+
+  it("marks headings with the length of their label", () => {
+    const b = at("1. Mục đích");
+    expect(b.heading).toBe(true);
+    expect(s.text.slice(b.start + b.labelLength, b.end)).toBe("Mục đích");
+  });
+
+  it("spans each section from its heading to the end of its content", () => {
+    const i = s.sections[0];
+    expect(s.text.slice(i.span.start, i.span.start + 20)).toBe("I. MỤC ĐÍCH, YÊU CẦU");
+    expect(s.text.slice(i.span.start, i.span.end).endsWith("năm 2024./.")).toBe(true);
+    expect(i.children[0]).toMatchObject({ label: "1", title: "Mục đích", level: 2, path: ["I", "1"] });
+  });
+
+  it("keeps the cells of table rows in the body, in the section above", () => {
+    const t = segment(normalize(["KẾ HOẠCH", "Kiểm tra năm 2024", "I. NHIỆM VỤ", "| TT | Nội dung | Đơn vị chủ trì |", "|---|---|---|", "| 1 | Kiểm tra hồ sơ | Sở Công Thương |"].join("\n")));
+    const row = t.blocks.find((b) => b.kind === "row" && t.text.slice(b.start, b.end).startsWith("1 |"))!;
+    expect(row.section).toBe("I");
+    expect(row.cells!.map((c) => t.text.slice(c.start, c.end))).toEqual(["1", "Kiểm tra hồ sơ", "Sở Công Thương"]);
+  });
+});
+
+const seedNames = readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).sort();
+describe.skipIf(!existsSync(goldDir))("seeds against the analyst's sections", () => {
+  it.each(seedNames)("%s", (name) => {
+    const gold = JSON.parse(readFileSync(join(goldDir, name.replace(/\.txt$/, ".json")), "utf8"));
+    const got = flat(segment(normalize(readFileSync(join(seedsDir, name), "utf8"))).sections);
+    expect(got).toEqual(gold.sections);
+  });
+});
