@@ -4,9 +4,14 @@
 // footers (the same line at the top or bottom of most pages, page numbers
 // aside) and bare page numbers are dropped. Pages without a text layer are
 // read by OCR when it is available.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { PDFParse } from "pdf-parse";
 import { paragraph } from "./markdown.js";
-import { ocrUnavailable, openOcr, type OcrSession } from "./ocr.js";
+import { OCR_INSTALL_HINT, ocrUnavailable, openOcr, type OcrSession } from "./ocr.js";
 import type { Ingested, IngestedPage } from "./types.js";
 import { Unreadable } from "./unreadable.js";
 import { scanFontNames } from "./fonts.js";
@@ -32,13 +37,15 @@ interface Line {
   h: number;
 }
 
+const run = promisify(execFile);
+
 /** Fewer visible characters than this and a page counts as having no text layer. */
 const MIN_TEXT_CHARS = 16;
 
 interface PdfDoc {
   numPages: number;
   getPage(n: number): Promise<{
-    getTextContent(): Promise<{ items: ({ str: string; transform: number[]; width: number; height: number } | object)[] }>;
+    getTextContent(params?: { disableNormalization?: boolean }): Promise<{ items: ({ str: string; transform: number[]; width: number; height: number } | object)[] }>;
     cleanup(): void;
   }>;
 }
@@ -53,7 +60,8 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise
     const pageLines: Line[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
+      // no Unicode normalization: legacy-font text must keep its code points (µ, not μ) for the legacy decoder
+      const content = await page.getTextContent({ disableNormalization: true });
       pageLines.push(layoutLines(content.items.filter((i): i is { str: string; transform: number[]; width: number; height: number } => "str" in i)));
       page.cleanup();
     }
@@ -72,10 +80,23 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise
         }
       }
     } else if (scanned.length) warnings.push(`page${scanned.length > 1 ? "s" : ""} ${scanned.join(", ")} ha${scanned.length > 1 ? "ve" : "s"} no text layer (OCR is off)`);
-    return { ...assemble(pageLines, ocrText, warnings), fonts: scanFontNames(bytes) };
+    const fonts = scanFontNames(bytes);
+    // pdf.js drops U+00AD, the TCVN3 byte of "ư", from legacy-font text: poppler keeps it.
+    const poppler = fonts.length ? await popplerPages(bytes, doc.numPages) : null;
+    if (fonts.length && !poppler) warnings.push(`legacy-font PDF read without pdftotext: the letter "ư" may be lost (${OCR_INSTALL_HINT.replace(/, tesseract.*$/, "")})`);
+    const out = assemble(poppler ? poppler.map(textLines) : pageLines, ocrText, warnings, !!poppler);
+    return { ...out, text: fonts.length ? legacyGlyphsToBytes(out.text) : out.text, fonts };
   } finally {
     await parser.destroy();
   }
+}
+
+// Legacy-font PDFs name some glyphs after symbols (the ư byte 0xAD as "minus",
+// the ã byte 0xB7 as a bullet operator); map them back to their Windows-1252
+// characters, one for one, so the legacy decoder sees the original bytes.
+const LEGACY_GLYPHS: Record<string, string> = { "\u2212": "\u00ad", "\u2219": "\u00b7" };
+function legacyGlyphsToBytes(text: string): string {
+  return text.replace(/[\u2212\u2219]/g, (c) => LEGACY_GLYPHS[c]);
 }
 
 function visibleChars(lines: Line[]): number {
@@ -102,7 +123,7 @@ export function layoutLines(raw: { str: string; transform: number[]; width: numb
     let end = -Infinity;
     for (const it of items) {
       const gap = it.x - end;
-      if (text && gap > 0.15 * it.h && !/\s$/.test(text) && !/^\s/.test(it.str)) text += gap > 2.5 * it.h ? "\t" : " ";
+      if (text && gap > 0.8 * it.h && !/\s$/.test(text) && !/^\s/.test(it.str)) text += gap > 2.5 * it.h ? "\t" : " ";
       text += it.str;
       end = it.x + it.w;
     }
@@ -163,18 +184,39 @@ function ocrParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-function assemble(pageLines: Line[][], ocrText: Map<number, string>, warnings: string[]): Ingested {
-  const running = runningLines(pageLines);
+/** Per-page text from poppler's pdftotext (reading order, blank lines between blocks); null when it is not installed. */
+async function popplerPages(bytes: Uint8Array, pages: number): Promise<string[] | null> {
+  const dir = await mkdtemp(join(tmpdir(), "vnplan-pdf-"));
+  try {
+    const file = join(dir, "in.pdf");
+    await writeFile(file, bytes);
+    const { stdout } = await run("pdftotext", ["-enc", "UTF-8", file, "-"], { maxBuffer: 256 * 1024 * 1024 });
+    const out = stdout.split("\f").slice(0, pages);
+    return out.length === pages ? out : null;
+  } catch {
+    return null;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** pdftotext lines as Lines without geometry; blank lines stay as paragraph breaks. */
+function textLines(page: string): Line[] {
+  return page.split("\n").map((text) => ({ text: text.trimEnd(), x: 0, right: 0, y: 0, h: 0 }));
+}
+
+function assemble(pageLines: Line[][], ocrText: Map<number, string>, warnings: string[], blankLineBlocks = false): Ingested {
+  const running = runningLines(pageLines.map((lines) => lines.filter((l) => l.text.trim())));
   let text = "";
   const pages: IngestedPage[] = [];
   pageLines.forEach((lines, i) => {
     const n = i + 1;
     const ocr = ocrText.get(n);
-    const kept = lines.filter((l, j) => {
-      const edge = j < 2 || j >= lines.length - 2;
-      return !(edge && (running.has(key(l.text)) || PAGE_NUMBER.test(l.text.trim())));
-    });
-    const paras = ocr !== undefined ? ocrParagraphs(ocr) : paragraphs(kept);
+    const visible = lines.filter((l) => l.text.trim());
+    const edges = new Set([...visible.slice(0, 2), ...visible.slice(-2)]);
+    const kept = lines.filter((l) => !(edges.has(l) && (running.has(key(l.text)) || PAGE_NUMBER.test(l.text.trim()))));
+    const paras =
+      ocr !== undefined ? ocrParagraphs(ocr) : blankLineBlocks ? ocrParagraphs(kept.map((l) => l.text).join("\n")) : paragraphs(kept);
     if (text) text += "\n\n";
     const start = text.length;
     text += paras.map((p) => paragraph({ text: p })).filter(Boolean).join("\n\n");
