@@ -7,6 +7,7 @@ import { normalize } from "./normalize/index.js";
 import type { NormalizeOptions } from "./normalize/types.js";
 import { fromSource, type OffsetMap } from "./normalize/offsets.js";
 import { segment } from "./segment/index.js";
+import { unreadableWarning } from "./unreadable.js";
 
 export interface PipelineOptions extends NormalizeOptions {
   name?: string | null;
@@ -42,7 +43,7 @@ export function runPipeline(ingested: Ingested, options: PipelineOptions = {}): 
     tasks: placed(ex.tasks),
     repairs: norm.repairs,
     suspects: norm.suspects,
-    warnings: ingested.warnings,
+    warnings: withUnreadable(ingested.warnings, norm.text),
     text: norm.text,
   };
   const parsed = Extraction.safeParse(result);
@@ -71,4 +72,10 @@ function pageLookup(pages: Page[]): (offset: number) => number | null {
     }
     return pages[lo].page;
   };
+}
+
+/** Adds a warning when the text is garbage (a broken text layer) rather than writing. */
+function withUnreadable(warnings: string[], text: string): string[] {
+  const w = unreadableWarning(text);
+  return w ? [...warnings, w] : warnings;
 }

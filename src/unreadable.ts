@@ -1,0 +1,43 @@
+// Recognises text that is not prose: what a PDF drawn with a broken font
+// encoding leaves in its text layer, or a binary file read as text. Judged on
+// the normalized text, after legacy encodings are decoded, where Vietnamese
+// prose is nearly all letters, digits and ordinary punctuation.
+
+/** Characters read from each of three places in a long text. */
+const WINDOW = 32 * 1024;
+/** Fewer visible characters than this are too few to judge. */
+const MIN_VISIBLE = 200;
+/** Share of symbols, private-use and control characters above which the text is unreadable (real plans: under 0.1, raw TCVN3 included). */
+const MAX_ODD_SHARE = 0.2;
+
+// Letters, digits, marks, and the punctuation and markup of plans (tables, headings, bullets).
+const ORDINARY = /[\p{L}\p{N}\p{M}.,;:!?()[\]"'“”‘’«»…\-–—/\\%&+=*#|_<>•·°§@$]/u;
+const ASCII_ORDINARY = Uint8Array.from({ length: 128 }, (_, c) => (c > 32 && c < 127 && ORDINARY.test(String.fromCharCode(c)) ? 1 : 0));
+
+/** Whether one UTF-16 unit is ordinary writing; the ranges of Vietnamese text are decided without a regular expression. */
+function ordinary(c: number): boolean {
+  if (c < 128) return ASCII_ORDINARY[c] === 1;
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7; // Latin-1 letters, Latin Extended-A and -B
+  if ((c >= 0x300 && c <= 0x36f) || (c >= 0x1ea0 && c <= 0x1ef9)) return true; // combining marks, Vietnamese letters
+  if (c >= 0xd800 && c <= 0xdfff) return false; // astral characters: emoji, symbols
+  return ORDINARY.test(String.fromCharCode(c));
+}
+
+/** A warning when `text` looks like garbage rather than writing, else null. */
+export function unreadableWarning(text: string): string | null {
+  let visible = 0;
+  let odd = 0;
+  // Three windows (start, middle, end) judge a long text in constant time.
+  const short = text.length <= 3 * WINDOW;
+  const windows = short ? [0] : [0, (text.length - WINDOW) >> 1, text.length - WINDOW];
+  for (const from of windows) {
+    for (let i = from, end = short ? text.length : from + WINDOW; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0) continue;
+      visible++;
+      if (!ordinary(c)) odd++;
+    }
+  }
+  if (visible < MIN_VISIBLE || odd / visible <= MAX_ODD_SHARE) return null;
+  return `the text looks unreadable (${Math.round((odd / visible) * 100)}% of its characters are symbols or codes, not letters): a broken font encoding or a scanned page; try --ocr always`;
+}
