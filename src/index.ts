@@ -13,6 +13,9 @@ export * from "./contract/schema.js";
 export { extractionJsonSchema } from "./contract/jsonSchema.js";
 export { VnplanError } from "./errors.js";
 export type { Stage } from "./errors.js";
+export { openStore, CiteRow, DirectiveRow, SearchRow, StoredDocument, TaskRow, UnitTaskRow, type Store } from "./store/index.js";
+export type { CitesOptions, DirectivesOptions, SearchOptions } from "./store/index.js";
+export { importPaths, type ImportOptions, type ImportSummary } from "./import/run.js";
 
 export interface ExtractOptions extends Omit<PipelineOptions, "sha256">, IngestOptions {}
 
