@@ -56,6 +56,16 @@ describe("tasks", () => {
     expect(found[2].summary).toBe("Đề nghị Ủy ban MTTQ Việt Nam tỉnh phối hợp tuyên truyền, vận động Nhân dân");
   });
 
+  it("does not end a summary at a title's abbreviation dot", () => {
+    const [t] = tasks(
+      "## 4",
+      "4. Phân công nhiệm vụ",
+      "## 4/4.1",
+      "4.1. Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn: Chủ trì, phụ trách việc kiểm tra hồ sơ. Thay mặt Trưởng đoàn khi được ủy quyền.",
+    );
+    expect(t.summary).toBe("Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn: Chủ trì, phụ trách việc kiểm tra hồ sơ");
+  });
+
   it("reads each task-table row", () => {
     const found = tasks(
       "## II",

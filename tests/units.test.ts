@@ -65,6 +65,11 @@ describe("assignment clauses", () => {
     expect(units("2. **Giao Văn phòng UBND xã:** Theo dõi, hướng dẫn, kiểm tra các cơ quan, đơn vị.")).toEqual(["assigned: Văn phòng UBND xã"]);
   });
 
+  it("reads a lower-case 'giao' after an opening adverbial", () => {
+    expect(units("1.1. Hàng năm, giao Sở Kế hoạch và Đầu tư cân đối một phần vốn ngân sách thành phố.")).toEqual(["assigned: Sở Kế hoạch và Đầu tư"]);
+    expect(units("- Hàng năm, giao ước thi đua giữa các cụm được ký kết.")).toEqual([]);
+  });
+
   it("reads 'giao cho' after the giving unit, but not a passive 'được giao'", () => {
     expect(units("3. Đơn vị Trưởng khối giao cho phòng Tổng hợp cơ quan tham mưu, giúp Trưởng khối đôn đốc các đơn vị.")).toEqual([
       "assigned: phòng Tổng hợp cơ quan",
@@ -96,6 +101,10 @@ describe("assignment clauses", () => {
       "responsible: ngành",
     ]);
     expect(units("- Phát huy tinh thần dám nghĩ, dám làm, dám chịu trách nhiệm vì sự phát triển chung.")).toEqual([]);
+    // The lead before the colon is the subject when the clause after it opens with a verb.
+    expect(units("1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung, chịu trách nhiệm trước Ủy ban bầu cử.")).toEqual([
+      "responsible: Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban",
+    ]);
   });
 
   it("reads 'X: <verb> ...' at the start of an item and a heading that only names a unit", () => {

@@ -23,7 +23,9 @@ interface Range {
 
 let taskTitle: RegExp | null = null;
 
+/** A short title naming tasks ("Nhiệm vụ và giải pháp", "TỔ CHỨC THỰC HIỆN"); a long one is a sentence, not a title. */
 function isTaskTitle(title: string): boolean {
+  if (title.split(/\s+/).length > 12) return false;
   if (!taskTitle) {
     const words = loadGrammar<{ taskSections: string[] }>("roles").taskSections;
     taskTitle = new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(words)})(?![\\p{L}\\p{M}])`, "iu");
@@ -124,6 +126,8 @@ function firstSentence(text: string, from: number, to: number): string {
     const head = body.slice(0, m.index);
     const words = head.split(/\s+/).filter(Boolean).length;
     if (m[0] === ";" && words < 6) continue;
+    // "Ông. Đỗ Mạnh Cường", "TP. Hồ Chí Minh": a short capitalised abbreviation, not a sentence end.
+    if (m[0] === "." && /(?:^|\s)\p{Lu}\p{Ll}{0,2}$/u.test(head)) continue;
     if (m[0] === ":" && words <= 8 && body.slice(m.index + 1).trim()) continue;
     end = m.index;
     break;

@@ -80,9 +80,10 @@ export function verbAt(tokens: readonly Token[], i: number, itemStart: number, a
     // "các tổ chức", "Tài chính- kế toán", "chính trị - xã hội": a noun, not a verb.
     if (!prev.word && DASHES.has(prev.text)) return 0;
     if (g.determiners.matchEndingAt(tokens, i)) return 0;
-    // The word right after a head noun names it: "Ban quản lý", "Đoàn kiểm tra".
+    // The word right after a head noun names it: "Ban quản lý", "Đoàn kiểm tra", "Trưởng Ban xây dựng Đảng";
+    // a lower-case "ban" inside a list ("các sở, ban, ngành") is no such head.
     const h = g.namedBy.matchEndingAt(tokens, i);
-    if (h && i - h === itemStart) return 0;
+    if (h && (i - h === itemStart || !isLower(tokens[i - h].text))) return 0;
   }
   return n;
 }

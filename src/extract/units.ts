@@ -11,7 +11,7 @@ import { lexicon, type Lexicon } from "../text/lexicon.js";
 import { isLower, tokenize, type Token } from "../text/tokens.js";
 import { locate } from "./locate.js";
 import { tableHeader, tableRows, type TableColumns } from "./tables.js";
-import { looksLikeUnit, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
+import { headAt, looksLikeUnit, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
 
 interface RoleGrammar {
   fields: Array<{ role: UnitRole; labels: string[] }>;
@@ -123,7 +123,8 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
       const n = m.words.matchAt(tokens, i);
       if (!n) continue;
       const clauseStart = i === 0 || CLAUSE_BREAKS.has(tokens[i - 1].text) || tokens[i - 1].text === ",";
-      if (m.capitalOnly && (isLower(tokens[i].text) || !clauseStart)) continue;
+      // "Giao" opens a clause; written in lower case it counts after a comma ("Hàng năm, giao Sở ...").
+      if (m.capitalOnly && (!clauseStart || (isLower(tokens[i].text) && (tokens[i - 1]?.text !== "," || headAt(tokens, i + n) === 0 || isLower(tokens[i + n]?.text ?? ""))))) continue;
       if (m.notAfter?.matchEndingAt(tokens, i)) continue;
       if (m.place === "before") {
         const list = scanUnitList(text, tokens, i + n);
@@ -152,7 +153,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   if (isLower(tokens[0].text) || verbAt(tokens, 0, 0, true)) return;
   if (g.anyField.matchAt(tokens, 0) || g.notUnitLabels.matchAt(tokens, 0)) return;
   const list = scanUnitList(text, tokens, 0);
-  if (!list.items.length || !startsUnit(tokens, list.items[0])) return;
+  if (!list.items.length || headAt(tokens, 0) === 0) return;
   if (list.reason === "colon" && verbAt(tokens, list.stop + 1, list.stop + 1, true)) {
     push(out, block, "responsible", list.items);
   } else if ((block.heading || item.numbered) && ((list.reason === "end" && tokens[tokens.length - 1].text !== ",") || (list.reason === "colon" && list.stop === tokens.length - 1))) {
@@ -179,10 +180,21 @@ function startsUnit(tokens: readonly Token[], first: NameSpan): boolean {
 function subjectBefore(text: string, tokens: readonly Token[], marker: number): NameSpan[] {
   let start = marker;
   while (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].text)) start--;
-  if (start === marker) return [];
-  const list = scanUnitList(text, tokens, start, marker);
+  const list = start < marker ? scanUnitList(text, tokens, start, marker) : null;
   // A modal or adverb may stand between the subject and the marker ("phải chịu trách nhiệm").
-  if (list.reason === "end" || (list.reason === "verb" && marker - list.stop <= 2)) return list.items;
+  const items = list && (list.reason === "end" || (list.reason === "verb" && marker - list.stop <= 2)) ? list.items : [];
+  // Items that open with a verb are what the subject does ("X: Phụ trách chung, chịu trách nhiệm ...").
+  const named = items.filter((it) => !verbAt(tokens, tokens.findIndex((t) => t.start === it.start), 0, true));
+  if (named.length) return named;
+  // "Đồng chí Trưởng Tiểu ban: Phụ trách chung, chịu trách nhiệm ...": the subject is the item's lead before the colon.
+  if (start > 0 && tokens[start - 1].text === ":") {
+    let from = start - 1;
+    while (from > 0 && !CLAUSE_BREAKS.has(tokens[from - 1].text)) from--;
+    if (from === 0 && headAt(tokens, 0) > 0) {
+      const lead = scanUnitList(text, tokens, 0, start - 1);
+      if (lead.reason === "end") return lead.items;
+    }
+  }
   return [];
 }
 
