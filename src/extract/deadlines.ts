@@ -95,7 +95,8 @@ function running(text: string, prose: LogicalParagraph[], year: number | null): 
     const paren = opener[0].trimEnd().endsWith("(");
     const from = paren ? hit : lo + opener.index;
     const t = parseTimes(text, { year }, from, Math.min(para.end, hit + TRIGGER_WINDOW))[0];
-    if (!t || t.start !== from) continue;
+    // The term opens at its bound word ("trước ngày ...") or right after "vào" / "(".
+    if (!t || (t.start !== from && t.start !== hit)) continue;
     let span: [number, number] | null = null;
     if (t.kind === "before" || (t.kind === "range" && t.to !== null)) {
       if (t.to === null || recent(t, year)) span = [t.start, t.end];

@@ -1,0 +1,189 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Citation } from "../src/contract/schema.js";
+import { extractCitations } from "../src/extract/citations.js";
+import { normalize } from "../src/normalize/index.js";
+import { segment } from "../src/segment/index.js";
+import { plan } from "./support/plan.js";
+
+const cite = (...lines: string[]) => extractCitations(plan(lines));
+const brief = (c: Citation) => ({ typeCode: c.typeCode, number: c.number, issuerCode: c.issuerCode, symbol: c.symbol, date: c.date, issuer: c.issuer });
+
+describe("both numbering conventions", () => {
+  it("reads a Party-style symbol with its date, issuer and trích yếu", () => {
+    const [c] = cite("Chỉ thị số 34-CT/TW, ngày 07/4/2014 của Bộ Chính trị về tiếp tục đổi mới công tác thi đua, khen thưởng; Chỉ thị số 05-CT/TW của Bộ Chính trị.");
+    expect(brief(c)).toEqual({ typeCode: "CT", number: "34", issuerCode: "TW", symbol: "34-CT/TW", date: "2014-04-07", issuer: "Bộ Chính trị" });
+    expect(c.typeName).toBe("Chỉ thị");
+    expect(c.subject).toBe("về tiếp tục đổi mới công tác thi đua, khen thưởng");
+  });
+
+  it("reads State-style symbols, with a year, with two issuer parts, and mistyped", () => {
+    const cs = cite(
+      "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
+      "Căn cứ Kế hoạch số 16/KH-MTTQ-BTT ngày 20/10/2025 của Ban Thường trực Ủy ban MTTQ Việt Nam xã Quảng Ninh về công tác bầu cử;",
+      "Chỉ thị số 19/CT-TTG, ngày 16/7/2021 của Thủ tướng Chính phủ về việc phát động thi đua;",
+      "Chỉ thị số 012/CT-UBND ngày 07-4-2014 của UBND tỉnh.",
+    );
+    expect(cs.map(brief)).toEqual([
+      { typeCode: "NĐ", number: "30", issuerCode: "CP", symbol: "30/2020/NĐ-CP", date: "2020-03-05", issuer: "Chính phủ" },
+      { typeCode: "KH", number: "16", issuerCode: "MTTQ-BTT", symbol: "16/KH-MTTQ-BTT", date: "2025-10-20", issuer: "Ban Thường trực Ủy ban MTTQ Việt Nam xã Quảng Ninh" },
+      { typeCode: "CT", number: "19", issuerCode: "TTG", symbol: "19/CT-TTG", date: "2021-07-16", issuer: "Thủ tướng Chính phủ" },
+      { typeCode: "CT", number: "012", issuerCode: "UBND", symbol: "012/CT-UBND", date: "2014-04-07", issuer: "UBND tỉnh" },
+    ]);
+    expect(cs[0].year).toBe(2020);
+  });
+
+  it("takes the type from the word when the symbol has none", () => {
+    const cs = cite(
+      "Thực hiện Công văn số 5973/UBND-KT ngày 12/10/2023 của UBND tỉnh về việc rà soát;",
+      "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13, ngày 25/6/2015.",
+    );
+    expect(cs.map((c) => [c.typeCode, c.typeName, c.number, c.issuerCode, c.date])).toEqual([
+      ["CV", "Công văn", "5973", "UBND-KT", "2023-10-12"],
+      ["Luật", "Luật", "85", "QH13", "2015-06-25"],
+    ]);
+  });
+
+  it("rejoins a symbol split across lines and tolerates a doubled 'số'", () => {
+    const cs = cite("Theo dõi thực hiện Hướng dẫn số 03-", "HD/TU, ngày 17/07/2018 của Ban Thường vụ Tỉnh ủy; Chỉ thị số số 46 - CT/TW ngày 16/5/2025 của Bộ Chính trị.");
+    expect(cs.map((c) => [c.symbol, c.date, c.issuer])).toEqual([
+      ["03-HD/TU", "2018-07-17", "Ban Thường vụ Tỉnh ủy"],
+      ["46-CT/TW", "2025-05-16", "Bộ Chính trị"],
+    ]);
+  });
+});
+
+describe("lists and shared issuers", () => {
+  it("expands a list of numbers sharing one symbol", () => {
+    const cs = cite("xây dựng chính quyền theo Quyết định số 217, 218-QĐ/TW của Bộ Chính trị (khóa XI).");
+    expect(cs.map((c) => [c.number, c.symbol, c.issuer])).toEqual([
+      ["217", "217-QĐ/TW", "Bộ Chính trị"],
+      ["218", "218-QĐ/TW", "Bộ Chính trị"],
+    ]);
+  });
+
+  it("gives the issuer named after the last mention to the whole list", () => {
+    const cs = cite("hưởng ứng phong trào theo Chỉ thị số 16/CT-UBND và Kế hoạch số 4088/KH-UBND của Ủy ban nhân dân tỉnh Bình Thuận và Phong trào thi đua “Dân vận khéo”.");
+    expect(cs.map((c) => [c.symbol, c.issuer])).toEqual([
+      ["16/CT-UBND", "Ủy ban nhân dân tỉnh Bình Thuận"],
+      ["4088/KH-UBND", "Ủy ban nhân dân tỉnh Bình Thuận"],
+    ]);
+  });
+
+  it("does not lend an issuer across a trích yếu", () => {
+    const cs = cite("Kế hoạch số 34-KH/BDVTU, ngày 01/11/2021 về hưởng ứng phong trào theo Chỉ thị số 16/CT-UBND của UBND tỉnh.");
+    expect(cs.map((c) => c.issuer)).toEqual([null, "UBND tỉnh"]);
+  });
+
+  it("reads an issuer named before the mention", () => {
+    const [c] = cite("triển khai chỉ đạo của Ban Thường vụ Tỉnh ủy tại Công văn số 116-CV/TU, ngày 30/3/2021 về giám sát.");
+    expect(c.issuer).toBe("Ban Thường vụ Tỉnh ủy");
+  });
+
+  it("ends an issuer after its place's name", () => {
+    const [c] = cite("Thực hiện Chỉ thị số 01/CT-UBND ngày 20/4/2023 của UBND huyện Tây Hòa phát động phong trào thi đua yêu nước năm 2023.");
+    expect(c.issuer).toBe("UBND huyện Tây Hòa");
+  });
+});
+
+describe("where citations are and are not", () => {
+  it("finds them in footnotes, table rows and as bare symbols", () => {
+    const cs = cite(
+      "| 1 | Triển khai Kế hoạch số 56/KH-UBND ngày 31/3/2023 của UBND xã | Văn phòng | Quý II/2023 |",
+      "Tiếp tục thực hiện 34-CT/TW trong toàn tỉnh.",
+      "[1] Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI).",
+    );
+    expect(cs.map((c) => [c.symbol, c.typeName, c.date])).toEqual([
+      ["56/KH-UBND", "Kế hoạch", "2023-03-31"],
+      ["34-CT/TW", null, null],
+      ["25-NQ/TW", "Nghị quyết", "2013-06-03"],
+    ]);
+  });
+
+  it("skips the plan's own number in its header and appendix titles", () => {
+    const cs = cite(
+      "Số: 1105/KH-ĐKT",
+      "KẾ HOẠCH",
+      "Thực hiện Quyết định số 1050/QĐ-SCT ngày 06/3/2026 của Giám đốc Sở Công Thương.",
+      "(Kèm theo Kế hoạch số 1105 /KH-ĐKT ngày10 /3/2026 của Đoàn kiểm tra)",
+    );
+    expect(cs.map((c) => c.symbol)).toEqual(["1050/QĐ-SCT"]);
+  });
+
+  it("ignores dates, periods, named documents and a symbol without a type after no type word", () => {
+    expect(
+      cite(
+        "Căn cứ Chỉ thị số 16/CT-UBND, ngày 13/9/2021 của UBND tỉnh.",
+        "phát triển kinh tế - xã hội 5 năm (2021 - 2025) theo Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng;",
+        "phòng, chống dịch COVID-19; chấp hành nghiêm chỉnh Luật Giao thông đường bộ; 2/ BAN CHỈ ĐẠO; tỷ lệ 3/5 thành viên.",
+        "Đơn vị đã gửi 12/UBND-VP.",
+      ).map((c) => c.symbol),
+    ).toEqual(["16/CT-UBND"]);
+  });
+});
+
+describe("identity keys", () => {
+  it("merges one document written two ways and separates two documents with one symbol", () => {
+    const cs = cite(
+      "Căn cứ Chỉ thị số 01-CT/UBND, ngày 12/01/2023 của Ủy ban nhân dân tỉnh về việc phát động phong trào thi đua yêu nước năm 2023;",
+      "Chỉ thị số 01/CT-UBND, ngày 12/01/2023 của UBND tỉnh về việc phát động phong trào thi đua;",
+      "Thực hiện Chỉ thị số 01/CT-UBND ngày 20/4/2023 của UBND huyện Tây Hòa;",
+      "Chỉ thị số 01/CT-UBND của UBND huyện Tây Hoà.",
+    );
+    const [a, b, c, d] = cs.map((x) => x.key);
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+    // Undated, tone placed the other way: resolves to the dated mention of the same body.
+    expect(d).toBe(c);
+  });
+
+  it("resolves an undated mention only when one dated mention fits it", () => {
+    const cs = cite(
+      "Chỉ thị số 16/CT-UBND ngày 13/9/2021 của UBND tỉnh;",
+      "theo Chỉ thị số 16/CT-UBND của Ủy ban nhân dân tỉnh Bình Thuận;",
+      "Chỉ thị số 16/CT-UBND của UBND xã;",
+      "Kế hoạch số 21/KH-UBND ngày 02/3/2023 của UBND huyện; Kế hoạch số 21/KH-UBND ngày 05/6/2023 của UBND huyện; Kế hoạch số 21/KH-UBND.",
+    );
+    const keys = cs.map((c) => c.key);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(keys[3]).not.toBe(keys[4]);
+    expect([keys[3], keys[4]]).not.toContain(keys[5]);
+  });
+});
+
+const shared = join(process.cwd(), "..", "shared");
+const gold = join(shared, "eval", "gold");
+
+describe.skipIf(!existsSync(gold))("seed plans against the analysts' gold", () => {
+  it("finds every cited directive with its date and issuer", () => {
+    let tp = 0;
+    let pred = 0;
+    let want = 0;
+    let attrs = 0;
+    let attrsOk = 0;
+    const fold = (s: string | null) => (s ?? "").normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toUpperCase();
+    const id = (c: { typeCode: string | null; number: string | null; issuerCode: string | null }) => `${fold(c.typeCode)}|${Number(c.number)}|${fold(c.issuerCode)}`;
+    for (const f of readdirSync(gold).filter((x) => x.endsWith(".json"))) {
+      const g = JSON.parse(readFileSync(join(gold, f), "utf8"));
+      const seed = join("fixtures", "seeds", f.replace(/\.json$/, ".txt"));
+      if (!g.citations || !existsSync(seed)) continue;
+      const got = extractCitations(segment(normalize(readFileSync(seed, "utf8"))));
+      const pool = [...got];
+      for (const w of g.citations) {
+        const i = pool.findIndex((p) => id(p) === id(w));
+        if (i < 0) continue;
+        tp++;
+        attrs += 2;
+        attrsOk += Number(pool[i].date === w.date) + Number((pool[i].issuer ?? "").toLowerCase() === (w.issuer ?? "").toLowerCase());
+        pool.splice(i, 1);
+      }
+      pred += got.length;
+      want += g.citations.length;
+    }
+    const f1 = (2 * tp) / (pred + want);
+    expect(f1).toBeGreaterThanOrEqual(0.98);
+    expect(attrsOk / attrs).toBeGreaterThanOrEqual(0.95);
+  });
+});

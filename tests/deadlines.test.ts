@@ -1,0 +1,156 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Deadline } from "../src/contract/schema.js";
+import { extractDeadlines } from "../src/extract/deadlines.js";
+import { normalize } from "../src/normalize/index.js";
+import { segment } from "../src/segment/index.js";
+import { plan } from "./support/plan.js";
+
+const deadlines = (lines: string[], year: number | null = 2023) => extractDeadlines(plan(lines, year));
+const brief = (d: Deadline) => ({ text: d.text, due: d.due, recurring: d.recurring });
+
+describe("labelled time fields", () => {
+  it("takes the value after the label, without markup or the final stop", () => {
+    expect(deadlines(["\\* *Thời gian thực hiện:* Ban hành Kế hoạch trong tháng 02/2023 và thường xuyên tổ chức quán triệt, triển khai."]).map(brief)).toEqual([
+      { text: "Ban hành Kế hoạch trong tháng 02/2023 và thường xuyên tổ chức quán triệt, triển khai", due: "2023-02-28", recurring: true },
+    ]);
+  });
+
+  it.each([
+    ["- Thời hạn hoàn thành: Quý IV/2025 và Quý I/2026;", "Quý IV/2025 và Quý I/2026", "2026-03-31", false],
+    ["Tiến độ: 6 tháng đầu năm 2024.", "6 tháng đầu năm 2024", "2024-06-30", false],
+    ["* Thời gian thực hiện: Thường xuyên.", "Thường xuyên", null, true],
+    ["* Thời gian thực hiện: Định kỳ 6 tháng, năm và theo chỉ đạo của cấp trên.", "Định kỳ 6 tháng, năm và theo chỉ đạo của cấp trên", null, true],
+    ["* Thời gian thực hiện: Theo chỉ đạo của cấp trên.", "Theo chỉ đạo của cấp trên", null, false],
+    ["- Thời gian: Năm 2025 và các năm tiếp theo.", "Năm 2025 và các năm tiếp theo", null, true],
+    ["- Thời hạn: trước ngày 25/12 hàng năm.", "trước ngày 25/12 hàng năm", null, true],
+    ["- Thời gian thực hiện: Từ 01/7/2025.", "Từ 01/7/2025", null, false],
+    ["- Thời gian thực hiện: 2026 - 2030.", "2026 - 2030", "2030-12-31", false],
+    ["+ Thời gian hoàn thành: Dự kiến tháng 11/2025 (sau khi Ban Thường trực ban hành Hướng dẫn).", "Dự kiến tháng 11/2025 (sau khi Ban Thường trực ban hành Hướng dẫn)", "2025-11-30", false],
+    ["Thời gian thực hiện: Thường xuyên; tổ chức giám sát vào năm 2022; tham mưu sơ kết vào năm 2023, tổng kết vào năm 2025.", "Thường xuyên; tổ chức giám sát vào năm 2022; tham mưu sơ kết vào năm 2023, tổng kết vào năm 2025", "2025-12-31", true],
+  ])("%s", (line, text, due, recurring) => {
+    expect(deadlines([line]).map(brief)).toEqual([{ text, due, recurring }]);
+  });
+
+  it("gives a month without its year the plan's year", () => {
+    const [d] = deadlines(["- Thời gian thực hiện: trong tháng 3."], 2025);
+    expect(d.due).toBe("2025-03-31");
+    expect(d.terms.map((t) => [t.kind, t.start, t.end])).toEqual([["month", "2025-03-01", "2025-03-31"]]);
+  });
+
+  it("gives the start of a range", () => {
+    const [d] = deadlines(["* Thời gian thực hiện: Trong khoảng thời gian từ ngày 04/02/2026 đến ngày 08/02/2026."], 2025);
+    expect([d.start, d.due]).toEqual(["2026-02-04", "2026-02-08"]);
+  });
+
+  it("follows a value wrapped onto the next lines", () => {
+    const [d] = deadlines(["* Thời gian thực hiện: Thường xuyên; báo cáo hàng năm; tham mưu sơ kết", "5 năm vào năm 2022.", "- Tổ chức kiểm tra."], 2021);
+    expect(brief(d)).toEqual({ text: "Thường xuyên; báo cáo hàng năm; tham mưu sơ kết 5 năm vào năm 2022", due: "2022-12-31", recurring: true });
+  });
+});
+
+describe("explicit bounds in running text", () => {
+  it("finds the bound and keeps the section", () => {
+    const ds = deadlines([
+      "## III/1",
+      "1. Các cấp, các ngành có trách nhiệm:",
+      "- Báo cáo kết quả triển khai thực hiện về UBND tỉnh qua Thường trực Hội đồng Thi đua - Khen thưởng trước ngày 15/12/2023 để làm cơ sở đánh giá.",
+      "(1) Tổ chức hiệp thương lần thứ nhất: Chậm nhất ngày 10/12/2023 (trước ngày bầu cử 95 ngày theo Điều 39).",
+      "- Các đơn vị gửi báo cáo chậm nhất là ngày 30/11/2023.",
+    ]);
+    expect(ds.map((d) => [d.text, d.due, d.section])).toEqual([
+      ["trước ngày 15/12/2023", "2023-12-15", "III/1"],
+      ["Chậm nhất ngày 10/12/2023", "2023-12-10", "III/1"],
+      ["chậm nhất là ngày 30/11/2023", "2023-11-30", "III/1"],
+    ]);
+  });
+
+  it("reads range headings, parenthesised periods, 'vào năm' and an item opening with its year", () => {
+    const ds = deadlines(
+      [
+        "## III/1",
+        "1. Từ ngày 01/01/2023 đến ngày 30/6/2023",
+        "- Tổ chức kiểm tra việc thực hiện theo Kế hoạch số 189-KH/TU, ngày 30/3/2020 của Ban Thường vụ Tỉnh ủy (quý III/2022).",
+        "- Tham mưu tổ chức Hội nghị tổng kết, giai đoạn 2021 – 2025 (Năm 2025).",
+        "- Năm 2023, tham mưu Ban Thường vụ Tỉnh ủy tổng kết 10 năm thực hiện Quyết định.",
+        "- Hoàn thành việc số hóa hồ sơ vào năm 2024.",
+      ],
+      2021,
+    );
+    expect(ds.map(brief)).toEqual([
+      { text: "Từ ngày 01/01/2023 đến ngày 30/6/2023", due: "2023-06-30", recurring: false },
+      { text: "(quý III/2022)", due: "2022-09-30", recurring: false },
+      { text: "(Năm 2025)", due: "2025-12-31", recurring: false },
+      { text: "Năm 2023", due: "2023-12-31", recurring: false },
+      { text: "vào năm 2024", due: "2024-12-31", recurring: false },
+    ]);
+  });
+
+  it("leaves reference periods, goal horizons, anniversaries and history alone", () => {
+    expect(
+      deadlines([
+        "- Tổ chức Hội nghị sơ kết 6 tháng đầu năm 2023, đánh giá kết quả thực hiện trong năm 2023.",
+        "- Phấn đấu đến năm 2030 đạt 100% xã đạt chuẩn nông thôn mới.",
+        "- Năm 2025, phấn đấu 95% hồ sơ được xử lý trực tuyến.",
+        "nhân kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi thi đua Ái quốc (11/6/1948 - 11/6/2023);",
+        "Ngày thành lập Đảng Cộng sản Việt Nam (3/2); phát triển kinh tế - xã hội 5 năm (2021 - 2025).",
+        "Năm 2023 là năm giữa nhiệm kỳ.",
+        "kế hoạch lập từ năm 1998 (tháng 7/1997).",
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe("task tables", () => {
+  it("gives one deadline per row from the time column", () => {
+    const ds = deadlines([
+      "| STT | Nội dung công việc | Cơ quan chủ trì | Thời gian thực hiện |",
+      "| 1 | Xây dựng kế hoạch tuyên truyền | Văn phòng | Tháng 3/2024 |",
+      "| 2 | Tổ chức hội nghị sơ kết | Phòng Nội vụ | Quý III/2024 |",
+      "| 3 | Kiểm tra, giám sát | Các phòng | Thường xuyên |",
+      "Sau bảng là đoạn văn.",
+    ]);
+    expect(ds.map((d) => [d.text, d.due, d.recurring])).toEqual([
+      ["Tháng 3/2024", "2024-03-31", false],
+      ["Quý III/2024", "2024-09-30", false],
+      ["Thường xuyên", null, true],
+    ]);
+  });
+});
+
+const gold = join(process.cwd(), "..", "shared", "eval", "gold");
+
+describe.skipIf(!existsSync(gold))("seed plans against the analysts' gold", () => {
+  it("finds the deadlines with their due dates", () => {
+    let matched = 0;
+    let dueOk = 0;
+    let pred = 0;
+    let want = 0;
+    const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const jaccard = (a: string, b: string) => {
+      const A = words(a);
+      const B = words(b);
+      const inter = [...A].filter((w) => B.has(w)).length;
+      return inter / (A.size + B.size - inter || 1);
+    };
+    for (const f of readdirSync(gold).filter((x) => x.endsWith(".json"))) {
+      const g = JSON.parse(readFileSync(join(gold, f), "utf8"));
+      const seed = join("fixtures", "seeds", f.replace(/\.json$/, ".txt"));
+      if (!g.deadlines || !existsSync(seed)) continue;
+      const got = extractDeadlines(segment(normalize(readFileSync(seed, "utf8"))));
+      const pool = [...got];
+      for (const w of g.deadlines) {
+        const i = pool.findIndex((p) => jaccard(p.text, w.text) >= 0.5);
+        if (i < 0) continue;
+        matched++;
+        dueOk += Number(pool[i].due === w.due);
+        pool.splice(i, 1);
+      }
+      pred += got.length;
+      want += g.deadlines.length;
+    }
+    expect((2 * matched) / (pred + want)).toBeGreaterThanOrEqual(0.95);
+    expect(dueOk / matched).toBeGreaterThanOrEqual(0.95);
+  });
+});

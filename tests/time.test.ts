@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { parseTimes } from "../src/extract/time/parse.js";
+
+const terms = (s: string, year: number | null = 2023) =>
+  parseTimes(s, { year, bareYears: true }).map((t) => ({ kind: t.kind, text: s.slice(t.start, t.end), from: t.from, to: t.to }));
+const one = (s: string, year: number | null = 2023) => {
+  const all = terms(s, year);
+  expect(all, s).toHaveLength(1);
+  return all[0];
+};
+
+describe("calendar dates in every written form", () => {
+  it.each([
+    ["ngày 07/4/2014", "2014-04-07"],
+    ["ngày 07-4-2014", "2014-04-07"],
+    ["ngày 07.4.2014", "2014-04-07"],
+    ["ngày 7 tháng 4 năm 2014", "2014-04-07"],
+    ["ngày10 /3/2026", "2026-03-10"],
+    ["13h30’ ngày 29/4/2026 (Thứ Tư)", "2026-04-29"],
+  ])("%s", (s, iso) => {
+    const t = one(s);
+    expect(t.kind).toBe("date");
+    expect([t.from, t.to]).toEqual([iso, iso]);
+  });
+
+  it("rejects a day the calendar does not have", () => {
+    expect(terms("ngày 31/4/2023").filter((t) => t.from)).toEqual([]);
+    expect(terms("ngày 29/02/2023").filter((t) => t.from)).toEqual([]);
+    expect(one("ngày 29/02/2024").to).toBe("2024-02-29");
+  });
+});
+
+describe("periods resolve to their first and last day", () => {
+  it.each([
+    ["tháng 02/2023", "month", "2023-02-01", "2023-02-28"],
+    ["Tháng 11 năm 2025", "month", "2025-11-01", "2025-11-30"],
+    ["quý II/2023", "quarter", "2023-04-01", "2023-06-30"],
+    ["Quý IV/2025", "quarter", "2025-10-01", "2025-12-31"],
+    ["quý 2 năm 2023", "quarter", "2023-04-01", "2023-06-30"],
+    ["6 tháng đầu năm 2023", "half", "2023-01-01", "2023-06-30"],
+    ["sáu tháng cuối năm 2024", "half", "2024-07-01", "2024-12-31"],
+    ["05 tháng cuối năm 2023", "monthsOfYear", "2023-08-01", "2023-12-31"],
+    ["năm 2025", "year", "2025-01-01", "2025-12-31"],
+    ["2026 - 2030", "yearRange", "2026-01-01", "2030-12-31"],
+    ["giai đoạn 2021-2025", "yearRange", "2021-01-01", "2025-12-31"],
+  ])("%s", (s, kind, from, to) => {
+    expect(one(s)).toEqual({ kind, text: s, from, to });
+  });
+
+  it("a number of months is a duration, not a month", () => {
+    expect(terms("Định kỳ 6 tháng, năm").map((t) => t.kind)).toEqual(["recurring"]);
+    expect(terms("tham mưu sơ kết 5 năm vào năm 2022").map((t) => t.text)).toEqual(["năm 2022"]);
+  });
+});
+
+describe("stated and implied years", () => {
+  it("a month without its year takes the plan's year, and says it was implied", () => {
+    const [t] = parseTimes("Ban hành trong tháng 3", { year: 2025 });
+    expect([t.from, t.to]).toEqual(["2025-03-01", "2025-03-31"]);
+    expect(t.stated).toEqual({ month: 3 });
+    expect(t.implied).toEqual({ year: 2025 });
+  });
+
+  it("without a plan year the period stays open", () => {
+    expect(one("trong quý III", null)).toMatchObject({ kind: "quarter", from: null, to: null });
+  });
+
+  it("a day without a year inside a repetition names no single day", () => {
+    const all = terms("trước ngày 25/12 hàng năm");
+    expect(all.map((t) => [t.kind, t.to])).toEqual([
+      ["before", null],
+      ["recurring", null],
+    ]);
+  });
+
+  it("the start of a range borrows the year of its end", () => {
+    expect(one("từ ngày 01/12 đến ngày 14/12/2025")).toMatchObject({ kind: "range", from: "2025-12-01", to: "2025-12-14" });
+  });
+});
+
+describe("bounds, ranges and phrases", () => {
+  it.each([
+    ["trước ngày 15/12/2023", "before", null, "2023-12-15"],
+    ["chậm nhất là ngày 30/11/2024", "before", null, "2024-11-30"],
+    ["Chậm nhất ngày 10/12/2025", "before", null, "2025-12-10"],
+    ["Từ ngày 01/01/2023 đến ngày 30/6/2023", "range", "2023-01-01", "2023-06-30"],
+    ["Từ tháng 12/2025 đến quý I/2026", "range", "2025-12-01", "2026-03-31"],
+    ["Từ 01/7/2025", "after", "2025-07-01", null],
+    ["sau ngày 15/3/2024", "after", "2024-03-15", null],
+  ])("%s", (s, kind, from, to) => {
+    expect(one(s)).toEqual({ kind, text: s, from, to });
+  });
+
+  it("reads the phrases that carry no date", () => {
+    expect(terms("Thường xuyên và theo chỉ đạo của cấp trên").map((t) => [t.kind, t.text])).toEqual([
+      ["continuous", "Thường xuyên"],
+      ["onDirection", "theo chỉ đạo của cấp trên"],
+    ]);
+    expect(terms("Hằng năm").map((t) => t.kind)).toEqual(["recurring"]);
+    expect(terms("Dự kiến tháng 11/2025 (sau khi Ban Thường trực ban hành Hướng dẫn)").map((t) => [t.kind, t.text])).toEqual([
+      ["month", "tháng 11/2025"],
+      ["relative", "sau khi Ban Thường trực ban hành Hướng dẫn"],
+    ]);
+  });
+
+  it("marks a period that runs on without end", () => {
+    const all = parseTimes("Năm 2025 và các năm tiếp theo", { year: 2025 });
+    expect(all.map((t) => [t.kind, t.openEnded ?? false])).toEqual([
+      ["year", false],
+      ["recurring", true],
+    ]);
+  });
+});
