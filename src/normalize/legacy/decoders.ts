@@ -18,7 +18,8 @@ const isLower = (c: string) => c !== c.toUpperCase();
 export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
   const pieces: Piece[] = [];
   // Words: decoded letters and the case their unambiguous letters show.
-  const words: { from: number; to: number; caps: "yes" | "no" | "maybe" }[] = [];
+  // "abbr": capitals only, but no Vietnamese letter (QH14, UBND): says nothing about its neighbours.
+  const words: { from: number; to: number; caps: "yes" | "no" | "maybe" | "abbr"; sentenceStart: boolean }[] = [];
   let i = 0;
   while (i < s.length) {
     if (s[i] === " " || s[i] === "\t") {
@@ -27,11 +28,14 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
       continue;
     }
     const from = pieces.length;
-    let up = 0, low = 0, firstUp = false, k = 0;
+    const prevWord = words[words.length - 1];
+    const sentenceStart = !prevWord || /[.!?:]$/.test(s.slice(prevWord ? pieces[prevWord.to - 1][1] : 0, i).trim());
+    let up = 0, low = 0, firstUp = false, k = 0, mapped = 0;
     for (; i < s.length && s[i] !== " " && s[i] !== "\t"; i++, k++) {
       const c = s[i];
       const u = TCVN3.get(c);
       pieces.push([u ?? c, i, i + 1]);
+      if (u) mapped++;
       // Only ASCII letters and the A1–A7 capitals say which case was meant.
       const code = c.charCodeAt(0);
       if (code < 0x80 || (code >= 0xa1 && code <= 0xa7)) {
@@ -41,18 +45,24 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
         } else if (isLower(c)) low++;
       }
     }
-    const caps = low ? "no" : up >= 2 || (up === 1 && !firstUp) ? "yes" : "maybe";
-    words.push({ from, to: pieces.length, caps });
+    const caps = low ? "no" : up >= 2 || (up === 1 && !firstUp) ? (mapped ? "yes" : "abbr") : "maybe";
+    words.push({ from, to: pieces.length, caps, sentenceStart });
   }
   for (let w = 0; w < words.length; w++) {
     const word = words[w];
     let upper = opts.capitals === true || word.caps === "yes";
     if (!upper && word.caps === "maybe") {
       // A word with no telling letter is a capital word between capital words.
-      const prev = words[w - 1]?.caps ?? "edge", next = words[w + 1]?.caps ?? "edge";
+      const caps = (x: (typeof words)[number] | undefined) => (!x || x.caps === "abbr" ? "edge" : x.caps);
+      const prev = caps(words[w - 1]), next = caps(words[w + 1]);
       upper = (prev === "yes" && next !== "no" && next !== "maybe") || (next === "yes" && prev === "edge");
     }
-    if (!upper) continue;
+    if (!upper) {
+      // VN3 has no toned capitals, so a sentence that opens on one starts in lowercase: restore it.
+      const first = pieces[word.from];
+      if (word.sentenceStart && first && TCVN3.has(s[first[1]]) && /^\p{Ll}/u.test(first[0]) && word.caps !== "no") first[0] = first[0].toUpperCase();
+      continue;
+    }
     for (let p = word.from; p < word.to; p++) if (TCVN3.has(s[pieces[p][1]])) pieces[p][0] = pieces[p][0].toUpperCase();
   }
   return pieces;

@@ -60,11 +60,10 @@ const join = (p: Piece[]) => p.map((x) => x[0]).join("");
 export function decodeLegacy(text: string, fonts: readonly string[] = []): StageResult & { encoding: string | null } {
   const hints = fontHints(fonts);
   const opts: DecodeOptions = { capitals: hints.capitals };
-  let out: MappedText | null = null;
-  let done = 0;
-  const used = new Map<Encoding, number>();
-  let pos = 0;
-  while (pos <= text.length) {
+  // First pass: each line's best decoding and whether it clearly beats the text as it is.
+  const lines: { pos: number; end: number; best: { enc: Encoding; pieces: Piece[]; s: number } | null; base: number }[] = [];
+  const votes = new Map<Encoding, number>();
+  for (let pos = 0; pos <= text.length; ) {
     let end = text.indexOf("\n", pos);
     if (end < 0) end = text.length;
     const line = text.slice(pos, end);
@@ -78,16 +77,31 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
           const s = score(join(pieces)) + (enc === hints.prefer ? 0.5 : 0);
           if (!best || s > best.s) best = { enc, pieces, s };
         }
-        if (best && best.s > base && best.s >= 1) {
-          out ??= new MappedText();
-          out.copy(text, done, pos);
-          for (const [s, a, b] of best.pieces) out.push(s, pos + a, pos + b);
-          done = end;
-          used.set(best.enc, (used.get(best.enc) ?? 0) + 1);
-        }
+        lines.push({ pos, end, best, base });
+        if (best && best.s > base && best.s >= 1) votes.set(best.enc, (votes.get(best.enc) ?? 0) + 1);
       }
     }
     pos = end + 1;
+  }
+  // A line that reads equally well both ways follows the document's encoding.
+  const major = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? hints.prefer;
+  const used = new Map<Encoding, number>();
+  let out: MappedText | null = null;
+  let done = 0;
+  for (const { pos, end, best, base } of lines) {
+    if (!best) continue;
+    let pick = best.s > base && best.s >= 1 ? best : null;
+    if (!pick && major && best.s >= base && best.s >= 1) {
+      const line = text.slice(pos, end);
+      const pieces = decodeWith(major, line, opts);
+      if (score(join(pieces)) >= base) pick = { enc: major, pieces, s: base };
+    }
+    if (!pick) continue;
+    out ??= new MappedText();
+    out.copy(text, done, pos);
+    for (const [s, a, b] of pick.pieces) out.push(s, pos + a, pos + b);
+    done = end;
+    used.set(pick.enc, (used.get(pick.enc) ?? 0) + 1);
   }
   if (!out) return { text, map: identityMap(text.length), encoding: null };
   out.copy(text, done, text.length);

@@ -1,8 +1,329 @@
-// Broken-diacritic repair: misplaced and shifted marks, U+FFFD vowels, lost marks.
-import { identityMap } from "../offsets.js";
+// Broken-diacritic repair: misplaced and shifted marks, U+FFFD vowels, lost
+// marks, and the tone style of oa/oe/uy syllables.
+//
+// Words that are valid syllables and sit in a pair of syllables the corpus
+// has seen are left at once (the fast path). Visibly damaged words (a mark on
+// a consonant, two marks, a hole) are always rebuilt; plausible-looking words
+// change only when the bigram context makes another reading overwhelmingly
+// more likely, and a weaker case becomes a suspect.
+import type { Repair, Suspect } from "../../contract/schema.js";
+import { fromSource, identityMap, MappedText } from "../offsets.js";
+import { isValidBare, isValidSyllable, placeTone, restyle, styleOf, toneAllowed, toneChar, analyse, type Tone, type ToneStyle } from "../syllable/index.js";
 import type { StageResult } from "../types.js";
+import { scanWords } from "../syllable/words.js";
+import { SyllableModel } from "./lm.js";
+import { wordParts } from "./syllable-parts.js";
 
-export function repairDiacritics(text: string, options: { toneStyle?: "preserve" | "modern" | "traditional" } = {}): StageResult {
-  void options;
-  return { text, map: identityMap(text.length), repairs: [], suspects: [] };
+export interface RepairOptions {
+  toneStyle?: "preserve" | "modern" | "traditional";
 }
+
+/** log-odds a lost mark must win by before the word changes, and before it is reported. */
+const LOST_MARK_CHANGE = 9;
+const LOST_MARK_SUSPECT = 5;
+const SHIFT_CHANGE = 7;
+
+const MARKED = /[\u0300-\u036f\ufffd]/;
+const ASCII_WORD = /^[A-Za-z]+$/;
+/** A word with a mark or a hole anywhere (on any letter, precomposed or not). */
+const hasMarks = (w: string) => !ASCII_WORD.test(w) && MARKED.test(w.normalize("NFD"));
+const VOWEL_LETTERS = [..."aăâeêioôơuưy"];
+const HOLE_FILLS = [...VOWEL_LETTERS.flatMap((v) => [0, 1, 2, 3, 4, 5].map((t) => toneChar(v, t as Tone))), "đ"];
+
+let model: SyllableModel | null = null;
+
+interface Tok {
+  start: number;
+  end: number;
+  text: string;
+  info: WordInfo;
+  /** Separated from the previous word by spaces only. */
+  joined: boolean;
+}
+
+interface WordInfo {
+  /** Valid Vietnamese syllable as written. */
+  valid: boolean;
+  /** Statistics id (-1: unseen or not a syllable). */
+  id: number;
+  tone: Tone;
+  /** The word without its tone. */
+  bare: string;
+  /** The tone style the word shows (oa, oe, uy with a mark), null if none. */
+  style: ToneStyle | null;
+  /** Has a mark or a hole somewhere: a candidate for rebuilding. */
+  marked: boolean;
+}
+
+// Words recur: what is known about each spelling is computed once.
+const infoCache = new Map<string, WordInfo>();
+function wordInfo(w: string, lm: SyllableModel): WordInfo {
+  let info = infoCache.get(w);
+  if (!info) {
+    const valid = isValidSyllable(w);
+    const a = analyse(w);
+    info = { valid, id: valid ? lm.id(w) : -1, tone: a.tone, bare: a.bare, style: valid && a.tone ? styleOf(w) : null, marked: !valid && hasMarks(w) };
+    if (infoCache.size > 200_000) infoCache.clear();
+    infoCache.set(w, info);
+  }
+  return info;
+}
+
+const variantCache = new Map<string, ([string, number] | null)[]>();
+/** The word with each tone t (index t) it may take, and the statistics id of each (-1: unseen). */
+function toneVariants(w: string, style: ToneStyle, lm: SyllableModel): ([string, number] | null)[] {
+  const key = style[0] + w;
+  let v = variantCache.get(key);
+  if (!v) {
+    v = [null];
+    const a = analyse(w);
+    const lower = a.bare.toLowerCase();
+    for (let t = 1 as Tone; t <= 5; t = (t + 1) as Tone) {
+      if (!isValidBare(lower) || !toneAllowed(lower, t)) v.push(null);
+      else {
+        const c = placeTone(a.bare, t, style);
+        v.push([c, lm.id(c)]);
+      }
+    }
+    if (variantCache.size > 100_000) variantCache.clear();
+    variantCache.set(key, v);
+  }
+  return v;
+}
+
+function isSpaces(text: string, a: number, b: number): boolean {
+  if (b <= a) return false;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+interface Change {
+  to: string;
+  rule: Repair["rule"];
+  confidence: number;
+}
+
+/** Copies the case of `like` (UPPER, Title or lower) onto a lowercase word. */
+function withCase(word: string, like: string): string {
+  const letters = like.replace(/[^\p{L}]/gu, "");
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return word.toUpperCase();
+  if (letters && letters[0] !== letters[0].toLowerCase()) return word[0].toUpperCase() + word.slice(1);
+  return word;
+}
+
+function softmaxTop(scores: number[]): number {
+  const m = Math.max(...scores);
+  let z = 0;
+  for (const s of scores) z += Math.exp(s - m);
+  return 1 / z;
+}
+
+export function repairDiacritics(text: string, options: RepairOptions = {}): StageResult {
+  model ??= new SyllableModel();
+  const lm = model;
+  const toks: Tok[] = [];
+  let last = -1;
+  scanWords(text, (start, end) => {
+    const w = text.slice(start, end);
+    toks.push({ start, end, text: w, info: wordInfo(w, lm), joined: last >= 0 && isSpaces(text, last, start) });
+    last = end;
+  });
+
+  let docStyle: ToneStyle | null = null;
+  const style = (): ToneStyle => {
+    if (options.toneStyle === "modern" || options.toneStyle === "traditional") return options.toneStyle;
+    if (!docStyle) {
+      let modern = 0, traditional = 0;
+      for (const t of toks) {
+        const s = t.info.style;
+        if (s === "modern") modern++;
+        else if (s === "traditional") traditional++;
+      }
+      docStyle = traditional > modern ? "traditional" : "modern";
+    }
+    return docStyle;
+  };
+
+  const out: (Change | null)[] = new Array(toks.length).fill(null);
+  const suspects: Suspect[] = [];
+  const current = (i: number) => out[i]?.to ?? toks[i].text;
+  const ctxId = (i: number): number | null => {
+    if (i < 0 || i >= toks.length) return null;
+    const info = out[i] ? wordInfo(out[i]!.to, lm) : toks[i].info;
+    return info.valid ? info.id : null;
+  };
+  const prevCtx = (i: number) => (toks[i].joined ? ctxId(i - 1) : null);
+  const nextCtx = (i: number) => (i + 1 < toks.length && toks[i + 1].joined ? ctxId(i + 1) : null);
+
+  // Visible damage first, then shifted marks, then lost marks: each pass sees
+  // the words the passes before it settled.
+  // Valid words whose pairs with both neighbours the corpus has seen are settled.
+  const open: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const info = toks[i].info;
+    if (info.marked) repairDamaged(i);
+    else if (info.valid && !settled(i)) open.push(i);
+  }
+  for (const i of open) if (i > 0 && !out[i] && !settled(i)) speculateShift(i);
+  for (const i of open) if (!out[i] && !settled(i)) speculateLost(i);
+
+  /** A word that is not a syllable but has marks: rebuild it from its letters and marks. */
+  function repairDamaged(i: number): void {
+    const tok = toks[i];
+    const parts = wordParts(tok.text);
+    if (parts.holes.length > 1 || parts.tones.length > 2) return;
+    if (!/\p{L}/u.test(parts.bare.replace(/\ufffd/g, ""))) return;
+    const bases: { bare: string; tone: Tone }[] = [];
+    if (parts.holes.length === 1) {
+      const h = parts.holes[0];
+      for (const f of HOLE_FILLS) {
+        const a = analyse(f);
+        if (h.tone && a.tone) continue;
+        const filled = parts.bare.slice(0, h.at) + (h.tone ? toneChar(a.bare, h.tone) : f) + parts.bare.slice(h.at + 1);
+        const fa = analyse(filled);
+        bases.push({ bare: fa.bare, tone: fa.tone });
+      }
+    } else {
+      const a = analyse(parts.bare);
+      if (a.tone) return;
+      bases.push({ bare: parts.bare, tone: 0 });
+    }
+    const rule: Repair["rule"] = parts.holes.length ? "replacement-char" : "mark-placement";
+    const firstStray = /^[^aăâeêioôơuưyAĂÂEÊIOÔƠUƯY\ufffd][\u0300-\u036f]/.test(tok.text.normalize("NFD"));
+    const p = prevCtx(i), n = nextCtx(i);
+    const prevTok = toks[i].joined && i > 0 ? current(i - 1) : null;
+    const prevBare = prevTok && isValidSyllable(prevTok) && !analyse(prevTok).tone ? prevTok : null;
+    type Cand = { word: string; prev: string | null; score: number };
+    const cands: Cand[] = [];
+    for (const b of bases) {
+      const lower = b.bare.toLowerCase();
+      if (!isValidBare(lower)) continue;
+      const tones = b.tone ? [b.tone, ...parts.tones] : parts.tones;
+      // Every way of sharing the marks between this word and a toneless word before it.
+      const splits: [Tone, Tone][] = [];
+      if (tones.length === 0) splits.push([0, 0]);
+      else if (tones.length === 1) {
+        splits.push([tones[0], 0]);
+        if (prevBare && !b.tone) splits.push([0, tones[0]]);
+      } else if (tones.length === 2 && prevBare) {
+        splits.push([tones[0], tones[1]], [tones[1], tones[0]]);
+      }
+      for (const [own, back] of splits) {
+        if (!toneAllowed(lower, own)) continue;
+        const word = placeTone(b.bare, own, style());
+        let prevWord: string | null = null;
+        if (back) {
+          const pb = prevBare!;
+          if (!toneAllowed(pb.toLowerCase(), back)) continue;
+          prevWord = placeTone(pb, back, style());
+        }
+        const score = prevWord
+          ? lm.chain(i > 1 && toks[i - 1].joined ? ctxId(i - 2) : null, [lm.id(prevWord), lm.id(word)], n)
+          : lm.chain(p, [lm.id(word)], n);
+        // A mark on a word's first letter, a consonant, most likely jumped from the word before.
+        cands.push({ word, prev: prevWord, score: score + (prevWord ? (firstStray ? 3 : -1) : 0) });
+      }
+    }
+    if (!cands.length) return;
+    cands.sort((a, b) => b.score - a.score);
+    const best = cands[0];
+    const confidence = Math.round(softmaxTop(cands.map((c) => c.score)) * 100) / 100;
+    if (best.prev) {
+      out[i - 1] = { to: best.prev, rule: "mark-shift", confidence };
+      out[i] = { to: best.word, rule: "mark-shift", confidence };
+    } else out[i] = { to: best.word, rule, confidence };
+  }
+
+  /** Seen pairs on every side (or no context at all): nothing to suspect. */
+  function settled(i: number): boolean {
+    const p = prevCtx(i), n = nextCtx(i);
+    const id = ctxId(i) ?? -1;
+    return (p === null && n === null) || ((p === null || lm.pair(p, id) >= 2) && (n === null || lm.pair(id, n) >= 2));
+  }
+
+  /** A valid word with a mark after a word without one: did the mark jump here? */
+  function speculateShift(i: number): void {
+    const tok = toks[i];
+    const p = prevCtx(i), n = nextCtx(i);
+    if (p === null || out[i - 1]) return;
+    const id = tok.info.id;
+    if (!tok.info.tone) return;
+    const prev = toks[i - 1].text;
+    if (toks[i - 1].info.tone) return;
+    const moved = toneVariants(prev, style(), lm)[tok.info.tone];
+    if (!moved || moved[1] < 0) return;
+    const newPrev = moved[0];
+    const bare = tok.info.bare;
+    const pp = i > 1 && toks[i - 1].joined ? ctxId(i - 2) : null;
+    const before = lm.chain(pp, [p, id], n);
+    const after = lm.chain(pp, [moved[1], wordInfo(bare, lm).id], n);
+    if (after - before > SHIFT_CHANGE) {
+      const confidence = Math.round((1 / (1 + Math.exp(before - after))) * 1000) / 1000;
+      out[i - 1] = { to: newPrev, rule: "mark-shift", confidence };
+      out[i] = { to: bare, rule: "mark-shift", confidence };
+    }
+  }
+
+  /** A valid word without a mark: did it lose one? Names (capitalised words) are left alone. */
+  function speculateLost(i: number): void {
+    const tok = toks[i];
+    const p = prevCtx(i), n = nextCtx(i);
+    const id = tok.info.id;
+    if (tok.info.tone) return;
+    const first = tok.text[0];
+    if (first !== first.toLowerCase() && tok.text !== tok.text.toUpperCase()) return;
+    const base = lm.chain(p, [id], n);
+    // Lost mark: the same letters with a tone.
+    let best = -Infinity, bestWord = "";
+    for (const v of toneVariants(tok.text, style(), lm)) {
+      if (!v || v[1] < 0) continue;
+      const [w, wid] = v;
+      const s = lm.chain(p, [wid], n);
+      if (s > best) {
+        best = s;
+        bestWord = w;
+      }
+    }
+    const delta = best - base;
+    if (delta > LOST_MARK_CHANGE) {
+      out[i] = { to: bestWord, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 1000) / 1000 };
+    } else if (delta > LOST_MARK_SUSPECT) {
+      suspects.push({ word: tok.text, candidates: [bestWord], span: { start: tok.start, end: tok.end }, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 100) / 100 });
+    }
+  }
+
+  // Tone style rewrite, when asked for.
+  if (options.toneStyle === "modern" || options.toneStyle === "traditional") {
+    for (let i = 0; i < toks.length; i++) {
+      const w = current(i);
+      const r = restyle(w, options.toneStyle);
+      if (r !== w) out[i] = { to: r, rule: out[i]?.rule ?? "tone-style", confidence: out[i]?.confidence ?? 1 };
+    }
+  }
+
+  if (!out.some(Boolean)) return { text, map: identityMap(text.length), repairs: [], suspects };
+  const mt = new MappedText();
+  const repairs: Repair[] = [];
+  let done = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const c = out[i];
+    if (!c) continue;
+    const tok = toks[i];
+    const to = withCase(c.to.toLowerCase(), tok.text);
+    if (to === tok.text) continue;
+    mt.copy(text, done, tok.start);
+    const at = mt.size;
+    mt.push(to, tok.start, tok.end);
+    repairs.push({ from: tok.text, to, span: { start: at, end: mt.size }, rule: c.rule, confidence: c.confidence });
+    done = tok.end;
+  }
+  mt.copy(text, done, text.length);
+  const fin = mt.finish(text.length);
+  // Suspect spans were taken in the input; move them into the output.
+  const moved = suspects.map((s) => ({ ...s, span: { start: fromSource(fin.map, s.span.start), end: fromSource(fin.map, s.span.end) } }));
+  return { ...fin, repairs, suspects: moved };
+}
+

@@ -11,6 +11,14 @@ export function statKey(syl: string): string {
 }
 
 export interface SyllableStats {
+  /** Id of a key, -1 when unseen. */
+  id(key: string): number;
+  /** Count by id. */
+  countId(id: number): number;
+  /** Pair count by ids. */
+  pairId(a: number, b: number): number;
+  /** Number of distinct keys. */
+  size: number;
   /** Count of a key (0 when unseen). */
   count(key: string): number;
   /** Count of the pair a b (0 when unseen). */
@@ -51,6 +59,10 @@ export function parseStats(text: string): SyllableStats {
   }
   return {
     total,
+    size: N,
+    id: (k) => ids.get(k) ?? -1,
+    countId: (x) => (x < 0 ? 0 : counts[x]),
+    pairId: (x, y) => (x < 0 || y < 0 ? 0 : pairs.get(x * N + y) ?? 0),
     count: (k) => {
       const id = ids.get(k);
       return id === undefined ? 0 : counts[id];
