@@ -81,6 +81,11 @@ describe("lists and shared issuers", () => {
     expect(c.issuer).toBe("Ban Thường vụ Tỉnh ủy");
   });
 
+  it("ends an issuer before the verb of the clause", () => {
+    const [c] = cite("Nghị quyết số 54/2022/QH15 ngày 16 tháng 6 năm 2022 của Quốc hội thí điểm mô hình tổ chức chính quyền đô thị.");
+    expect(c.issuer).toBe("Quốc hội");
+  });
+
   it("ends an issuer after its place's name", () => {
     const [c] = cite("Thực hiện Chỉ thị số 01/CT-UBND ngày 20/4/2023 của UBND huyện Tây Hòa phát động phong trào thi đua yêu nước năm 2023.");
     expect(c.issuer).toBe("UBND huyện Tây Hòa");
@@ -109,6 +114,9 @@ describe("where citations are and are not", () => {
       "(Kèm theo Kế hoạch số 1105 /KH-ĐKT ngày10 /3/2026 của Đoàn kiểm tra)",
     );
     expect(cs.map((c) => c.symbol)).toEqual(["1050/QĐ-SCT"]);
+    expect(cite("Luật số: 15/2012/QH13", "Căn cứ Nghị quyết số 51/2001/QH10 ngày 25 tháng 12 năm 2001 của Quốc hội khoá X, kỳ họp thứ 10;").map((c) => [c.symbol, c.issuer])).toEqual([
+      ["51/2001/QH10", "Quốc hội"],
+    ]);
   });
 
   it("ignores dates, periods, named documents and a symbol without a type after no type word", () => {

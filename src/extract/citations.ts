@@ -38,9 +38,10 @@ function context(): Context {
   compiled = {
     typeWord: new RegExp(`${B}(${names})\\s*${num}$`, "iu"),
     numberWord: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "iu"),
-    titled: new RegExp(`${B}(${names})\\s+\\p{Lu}[^;.()\\n]{0,100}?\\s(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "u"),
+    titled: new RegExp(`${B}(${names})\\s+\\p{Lu}[^;.()]{0,110}?\\s(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "u"),
     listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
-    ownLine: new RegExp(`(?:^|\\n)[\\s*_#]*(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "iu"),
+    // "Số: 1105/KH-ĐKT", "Luật số: 15/2012/QH13" opening a line.
+    ownLine: new RegExp(`(?:^|\\n)[\\s*_#]*(?:(?:${alternation(g.numberWords)})\\s*:?|(?:${names})\\s+(?:${alternation(g.numberWords)})\\s*:)\\s*$`, "iu"),
     attached: new RegExp(`${B}kèm theo\\s*$`, "iu"),
     ownTitle: new RegExp(`^[\\s*_#]*(${names})[\\s*_]*$`, "imu"),
     codeOfName: new Map(g.types.flatMap((t) => t.names.map((n) => [n.toLowerCase(), t.code] as [string, string]))),
