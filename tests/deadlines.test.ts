@@ -66,6 +66,17 @@ describe("explicit bounds in running text", () => {
     ]);
   });
 
+  it("keeps the repetition that follows a bound and leaves a relative year open", () => {
+    const ds = deadlines([
+      "4. Trước ngày 20 tháng 7 hằng năm, các cơ quan chuyên môn tổ chức lập kế hoạch.",
+      "Chậm nhất là ngày 01 tháng 3 của năm trước, các cơ quan gửi đề xuất.",
+    ]);
+    expect(ds.map(brief)).toEqual([
+      { text: "Trước ngày 20 tháng 7 hằng năm", due: null, recurring: true },
+      { text: "Chậm nhất là ngày 01 tháng 3", due: null, recurring: false },
+    ]);
+  });
+
   it("reads range headings, parenthesised periods, 'vào năm' and an item opening with its year", () => {
     const ds = deadlines(
       [

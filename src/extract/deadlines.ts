@@ -111,7 +111,15 @@ function running(text: string, prose: LogicalParagraph[], year: number | null): 
       }
     }
     if (!span) continue;
-    out.push(record(text, para.block, span[0], span[1], [t]));
+    const terms = [t];
+    // "trước ngày 25/12 hàng năm": the repetition belongs to the bound.
+    const again = g.recurringAfter.exec(text.slice(span[1], Math.min(para.end, span[1] + 24)));
+    if (again) {
+      const end = span[1] + again[0].length;
+      terms.push({ kind: "recurring", start: end - again[0].trimStart().replace(/^,\s*/u, "").length, end, stated: {}, implied: {}, from: null, to: null });
+      span[1] = end;
+    }
+    out.push(record(text, para.block, span[0], span[1], terms));
     done = span[1];
   }
   return out;

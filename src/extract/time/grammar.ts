@@ -15,6 +15,7 @@ export interface TimeGrammar {
   openEnded: string[];
   onDirection: string[];
   relative: string[];
+  relativeYear: string[];
   labels: string[];
   leading: string[];
   horizon: string[];
@@ -29,6 +30,10 @@ export interface CompiledTime {
   /** Phrases without dates, by TimeTerm kind. */
   phrases: { kind: "recurring" | "continuous" | "onDirection" | "openEnded"; re: RegExp }[];
   relative: RegExp;
+  /** Right after an atom: its year is relative ("ngày 15 tháng 11 của năm trước"). */
+  relativeYear: RegExp;
+  /** Right after a bound in running text: it repeats ("trước ngày 25/12 hàng năm"). */
+  recurringAfter: RegExp;
   /** Tested against the text just before an atom (anchored at its end). */
   beforePrefix: RegExp;
   afterPrefix: RegExp;
@@ -101,6 +106,8 @@ export function timeGrammar(): CompiledTime {
       { kind: "onDirection", re: phrase(g.onDirection) },
     ],
     relative: re(`${B}(?:${alternation(g.relative)})\\s[^;.()\\n]{1,120}`),
+    relativeYear: new RegExp(`^\\s*(?:${alternation(g.relativeYear)})${E}`, "iu"),
+    recurringAfter: new RegExp(`^\\s*,?\\s*(?:${alternation(g.recurring)})${E}`, "iu"),
     beforePrefix: tail(g.before),
     afterPrefix: tail(g.after),
     fromPrefix: tail(g.from),

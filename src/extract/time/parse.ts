@@ -24,7 +24,7 @@ export interface ParsedTime {
   end: number;
   stated: Stated;
   /** Values filled in rather than read: the plan's year, the year of a range's other end. */
-  implied: { year?: number };
+  implied: { year?: number; relative?: boolean };
   from: string | null;
   to: string | null;
   /** The phrase runs on without end ("và các năm tiếp theo"). */
@@ -56,6 +56,8 @@ export function parseTimes(text: string, ctx: ParseContext, from = 0, to = text.
     }
   }
   const kept = dropOverlaps(atoms);
+  // "ngày 15 tháng 11 của năm trước": the year is there, only not as a number.
+  for (const a of kept) if (a.stated.year === undefined && g.relativeYear.test(text.slice(a.end, a.end + 24))) a.implied.relative = true;
   const terms = compose(text, kept, from);
   for (const { kind, re } of g.phrases) {
     re.lastIndex = 0;
@@ -156,7 +158,7 @@ function compose(text: string, atoms: ParsedTime[], floor: number): ParsedTime[]
 function resolve(t: ParsedTime, planYear: number | null): void {
   const parts = t.parts;
   if (parts) {
-    for (const p of parts) resolve(p, p.implied.year ?? planYear);
+    for (const p of parts) resolve(p, p.implied.relative ? null : (p.implied.year ?? planYear));
     const [a, b] = parts;
     if (t.kind === "range") {
       t.from = a.from;
@@ -171,7 +173,7 @@ function resolve(t: ParsedTime, planYear: number | null): void {
     return;
   }
   const s = t.stated;
-  const y = s.year ?? t.implied.year ?? planYear;
+  const y = s.year ?? t.implied.year ?? (t.implied.relative ? null : planYear);
   if (s.year === undefined && y !== null && t.implied.year === undefined && (s.month !== undefined || s.quarter !== undefined || s.months)) t.implied.year = y;
   if (y === null || y === undefined) return;
   if (s.day !== undefined && s.month !== undefined) {
