@@ -16,7 +16,7 @@ const GAP_SPACES = 5;
 export interface ScannedLine {
   text: string;
   /** Source offset of each character of `text`. */
-  offsets: number[];
+  offsets: Int32Array;
   kind: "text" | "heading" | "row";
   /** Every visible character was bold. */
   strong: boolean;
@@ -60,12 +60,13 @@ export function scanLine(src: string, start: number, end: number): ScannedLine |
     kind = "row";
   }
 
-  const text: string[] = [];
-  const offsets: number[] = [];
+  // Output: string parts and one source offset per output character, in a scratch buffer.
+  const parts: string[] = [];
+  const offs = scratch(3 * (b - a) + 16);
+  let n = 0;
   const cells: { start: number; end: number }[] = [];
   let bold = false;
   let allBold = true;
-  let visible = false;
   let columns = false;
   // A space run waits until something visible follows, so lines and cells come out trimmed.
   let pendingStart = -1;
@@ -73,39 +74,49 @@ export function scanLine(src: string, start: number, end: number): ScannedLine |
   let pendingGap = false;
   let cellStart = 0;
   let cellOpen = kind === "row";
+  // Characters copied as they are: [run, i).
+  let run = -1;
   const contentStart = i;
 
-  const put = (s: string, off: number) => {
+  const emit = (str: string, off: number) => {
+    parts.push(str);
+    for (let k = 0; k < str.length; k++) offs[n++] = off;
+  };
+  const flush = (to: number) => {
+    if (run < 0) return;
+    parts.push(src.slice(run, to));
+    for (let k = run; k < to; k++) offs[n++] = k;
+    run = -1;
+  };
+  /** Something visible follows: write the waiting space first. */
+  const visible = () => {
     if (pendingStart >= 0) {
-      const gap = pendingGap && kind !== "row" ? COLUMN_GAP : " ";
-      if (gap === COLUMN_GAP) columns = true;
-      text.push(gap);
-      offsets.push(pendingStart);
+      const gap = pendingGap && kind !== "row";
+      if (gap) columns = true;
+      emit(gap ? COLUMN_GAP : " ", pendingStart);
       pendingStart = -1;
     }
-    text.push(s);
-    offsets.push(off);
-    visible = true;
     if (!bold) allBold = false;
   };
   const space = (from: number, to: number) => {
-    if (!text.length || text.length === cellStart) return; // leading space of the line or cell
+    if (n === cellStart) return; // leading space of the line or cell
     if (pendingStart < 0) {
       pendingStart = from;
-      pendingEnd = to;
       pendingGap = false;
-    } else pendingEnd = to;
+    }
+    pendingEnd = to;
     if (pendingEnd - pendingStart >= GAP_SPACES || src.charCodeAt(from) === 9) pendingGap = true;
   };
   const endCell = () => {
     pendingStart = -1;
-    cells.push({ start: cellStart, end: text.length });
+    cells.push({ start: cellStart, end: n });
   };
 
   if (kind === "row") i++; // the leading "|"
   while (i < b) {
     const c = src.charCodeAt(i);
     if (isSpace(c)) {
+      flush(i);
       let j = i + 1;
       while (j < b && isSpace(src.charCodeAt(j))) j++;
       space(i, j);
@@ -113,65 +124,71 @@ export function scanLine(src: string, start: number, end: number): ScannedLine |
       continue;
     }
     if (c === 92 /* \ */ && i + 1 < b && ASCII_PUNCT.includes(src[i + 1])) {
-      put(src[i + 1], i + 1);
+      flush(i);
+      visible();
+      emit(src[i + 1], i + 1);
       i += 2;
       continue;
     }
     if (c === 42 /* * */) {
+      flush(i);
       let j = i + 1;
       while (j < b && src.charCodeAt(j) === 42) j++;
       const before = i === contentStart || isSpace(src.charCodeAt(i - 1));
       const after = j === b || isSpace(src.charCodeAt(j));
       const bullet = i === contentStart && j - i === 1 && after;
       if (bullet || (before && after)) {
-        for (let k = i; k < j; k++) put("*", k);
+        visible();
+        run = i; // literal stars
       } else if (j - i >= 2) bold = !bold;
       i = j;
       continue;
     }
     if (kind === "row" && c === 124 /* | */) {
+      flush(i);
       endCell();
       cellOpen = false;
       i++;
       if (i >= b) break;
       cellOpen = true;
-      // Cells are joined by CELL_SEPARATOR, written at the pipe.
-      for (let k = 0; k < CELL_SEPARATOR.length; k++) {
-        text.push(CELL_SEPARATOR[k]);
-        offsets.push(i - 1);
-      }
-      cellStart = text.length;
+      emit(CELL_SEPARATOR, i - 1); // written at the pipe
+      cellStart = n;
       continue;
     }
     if (c === 60 /* < */ && (src.startsWith("<br>", i) || src.startsWith("<br/>", i) || src.startsWith("<br />", i))) {
+      flush(i);
       const len = src.startsWith("<br>", i) ? 4 : src.startsWith("<br/>", i) ? 5 : 6;
       // One break for any run of <br>, none at the start of a cell.
-      if (text.length > cellStart && text.slice(-CELL_LINE_BREAK.length).join("") !== CELL_LINE_BREAK) {
+      if (n > cellStart && parts[parts.length - 1] !== CELL_LINE_BREAK) {
         pendingStart = -1;
-        for (let k = 0; k < CELL_LINE_BREAK.length; k++) {
-          text.push(CELL_LINE_BREAK[k]);
-          offsets.push(i);
-        }
+        emit(CELL_LINE_BREAK, i);
       }
       i += len;
       while (i < b && isSpace(src.charCodeAt(i))) i++;
       continue;
     }
-    put(src[i], i);
+    if (run < 0) {
+      visible();
+      run = i;
+    }
     i++;
   }
+  flush(b);
   if (cellOpen) endCell();
-  if (!visible) return null;
+  if (n === 0 || (kind === "row" && cells.every((c) => c.end === c.start))) return null;
 
-  let joined = text.join("");
-  // Trailing separators left by empty trailing cells or a dangling <br>.
-  while (joined.endsWith(CELL_LINE_BREAK)) {
-    joined = joined.slice(0, -CELL_LINE_BREAK.length);
-    offsets.length = joined.length;
-  }
-  const line: ScannedLine = { text: joined, offsets, kind, strong: allBold, columns, srcStart: a, srcEnd: b };
-  if (kind === "row") line.cells = cells.map((c) => ({ start: Math.min(c.start, joined.length), end: Math.min(c.end, joined.length) }));
+  let text = parts.join("");
+  // A dangling <br> at the end of the line.
+  if (text.endsWith(CELL_LINE_BREAK)) text = text.slice(0, -CELL_LINE_BREAK.length);
+  const line: ScannedLine = { text, offsets: offs.slice(0, text.length), kind, strong: allBold, columns, srcStart: a, srcEnd: b };
+  if (kind === "row") line.cells = cells.map((c) => ({ start: Math.min(c.start, text.length), end: Math.min(c.end, text.length) }));
   return line;
+}
+
+let scratchBuf = new Int32Array(1024);
+function scratch(size: number): Int32Array {
+  if (scratchBuf.length < size) scratchBuf = new Int32Array(Math.max(size, scratchBuf.length * 2));
+  return scratchBuf;
 }
 
 /** A line of only rule or decoration characters: "-----", "***", "\*", "___", "======". */

@@ -39,15 +39,21 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
   const doubleSpaced = isDoubleSpaced(lines);
 
   const chunks: string[] = [];
-  const offsets: number[] = [];
+  let offsets = new Int32Array(text.length + 16);
   let size = 0;
   const paragraphs: Paragraph[] = [];
   let cur: Paragraph | null = null;
   let prev: Line | null = null;
 
-  const write = (s: string, offs: readonly number[] | number) => {
+  const write = (s: string, offs: Int32Array | number) => {
+    if (size + s.length >= offsets.length) {
+      const grown = new Int32Array(Math.max(offsets.length * 2, size + s.length + 16));
+      grown.set(offsets.subarray(0, size));
+      offsets = grown;
+    }
     chunks.push(s);
-    for (let k = 0; k < s.length; k++) offsets.push(typeof offs === "number" ? offs : offs[k]);
+    if (typeof offs === "number") offsets.fill(offs, size, size + s.length);
+    else offsets.set(offs, size);
     size += s.length;
   };
 
@@ -70,7 +76,7 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
   if (cur) cur.end = size;
 
   const map: OffsetMap = new Int32Array(size + 1);
-  for (let k = 0; k < size; k++) map[k] = offsets[k];
+  map.set(offsets.subarray(0, size));
   map[size] = Math.max(text.length, size ? offsets[size - 1] + 1 : 0);
   return { text: chunks.join(""), map, paragraphs };
 }
@@ -96,15 +102,17 @@ function scanAll(text: string): Line[] {
   return lines;
 }
 
-const OPENERS = /^[“"'‘«(\[]*/u;
-const CLOSERS = /[”"'’»)\]*]*$/u;
+const OPENERS = "“\"'‘«([";
+const CLOSERS = "”\"'’»)]*";
 
 function features(s: ScannedLine, blanksBefore: number, ruleBefore: boolean): Line {
   const t = s.text;
-  const head = t.slice(t.match(OPENERS)![0].length);
-  const tail = t.slice(0, t.length - t.match(CLOSERS)![0].length);
-  const last = tail[tail.length - 1] ?? "";
-  const letters = t.match(/\p{L}/gu) ?? [];
+  let h = 0;
+  while (h < t.length && OPENERS.includes(t[h])) h++;
+  const head = t.slice(h, h + 2);
+  let e = t.length;
+  while (e > 0 && CLOSERS.includes(t[e - 1])) e--;
+  const last = e > 0 ? t[e - 1] : "";
   const sp = t.indexOf(" ");
   return {
     ...s,
@@ -112,7 +120,7 @@ function features(s: ScannedLine, blanksBefore: number, ruleBefore: boolean): Li
     ruleBefore,
     lower: /^\p{Ll}/u.test(head),
     item: startsItem(t),
-    allCaps: letters.length >= 2 && !/\p{Ll}/u.test(t),
+    allCaps: /\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t),
     endsClause: ".!?;:…".includes(last) && last !== "",
     endsSentence: ".!?…".includes(last) && last !== "",
     endsHyphen: t.length >= 2 && t[t.length - 1] === "-" && /[\p{L}\p{N}]/u.test(t[t.length - 2]),
