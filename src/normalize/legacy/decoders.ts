@@ -30,8 +30,8 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
     const from = pieces.length;
     const prevWord = words[words.length - 1];
     const sentenceStart = !prevWord || /[.!?:]$/.test(s.slice(prevWord ? pieces[prevWord.to - 1][1] : 0, i).trim());
-    let up = 0, low = 0, firstUp = false, k = 0, mapped = 0;
-    for (; i < s.length && s[i] !== " " && s[i] !== "\t"; i++, k++) {
+    let up = 0, low = 0, firstUp = false, mapped = 0, lettersBefore = false;
+    for (; i < s.length && s[i] !== " " && s[i] !== "\t"; i++) {
       const c = s[i];
       const u = TCVN3.get(c);
       pieces.push([u ?? c, i, i + 1]);
@@ -40,10 +40,11 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
       const code = c.charCodeAt(0);
       if (code < 0x80 || (code >= 0xa1 && code <= 0xa7)) {
         if (isUpper(c) || (u && isUpper(u))) {
+          if (up + low === 0 && !lettersBefore) firstUp = true;
           up++;
-          if (k === 0) firstUp = true;
         } else if (isLower(c)) low++;
       }
+      if (u || isUpper(c) || isLower(c)) lettersBefore = true;
     }
     const caps = low ? "no" : up >= 2 || (up === 1 && !firstUp) ? (mapped ? "yes" : "abbr") : "maybe";
     words.push({ from, to: pieces.length, caps, sentenceStart });

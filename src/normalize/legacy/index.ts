@@ -4,6 +4,7 @@
 // syllables than it had. Lines already in Unicode (they hold letters such as
 // ư, ơ, đ, ạ that no legacy chart produces as-is) are skipped at once.
 import { isValidSyllable } from "../syllable/index.js";
+import { scanWords } from "../syllable/words.js";
 import { identityMap, MappedText } from "../offsets.js";
 import type { StageResult } from "../types.js";
 import { decodeWith, type DecodeOptions, type Encoding, type Piece } from "./decoders.js";
@@ -15,6 +16,8 @@ const UNICODE_VI = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1e
 // Anything a legacy chart might have produced.
 const HIGH = /[\u00a1-\u00ff]/;
 const VIQR_HINT = /[AEOUaeou][\^(+]|[aeiouyAEIOUY][`'~?][a-z]|\b[dD][dD][aeiouAEIOU]/;
+
+const ABBREVIATION = /^[A-ZĐ]{2,}$/;
 
 interface FontHints {
   prefer: Encoding | null;
@@ -34,17 +37,23 @@ export function fontHints(fonts: readonly string[]): FontHints {
   return { prefer: tcvn > vni ? "TCVN3" : vni ? "VNI" : null, capitals: tcvn > 0 && caps === tcvn };
 }
 
+const verdicts = new Map<string, number>();
 /** +1 for each word with marks that is a valid syllable, −1 for each that is not. */
 function score(text: string): number {
   let s = 0;
-  for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) {
-    const w = m[0];
-    if (!/[^\x00-\x7f]/.test(w)) continue;
-    // Case inside a word is lower, Title or UPPER; "MôC" is a decoding waiting to happen.
-    const rest = w.slice(1);
-    const cased = rest === rest.toLowerCase() || w === w.toUpperCase();
-    s += cased && isValidSyllable(w) ? 1 : -1;
-  }
+  scanWords(text, (a, b) => {
+    const w = text.slice(a, b);
+    let v = verdicts.get(w);
+    if (v === undefined) {
+      // Case inside a word is lower, Title or UPPER; "MôC" is a decoding waiting to happen.
+      const rest = w.slice(1);
+      const cased = rest === rest.toLowerCase() || w === w.toUpperCase();
+      v = !/[^\x00-\x7f]/.test(w) ? 0 : cased && isValidSyllable(w) ? 1 : ABBREVIATION.test(w) ? 0 : -1;
+      if (verdicts.size > 100_000) verdicts.clear();
+      verdicts.set(w, v);
+    }
+    s += v;
+  });
   return s;
 }
 
@@ -60,8 +69,9 @@ const join = (p: Piece[]) => p.map((x) => x[0]).join("");
 export function decodeLegacy(text: string, fonts: readonly string[] = []): StageResult & { encoding: string | null } {
   const hints = fontHints(fonts);
   const opts: DecodeOptions = { capitals: hints.capitals };
-  // First pass: each line's best decoding and whether it clearly beats the text as it is.
-  const lines: { pos: number; end: number; best: { enc: Encoding; pieces: Piece[]; s: number } | null; base: number }[] = [];
+  // First pass: every candidate decoding of each line, scored.
+  type Option = { enc: Encoding; pieces: Piece[]; s: number };
+  const lines: { pos: number; end: number; options: Option[]; base: number }[] = [];
   const votes = new Map<Encoding, number>();
   for (let pos = 0; pos <= text.length; ) {
     let end = text.indexOf("\n", pos);
@@ -71,31 +81,30 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
       const encs = candidates(line);
       if (encs.length) {
         const base = score(line);
-        let best: { enc: Encoding; pieces: Piece[]; s: number } | null = null;
-        for (const enc of encs) {
+        const options = encs.map((enc) => {
           const pieces = decodeWith(enc, line, opts);
-          const s = score(join(pieces)) + (enc === hints.prefer ? 0.5 : 0);
-          if (!best || s > best.s) best = { enc, pieces, s };
-        }
-        lines.push({ pos, end, best, base });
-        if (best && best.s > base && best.s >= 1) votes.set(best.enc, (votes.get(best.enc) ?? 0) + 1);
+          return { enc, pieces, s: score(join(pieces)) + (enc === hints.prefer ? 0.5 : 0) };
+        });
+        options.sort((a, b) => b.s - a.s);
+        lines.push({ pos, end, options, base });
+        const best = options[0];
+        if (best.s > base && best.s >= 1) votes.set(best.enc, (votes.get(best.enc) ?? 0) + 1);
       }
     }
     pos = end + 1;
   }
-  // A line that reads equally well both ways follows the document's encoding.
+  // The document's encoding wins any line it reads about as well as the best
+  // reading: short lines (a number, a code) decide weakly on their own.
   const major = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? hints.prefer;
   const used = new Map<Encoding, number>();
   let out: MappedText | null = null;
   let done = 0;
-  for (const { pos, end, best, base } of lines) {
-    if (!best) continue;
-    let pick = best.s > base && best.s >= 1 ? best : null;
-    if (!pick && major && best.s >= base && best.s >= 1) {
-      const line = text.slice(pos, end);
-      const pieces = decodeWith(major, line, opts);
-      if (score(join(pieces)) >= base) pick = { enc: major, pieces, s: base };
-    }
+  for (const { pos, end, options, base } of lines) {
+    const best = options[0];
+    const mine = options.find((o) => o.enc === major);
+    let pick: Option | null = null;
+    if (mine && mine.s >= best.s - 1 && (mine.s > base || (mine.s === base && mine.s >= 1))) pick = mine;
+    else if (best.s > base && best.s >= 1) pick = best;
     if (!pick) continue;
     out ??= new MappedText();
     out.copy(text, done, pos);
