@@ -33,6 +33,18 @@ describe("labelled time fields", () => {
     expect(deadlines([line]).map(brief)).toEqual([{ text, due, recurring }]);
   });
 
+  it("reads a field inside a paragraph and ends a field at the next one", () => {
+    expect(
+      deadlines([
+        "- Rà soát, cập nhật dữ liệu cán bộ; đơn vị chủ trì: Phòng Nội vụ; thời gian hoàn thành: tháng 6/2024.",
+        "- Thời hạn: Quý III/2024; Cơ quan phối hợp: Văn phòng HĐND và UBND.",
+      ]).map(brief),
+    ).toEqual([
+      { text: "tháng 6/2024", due: "2024-06-30", recurring: false },
+      { text: "Quý III/2024", due: "2024-09-30", recurring: false },
+    ]);
+  });
+
   it("gives a month without its year the plan's year", () => {
     const [d] = deadlines(["- Thời gian thực hiện: trong tháng 3."], 2025);
     expect(d.due).toBe("2025-03-31");

@@ -42,22 +42,33 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
       if (d) out.push(d);
       continue;
     }
-    prose.push(p);
     const lead = leadingDeadline(text, p, year);
     if (lead) out.push(lead);
+    // "...; thời gian hoàn thành: tháng 6/2024": the field ends the paragraph's running text.
+    const inline = inlineField(text, p, year);
+    if (inline) out.push(inline);
+    prose.push(inline ? { ...p, end: inline.span.start } : p);
   }
   out.push(...running(text, prose, year));
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** A labelled value or a table cell: the whole value is the deadline's text. */
+/** A labelled value or a table cell: the whole value is the deadline's text, up to the next field. */
 function field(text: string, b: Block, start: number, end: number, year: number | null): Deadline | null {
-  const raw = text.slice(start, end);
+  const next = timeGrammar().nextField.exec(text.slice(start, end));
+  const raw = text.slice(start, next ? start + next.index : end);
   const value = raw.replace(TRAILING, "").replace(/^[\s*_]+/u, "");
   if (!value) return null;
   const from = start + raw.indexOf(value);
   const terms = parseTimes(text, { year, bareYears: true }, from, from + value.length);
   return record(text, b, from, from + value.length, terms);
+}
+
+function inlineField(text: string, p: LogicalParagraph, year: number | null): Deadline | null {
+  const re = timeGrammar().inlineLabel;
+  re.lastIndex = 0;
+  const m = re.exec(text.slice(p.start, p.end));
+  return m ? field(text, p.block, p.start + m.index + m[0].length, p.end, year) : null;
 }
 
 const LEAD_WINDOW = 40;

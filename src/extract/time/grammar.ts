@@ -43,6 +43,10 @@ export interface CompiledTime {
   rangeGap: RegExp;
   /** A deadline label at the start of a paragraph, with its colon. */
   label: RegExp;
+  /** A label inside a paragraph, after "; " or ". ": "...; thời gian hoàn thành: tháng 6/2024". */
+  inlineLabel: RegExp;
+  /** Where a field's value ends: the next "; Label:" of the same paragraph. */
+  nextField: RegExp;
   /** A table header cell naming a time column. */
   headerCell: RegExp;
   /** Global scan for time words with their number ("ngày 1", "quý II"), the anchors of running-text deadlines. */
@@ -66,7 +70,7 @@ let compiled: CompiledTime | undefined;
 
 /** A word as written in running text, capitalised, and in a heading's capitals. */
 function cases(w: string): string[] {
-  return [...new Set([w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()])].map(escapeRegExp);
+  return [...new Set([w, w[0].toLowerCase() + w.slice(1), w[0].toUpperCase() + w.slice(1), w.toUpperCase()])].map(escapeRegExp);
 }
 
 export function timeGrammar(): CompiledTime {
@@ -114,6 +118,8 @@ export function timeGrammar(): CompiledTime {
     atPrefix: tail(g.at),
     rangeGap: new RegExp(`^\\s*(?:${alternation(g.to)})\\s*(?:${alternation(w.day)}\\s*)?$`, "iu"),
     label: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:${alternation(g.labels)})\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
+    inlineLabel: new RegExp(`[;.]\\s*(?:${g.labels.flatMap(cases).join("|")})\\s*[*_]*\\s*:[\\s*_]*`, "g"),
+    nextField: /[;.]\s*\p{Lu}[^;:.()\n]{0,40}:/u,
     headerCell: new RegExp(`^[\\s*_]*(?:${alternation(g.labels)})[\\s*_:]*$`, "iu"),
     // Literal-first (no look-behind, no case folding) so that the engine skips ahead fast;
     // the words before each hit are checked afterwards with `opener`.
