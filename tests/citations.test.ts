@@ -45,6 +45,14 @@ describe("both numbering conventions", () => {
     ]);
   });
 
+  it("reads the Party's Quy định code and a symbol carrying a footnote mark", () => {
+    const cs = cite("thực hiện Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương; Chỉ thị số 05-CT/TW¹ của Bộ Chính trị.");
+    expect(cs.map((c) => [c.typeCode, c.number, c.issuerCode, c.date])).toEqual([
+      ["QĐi", "08", "TW", "2018-10-25"],
+      ["CT", "05", "TW", null],
+    ]);
+  });
+
   it("rejoins a symbol split across lines and tolerates a doubled 'số'", () => {
     const cs = cite("Theo dõi thực hiện Hướng dẫn số 03-", "HD/TU, ngày 17/07/2018 của Ban Thường vụ Tỉnh ủy; Chỉ thị số số 46 - CT/TW ngày 16/5/2025 của Bộ Chính trị.");
     expect(cs.map((c) => [c.symbol, c.date, c.issuer])).toEqual([

@@ -112,7 +112,9 @@ function running(text: string, prose: LogicalParagraph[], year: number | null): 
     if (t.kind === "before" || (t.kind === "range" && t.to !== null)) {
       if (t.to === null || recent(t, year)) span = [t.start, t.end];
     } else if (DATED_KINDS.has(t.kind) && t.stated.year !== undefined && recent(t, year)) {
+      // A day in brackets names an event ("ngày bầu cử (ngày 15/3/2026)"); a period there is when.
       if (paren) {
+        if (t.kind === "date") continue;
         const close = /^\s*\)/u.exec(text.slice(t.end, t.end + 3));
         if (close) span = [lo + opener.index, t.end + close[0].length];
       } else {

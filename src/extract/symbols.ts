@@ -47,7 +47,8 @@ function symbols(): CompiledSymbols {
   const dash = `${gap}[-–]${gap}`;
   const party = `${dash}(${code})${gap}/${gap}(${code}(?:${dash}${code})*)`;
   const state = `${gap}/${gap}(?:((?:19|20)\\d{2})${gap}/${gap})?(${code})((?:${dash}${code})*)`;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(\\d{1,5})(?:${party}|${state})(?![\\p{L}\\p{N}])`, "gu");
+  // A footnote mark may follow the symbol ("34-CT/TW¹"), so only letters and ASCII digits may not.
+  const re = new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(\\d{1,5})(?:${party}|${state})(?![\\p{L}\\d])`, "gu");
   compiled = { re, codes };
   return compiled;
 }
