@@ -78,18 +78,21 @@ export function extractTargets(seg: Segmented): Target[] {
   const { text } = seg;
   for (const block of seg.blocks) {
     if (block.region === "header" || block.region === "closing" || block.region === "notes") continue;
-    const heading = (block.path.length ? block.path : [block.section]).map((_, i, p) => titles.get(p.slice(0, i + 1).join("/")) ?? "").join(" | ");
-    if (g.pastSections.test(heading)) continue;
     const start = itemStart(text, block.heading ? block.start + block.labelLength : block.start, block.end).start;
     const body = text.slice(start, block.end);
-    if (!/\d/.test(body)) continue;
+    // Cheap string scans first; tokens and section titles only for blocks that hold a candidate.
+    const percents = body.includes("%") ? [...body.matchAll(g.percent)] : [];
+    const counts = /\d/.test(body) ? [...body.matchAll(g.counted)] : [];
+    if (!percents.length && !counts.length) continue;
+    const heading = (block.path.length ? block.path : [block.section]).map((_, i, p) => titles.get(p.slice(0, i + 1).join("/")) ?? "").join(" | ");
+    if (g.pastSections.test(heading)) continue;
     const tokens = tokenize(text, start, block.end);
     const ctx: Context = { text, block, tokens, heading, goalSection: g.goalSections.test(heading), year: seg.document.year };
-    for (const m of body.matchAll(g.percent)) {
+    for (const m of percents) {
       const t = percentTarget(ctx, start + m.index, start + m.index + m[0].length, m[1], m[2]);
       if (t) out.push(t);
     }
-    for (const m of body.matchAll(g.counted)) {
+    for (const m of counts) {
       const t = countedTarget(ctx, start + m.index, start + m.index + m[0].length, m[1], m[2]);
       if (t) out.push(t);
     }

@@ -33,11 +33,27 @@ function isTaskTitle(title: string): boolean {
   return taskTitle.test(title.normalize("NFC"));
 }
 
-const inside = (r: Range, at: number) => at >= r.start && at < r.end;
+/** Items of `sorted` (by span start) that start inside r: binary search, then a scan. */
+function within<T extends { span: Range }>(sorted: readonly T[], r: Range): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].span.start < r.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i].span.start < r.end; i++) out.push(sorted[i]);
+  return out;
+}
 
-export function extractTasks(seg: Segmented, found: TaskInputs): Task[] {
+const byStart = <T extends { span: Range }>(items: readonly T[]) => [...items].sort((a, b) => a.span.start - b.span.start);
+
+export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
+  const found: TaskInputs = { citations: byStart(given.citations), deadlines: byStart(given.deadlines), units: byStart(given.units) };
   const tasks: Task[] = [];
   const rowBlocks = new Set<number>();
+  const rowSpans: Array<{ span: Range }> = [];
   // Task-table rows, wherever the table is.
   for (let b = 0; b < seg.blocks.length; b++) {
     const block = seg.blocks[b];
@@ -48,6 +64,7 @@ export function extractTasks(seg: Segmented, found: TaskInputs): Task[] {
     for (const row of tableRows(seg.text, seg.blocks, b + 1)) {
       const rb = seg.blocks[row.index];
       rowBlocks.add(rb.start);
+      rowSpans.push({ span: rb });
       const content = header.content !== null ? row.cells[header.content] : longestCell(seg.text, row.cells);
       const summary = content ? firstSentence(seg.text, content.start, content.end) : "";
       if (!summary) continue;
@@ -65,16 +82,17 @@ export function extractTasks(seg: Segmented, found: TaskInputs): Task[] {
   }
   const visit = (s: Section, inTask: boolean, inherited: Unit[]) => {
     const taskHere = inTask || isTaskTitle(s.title);
-    const own = (blocksBySection.get(s.section) ?? []).filter((b) => !b.heading || b.section === s.section);
-    const ownUnits = found.units.filter((u) => own.some((b) => inside(b, u.span.start)));
+    // The section's own paragraphs (not its children's); a path can repeat in a document (annexes), so also by span.
+    const own = (blocksBySection.get(s.section) ?? []).filter((b) => b.start >= s.span.start && b.start < s.span.end);
+    const ownUnits = own.flatMap((b) => within(found.units, { start: b.start, end: b.end + 1 }));
     const carried = ownUnits.length ? ownUnits : inherited;
     if (taskHere && inTask) {
       const heading = own.find((b) => b.heading);
       // Content of its own besides the heading: fields, clauses or a deadline above its children.
       const body = own.filter((b) => !b.heading);
-      const hasOwn = [...found.units, ...found.deadlines].some((x) => body.some((b) => inside(b, x.span.start)));
+      const hasOwn = body.some((b) => within(found.units, b).length > 0 || within(found.deadlines, b).length > 0);
       // A section holding a task table is told by its rows.
-      const holdsRows = [...rowBlocks].some((at) => inside(s.span, at));
+      const holdsRows = within(rowSpans, s.span).length > 0;
       if (heading && !holdsRows && (s.children.length === 0 || hasOwn)) {
         const from = heading.start + heading.labelLength;
         const summary = firstSentence(seg.text, from, heading.end) || s.title;
@@ -84,7 +102,7 @@ export function extractTasks(seg: Segmented, found: TaskInputs): Task[] {
     } else if (taskHere && s.children.length === 0) {
       // A task section without numbered items: each paragraph that names a unit is a task.
       for (const b of own) {
-        if (b.heading || !found.units.some((u) => inside(b, u.span.start))) continue;
+        if (b.heading || within(found.units, b).length === 0) continue;
         tasks.push(task(seg, found, b, b, [], firstSentence(seg.text, itemStart(seg.text, b.start, b.end).start, b.end)));
       }
     }
@@ -95,9 +113,9 @@ export function extractTasks(seg: Segmented, found: TaskInputs): Task[] {
 }
 
 function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inherited: Unit[], summary: string): Task {
-  const units = found.units.filter((u) => inside(span, u.span.start));
+  const units = within(found.units, span);
   const names = (...roles: Unit["role"][]) => [...new Set([...units, ...inherited].filter((u) => roles.includes(u.role)).map((u) => u.name))];
-  const deadlines = found.deadlines.filter((d) => inside(span, d.span.start));
+  const deadlines = within(found.deadlines, span);
   return {
     summary,
     lead: names("lead"),
@@ -106,7 +124,7 @@ function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inhe
     implement: names("implement"),
     assigned: names("assigned", "requested", "responsible"),
     deadline: deadlines[0] ?? null,
-    citations: [...new Set(found.citations.filter((c) => inside(span, c.span.start)).map((c) => c.key))],
+    citations: [...new Set(within(found.citations, span).map((c) => c.key))],
     ...locate(block, span.start, span.end),
   };
 }

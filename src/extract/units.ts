@@ -3,7 +3,7 @@
 // heading that only names a unit, and the role columns of task tables.
 // Vocabulary is in grammars/roles.json and grammars/verbs.json.
 import type { Unit, UnitRole } from "../contract/schema.js";
-import { loadGrammar } from "../grammar/load.js";
+import { alternation, loadGrammar } from "../grammar/load.js";
 import type { Block, Segmented } from "../segment/types.js";
 import { normalizeUnitName } from "../text/abbreviations.js";
 import { itemStart } from "../text/items.js";
@@ -42,6 +42,12 @@ interface Compiled {
   markers: Marker[];
   notUnitLabels: Lexicon;
   closing: Lexicon;
+  /** Any marker word, to skip paragraphs without one cheaply. */
+  triggers: RegExp;
+  /** First words of the markers, lower case, to skip tokens cheaply. */
+  markerFirst: Set<string>;
+  /** A field label before a colon anywhere ("...; Phối hợp: ..."). */
+  fieldAnywhere: RegExp;
 }
 
 let compiled: Compiled | null = null;
@@ -62,20 +68,29 @@ function grammar(): Compiled {
       })),
       notUnitLabels: lexicon(g.notUnitLabels),
       closing: lexicon(g.closingStarts),
+      triggers: new RegExp(alternation(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase()))), "iu"),
+      markerFirst: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().split(" ")[0]))),
+      fieldAnywhere: new RegExp(`(?:${alternation(g.fields.flatMap((f) => f.labels))})[*_ ]{0,4}:`, "iu"),
     };
   }
   return compiled;
 }
 
 const CLAUSE_BREAKS = new Set([".", ";", ":"]);
+/** Longest paragraph read as a heading that only names a unit. */
+const HEADING_MAX = 200;
+/** Farthest a colon closing a unit or a field label can sit from the start of a paragraph. */
+const LEAD_MAX = 160;
 
 export function extractUnits(seg: Segmented): Unit[] {
   const out: Unit[] = [];
   const { text, blocks } = seg;
+  // Without a closing region from the segmenter, the body ends at "Nơi nhận".
+  const closingMarked = blocks.some((b) => b.region === "closing");
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    if (block.region === "header" || block.region === "notes") continue;
-    if (block.region === "closing" || startsClosing(text, block)) break;
+    if (block.region === "header" || block.region === "notes" || block.region === "closing") continue;
+    if (!closingMarked && startsClosing(text, block)) break;
     const header = block.kind === "row" || text.startsWith("|", block.start) ? tableHeader(text, block) : null;
     if (header) {
       b = tableUnits(text, blocks, b, header, out);
@@ -100,6 +115,12 @@ function push(out: Unit[], block: Block, role: UnitRole, items: readonly NameSpa
 export function blockUnits(text: string, block: Block, out: Unit[]): void {
   const g = grammar();
   const item = itemStart(text, block.heading ? block.start + block.labelLength : block.start, block.end);
+  // Most paragraphs hold no field, marker or unit heading: skip them before tokenizing.
+  const body = text.slice(item.start, block.end);
+  const colon = body.indexOf(":");
+  if (!(colon >= 0 && (colon <= LEAD_MAX || g.fieldAnywhere.test(body))) && !g.triggers.test(body) && !((block.heading || item.numbered) && body.length <= HEADING_MAX)) {
+    return;
+  }
   const tokens = tokenize(text, item.start, block.end);
   if (!tokens.length) return;
 
@@ -119,6 +140,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   // (b) Assignment clauses.
   let opened = false;
   for (let i = 0; i < tokens.length; i++) {
+    if (!g.markerFirst.has(tokens[i].key)) continue;
     for (const m of g.markers) {
       const n = m.words.matchAt(tokens, i);
       if (!n) continue;

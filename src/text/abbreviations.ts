@@ -19,9 +19,19 @@ function matcher() {
   return compiled;
 }
 
+// Plans repeat the same few names many times.
+const cache = new Map<string, string>();
+const CACHE_MAX = 4096;
+
 /** "UBND tỉnh" → "Ủy ban nhân dân tỉnh"; "BCH Công đoàn" → "Ban Chấp hành Công đoàn". */
 export function normalizeUnitName(name: string): string {
-  const { re, map } = matcher();
-  const expanded = name.normalize("NFC").replace(re, (m) => map.get(m) ?? m);
-  return foldTone(expanded).replace(/\s+/g, " ").trim();
+  let out = cache.get(name);
+  if (out === undefined) {
+    const { re, map } = matcher();
+    const expanded = name.normalize("NFC").replace(re, (m) => map.get(m) ?? m);
+    out = foldTone(expanded).replace(/\s+/g, " ").trim();
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(name, out);
+  }
+  return out;
 }

@@ -30,7 +30,7 @@ export function lexicon(phrases: readonly string[]): Lexicon {
     if (from < 0 || from + words.length > tokens.length) return false;
     for (let k = 0; k < words.length; k++) {
       const t = tokens[from + k];
-      if (!t.word || key(t.text) !== words[k]) return false;
+      if (!t.word || t.key !== words[k]) return false;
     }
     return true;
   };
@@ -38,13 +38,13 @@ export function lexicon(phrases: readonly string[]): Lexicon {
     matchAt(tokens, i) {
       const t = tokens[i];
       if (!t?.word) return 0;
-      for (const words of byFirst.get(key(t.text)) ?? []) if (same(tokens, i, words)) return words.length;
+      for (const words of byFirst.get(t.key) ?? []) if (same(tokens, i, words)) return words.length;
       return 0;
     },
     matchEndingAt(tokens, end) {
       const t = tokens[end - 1];
       if (!t?.word) return 0;
-      for (const words of byLast.get(key(t.text)) ?? []) if (same(tokens, end - words.length, words)) return words.length;
+      for (const words of byLast.get(t.key) ?? []) if (same(tokens, end - words.length, words)) return words.length;
       return 0;
     },
   };
