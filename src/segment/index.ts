@@ -10,11 +10,22 @@ import type { Normalized, Paragraph } from "../normalize/types.js";
 import { readClosing, type ClosingMeta } from "./closing.js";
 import { documentMeta } from "./document.js";
 import { readHeader } from "./header.js";
-import { bulletAt, isFootnote, labelsAt } from "./numbering.js";
+import { bulletAt, isFootnote, labelsAt, type LabelMatch } from "./numbering.js";
 import { piecesOf, type Piece } from "./pieces.js";
 import { SectionTree } from "./sections.js";
 import type { Block, Region, Segmented } from "./types.js";
-import { afterRecipientsHeading, authorityPrefix, isKnownPosition, isPersonName, placeDateIn, startsPreamble, symbolIn, typeLineOf, isMotto } from "./vocabulary.js";
+import {
+  afterRecipientsHeading,
+  authorityPrefix,
+  bareTypeName,
+  isKnownPosition,
+  isMotto,
+  isPersonName,
+  placeDateIn,
+  startsPreamble,
+  symbolIn,
+  typeLineOf,
+} from "./vocabulary.js";
 
 export type { Block, Region, Segmented } from "./types.js";
 
@@ -34,6 +45,7 @@ export function segment(norm: Normalized): Segmented {
   const blocks: Block[] = [];
   let state: Region = headerEnd > 0 ? "header" : "preamble";
   let closingRun: [number, number] | null = null;
+  let afterMotto = false;
 
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
@@ -45,21 +57,27 @@ export function segment(norm: Normalized): Segmented {
 
     if (isFootnote(t)) region = "notes";
     else if (state === "header") region = "header";
-    else {
-      if (startsAttached(state, tree, t)) {
+    else if (state === "closing" && t.split("\t").some(isMotto)) {
+      region = "header"; // the header of a document attached after the signature
+      afterMotto = true;
+    } else {
+      const hl = headingLike(p, t);
+      const labels = p.kind === "row" ? [] : labelsAt(t);
+      if (startsAttached(state, tree, t, afterMotto)) {
         tree.reset(); // an attached document numbers from the start
         state = "preamble";
+      } else if (state === "closing" && opensFresh(labels, hl)) {
+        tree.reset();
+        state = "preamble";
       } else if (state !== "closing" && i > titleEnd && closingStarts(paras, texts, i)) state = "closing";
+      afterMotto = false;
 
-      if (p.kind !== "row") {
-        const labels = labelsAt(t);
-        const usable = state === "closing" ? labels.filter((m) => m.scheme === "appendix") : labels;
-        const m = usable.length ? tree.offer(usable, headingLike(p, t), text, p.start, p.end) : null;
-        if (m) {
-          state = "body";
-          heading = true;
-          labelLength = m.length;
-        }
+      const usable = state === "closing" ? labels.filter((m) => m.scheme === "appendix") : labels;
+      const m = usable.length ? tree.offer(usable, hl, text, p.start, p.end) : null;
+      if (m) {
+        state = "body";
+        heading = true;
+        labelLength = m.length;
       }
       region = state;
       if (state === "closing") closingRun = closingRun && closingRun[1] === i - 1 ? [closingRun[0], i] : (closingRun ?? [i, i]);
@@ -131,11 +149,16 @@ function titleRange(paras: Paragraph[], texts: string[], typeIdx: number): [numb
  * appendix, starts an attached document (the plan a decision issues). Forms
  * inside an appendix ("BÁO CÁO ...") stay in the appendix.
  */
-function startsAttached(state: Region, tree: SectionTree, t: string): boolean {
-  if (state === "closing") return typeLineOf(t) !== null;
+function startsAttached(state: Region, tree: SectionTree, t: string, afterMotto: boolean): boolean {
+  if (state === "closing") return typeLineOf(t) !== null || (afterMotto && bareTypeName(t) !== null);
   if (state !== "body" || tree.inAppendix()) return false;
   const type = typeLineOf(t);
   return type !== null && type.name.length === t.trim().length;
+}
+
+/** After the signature, a first top-level label opening a heading starts an attached text ("I- Đánh giá ..."). */
+function opensFresh(labels: LabelMatch[], headingLike: boolean): boolean {
+  return labels.some((m) => headingLike && m.value.length === 1 && m.value[0] === 1 && m.scheme !== "letter");
 }
 
 /** The paragraph reads as a heading: a markdown heading, bold, or short without a sentence end. */

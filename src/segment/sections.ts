@@ -65,7 +65,7 @@ export class SectionTree {
       return follows(prev, m.value, 1) || (headingLike && (follows(prev, m.value, 2) || follows(prev, m.value, 3))) ? idx : -1;
     }
     let j = this.stack.length;
-    while (j > 0 && this.stack[j - 1].match.rank >= m.rank) j--;
+    while (j > 0 && this.stack[j - 1].match.rank > m.rank) j--;
     if (m.scheme === "letter" && j === 0) return -1; // lettered items sit inside a numbered block
     if (m.scheme === "appendix") return j;
     if (m.global) {

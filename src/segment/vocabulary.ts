@@ -45,7 +45,7 @@ function build() {
     recipients: new RegExp(`^(?:${g.recipientsHeading.map(flex).join("|")})\\s*:?\\s*`, "iu"),
     annotations: new Set(g.annotations.map(fold)),
     notes: new Set(g.signatureNotes.map(fold)),
-    authority: new RegExp(`^(?:${g.authorityPrefixes.map((p) => escapeRegExp(p).replace(/\\\./g, "\\s?\\.")).sort((a, b) => b.length - a.length).join("|")})(?:\\s+|(?<=\\.))(?=\\p{Lu})`, "u"),
+    authority: new RegExp(`^(?:${g.authorityPrefixes.map((p) => escapeRegExp(p).replace(/\\\./g, "\\s?\\.")).sort((a, b) => b.length - a.length).join("|")})(?:\\s?\\.)?(?:\\s+|(?<=\\.))(?=\\p{L})`, "iu"),
     positions: new Set(g.positions.map(fold)),
   };
 }
@@ -107,6 +107,13 @@ export function typeLineOf(s: string): { name: string; code: string } | null {
   return { name, code: vocab().typeCodes.get(fold(name)) ?? name };
 }
 
+/** A paragraph that is only a type name, in any case ("Chương trình" under a header whose capitals were lost). */
+export function bareTypeName(s: string): { name: string; code: string } | null {
+  const name = s.trim();
+  const code = vocab().typeCodes.get(fold(name));
+  return code ? { name, code } : null;
+}
+
 /** What follows "Nơi nhận:" on its line, or null when the line is not that heading. */
 export function afterRecipientsHeading(s: string): string | null {
   const m = vocab().recipients.exec(s);
@@ -131,7 +138,12 @@ export function isSignatureNote(s: string): boolean {
 /** Length of a signing-authority prefix ("TM. ", "K/T ", "KT. "), or 0. */
 export function authorityPrefix(s: string): number {
   const m = vocab().authority.exec(s);
-  return m ? m[0].length : 0;
+  if (!m) return 0;
+  // In capitals as written; in lower case ("tm . ubnd ...", capitals lost with a legacy font)
+  // only with its dot or slash, on a short line without clause punctuation.
+  const cased = m[0] === m[0].toUpperCase();
+  if (cased || (/[./]/.test(m[0]) && s.length <= 60 && !/[,;:]/.test(s))) return m[0].length;
+  return 0;
 }
 
 export function isKnownPosition(s: string): boolean {
