@@ -4,6 +4,7 @@
 //   npm run bench                      # everything
 //   node scripts/bench.mjs --quick     # a 6 MB sample, fewer runs (for development)
 //   node scripts/bench.mjs --only core,scale,pdf,import --runs 5
+//   node scripts/bench.mjs --mb 20     # the core on the first 20 MB only
 //
 // - core: normalize + segment + extract (+ contract validation), no I/O, on the
 //   fixtures plus the real text of ../shared/corpus/*.jsonl.gz (read here, never
@@ -283,7 +284,7 @@ function benchImport() {
 
 await loadLibrary();
 const { docs: allDocs, fromCorpus } = loadDocuments();
-const docs = quick ? sample(allDocs, 6 * MB) : allDocs;
+const docs = quick ? sample(allDocs, 6 * MB) : option("--mb", null) ? sample(allDocs, Number(option("--mb")) * MB) : allDocs;
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -322,7 +323,12 @@ if (only.has("pdf")) {
 }
 if (only.has("import")) {
   const i = (results.import = benchImport());
-  row("import", i.skipped ? "skipped" : i.results ? "see results.json" : `exit ${i.status}`, i.skipped ?? i.error ?? "scripts/bench-import.mjs");
+  const t = i.results?.throughput;
+  if (t) {
+    row("import --jobs 1, files/s", t.jobs1.filesPerSecond.toFixed(1), `${t.files} files, one run (scripts/bench-import.mjs)`);
+    row("import --jobs 2, files/s", t.jobs2.filesPerSecond.toFixed(1), `speed-up ×${t.speedup} on ${i.results.cores} cores`);
+    for (const r of i.results.memory.runs) row(`import peak RSS at ${r.files} files, MB`, String(r.peakRssMB), "--jobs 2");
+  } else row("import", i.skipped ? "skipped" : `exit ${i.status}`, i.skipped ?? i.error ?? "scripts/bench-import.mjs");
 }
 
 const w0 = Math.max(...rows.map((r) => r[0].length));
