@@ -47,6 +47,15 @@ describe("periods resolve to their first and last day", () => {
     expect(one(s)).toEqual({ kind, text: s, from, to });
   });
 
+  it("a list of quarters or months shares the year written after it", () => {
+    expect(one("Quý II, III/2024")).toMatchObject({ kind: "quarter", from: "2024-04-01", to: "2024-09-30" });
+    expect(one("tháng 3, 4/2024")).toMatchObject({ kind: "month", from: "2024-03-01", to: "2024-04-30" });
+    expect(terms("tháng 5 và tháng 11/2024", null).map((t) => [t.from, t.to])).toEqual([
+      ["2024-05-01", "2024-05-31"],
+      ["2024-11-01", "2024-11-30"],
+    ]);
+  });
+
   it("a number of months is a duration, not a month", () => {
     expect(terms("Định kỳ 6 tháng, năm").map((t) => t.kind)).toEqual(["recurring"]);
     expect(terms("tham mưu sơ kết 5 năm vào năm 2022").map((t) => t.text)).toEqual(["năm 2022"]);

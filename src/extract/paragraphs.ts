@@ -10,8 +10,9 @@ export interface LogicalParagraph {
   block: Block;
 }
 
-// A new item: bullet, numbering ("1.", "2.1-", "a)", "II-"), or a markdown heading.
-const ITEM_START = /^(?:[-*+•·–#>|\\]|\d+(?:\.\d+)*\s?[.):\-]|[a-zđ]\)|[IVXLC]+\s?[.\-]|\[\d+\])/u;
+// A new item: bullet, numbering ("1.", "2.1-", "a)", "II-"), a markdown heading,
+// or a field ("Thời gian thực hiện: ...", a capitalised label and its colon).
+const ITEM_START = /^(?:[-*+•·–#>|\\]|\d+(?:\.\d+)*\s?[.):\-]|[a-zđ]\)|[IVXLC]+\s?[.\-]|\[\d+\]|\p{Lu}[^:.;,()\n]{0,36}:)/u;
 const ENDS_SENTENCE = /[.!?:;][\s*_"”’)]*$/u;
 
 export function logicalParagraphs(text: string, blocks: readonly Block[]): LogicalParagraph[] {
@@ -25,7 +26,7 @@ export function logicalParagraphs(text: string, blocks: readonly Block[]): Logic
         const next = blocks[i + 1];
         if (next.kind === "row" || next.heading || next.region !== b.region) break;
         if (ENDS_SENTENCE.test(text.slice(Math.max(b.start, end - 12), end))) break;
-        if (ITEM_START.test(text.slice(next.start, next.start + 12))) break;
+        if (ITEM_START.test(text.slice(next.start, next.start + 48))) break;
         end = next.end;
         i++;
         n++;

@@ -41,6 +41,8 @@ export interface CompiledTime {
   atPrefix: RegExp;
   /** The gap between the two ends of a range. */
   rangeGap: RegExp;
+  /** The gap between two items of a list ("tháng 5 và tháng 11/2024"). */
+  listGap: RegExp;
   /** A deadline label at the start of a paragraph, with its colon. */
   label: RegExp;
   /** A label inside a paragraph, after "; " or ". ": "...; thời gian hoàn thành: tháng 6/2024". */
@@ -89,9 +91,10 @@ export function timeGrammar(): CompiledTime {
     { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?${YEAR}`) },
     { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s+${month}\\s+(\\d{1,2})\\s+${year}\\s+${YEAR}`) },
     { kind: "dateNoYear", re: re(`${B}${day}\\s*(\\d{1,2})(?:\\s?[/\\-]\\s?|\\s+${month}\\s+)(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
-    { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
+    { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})((?:\\s?(?:,|và)\\s?(?:${month}\\s+)?\\d{1,2})*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
     { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
-    { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
+    // A list shares its year: "quý II, III/2024" runs to the end of the third quarter.
+    { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])((?:\\s?(?:,|-|–|và)\\s?(?:${quarter}\\s+)?(?:${roman}|[1-4]))*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
     { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])${E}(?!${SEP}\\d|\\s+${year}\\s+\\d)`) },
     { kind: "monthsOfYear", re: re(`${B}${count}\\s+${month}\\s+(${alternation([...w.first, ...w.last])})\\s+${year}(?:\\s+${YEAR})?${E}`) },
     { kind: "yearRange", re: re(`(?<![\\p{L}\\p{N}/.\\-])(?:(?:${alternation([...w.year, ...w.period])})\\s+)?${YEAR}\\s?[-–]\\s?${YEAR}`) },
@@ -116,6 +119,7 @@ export function timeGrammar(): CompiledTime {
     afterPrefix: tail(g.after),
     fromPrefix: tail(g.from),
     atPrefix: tail(g.at),
+    listGap: /^\s?(?:,|;|và|hoặc)\s?$/u,
     rangeGap: new RegExp(`^\\s*(?:${alternation(g.to)})\\s*(?:${alternation(w.day)}\\s*)?$`, "iu"),
     label: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:${alternation(g.labels)})\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
     inlineLabel: new RegExp(`[;.]\\s*(?:${g.labels.flatMap(cases).join("|")})\\s*[*_]*\\s*:[\\s*_]*`, "g"),

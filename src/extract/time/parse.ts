@@ -10,7 +10,10 @@ import { timeGrammar, type AtomKind } from "./grammar.js";
 export interface Stated {
   day?: number;
   month?: number;
+  /** Last month or quarter of a list sharing one year ("tháng 3, 4/2024"). */
+  monthTo?: number;
   quarter?: number;
+  quarterTo?: number;
   /** Months m1..m2 of the year ("6 tháng đầu năm" → 1..6). */
   months?: [number, number];
   year?: number;
@@ -82,11 +85,16 @@ function readAtom(kind: AtomKind, m: RegExpExecArray, roman: Record<string, numb
       return m[4] !== undefined ? { day: n(1), month: n(3), year: n(4) } : { day: n(1), month: n(2), year: n(3) };
     case "dateNoYear":
       return { day: n(1), month: n(2) };
-    case "month":
-      return m[2] !== undefined ? { month: n(1), year: n(2) } : { month: n(1) };
+    case "month": {
+      if (m[3] === undefined) return { month: n(1) };
+      const last = lastNumber(m[2], {});
+      return last ? { month: n(1), monthTo: last, year: n(3) } : { month: n(1), year: n(3) };
+    }
     case "quarter": {
       const q = roman[m[1].toUpperCase()] ?? Number(m[1]);
-      return m[2] !== undefined ? { quarter: q, year: n(2) } : { quarter: q };
+      if (m[3] === undefined) return { quarter: q };
+      const last = lastNumber(m[2], roman);
+      return last ? { quarter: q, quarterTo: last, year: n(3) } : { quarter: q, year: n(3) };
     }
     case "monthsOfYear": {
       const c = /^\d+$/.test(m[1]) ? Number(m[1]) : words[m[1].toLowerCase()];
@@ -101,6 +109,13 @@ function readAtom(kind: AtomKind, m: RegExpExecArray, roman: Record<string, numb
     case "bareYear":
       return { year: n(1) };
   }
+}
+
+/** The last numeral of a list's tail (", III", " và 4"), Roman or Arabic. */
+function lastNumber(tail: string | undefined, roman: Record<string, number>): number | null {
+  const m = tail ? /([IVX]+|\d+)\s*$/iu.exec(tail) : null;
+  if (!m) return null;
+  return roman[m[1].toUpperCase()] ?? (Number(m[1]) || null);
 }
 
 function termKind(kind: AtomKind, s: Stated): TimeTerm["kind"] {
@@ -130,6 +145,8 @@ function compose(text: string, atoms: ParsedTime[], floor: number): ParsedTime[]
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
     const next = atoms[i + 1];
+    // "tháng 5 và tháng 11/2024": the first takes the year written after the second.
+    if (next && a.stated.year === undefined && next.stated.year !== undefined && g.listGap.test(text.slice(a.end, next.start))) a.implied.year = next.stated.year;
     const fromAt = before(a, g.fromPrefix);
     if (fromAt >= 0) {
       if (next && g.rangeGap.test(text.slice(a.end, next.start))) {
@@ -181,10 +198,13 @@ function resolve(t: ParsedTime, planYear: number | null): void {
     if (s.year === undefined) t.implied.year = y;
     t.from = t.to = iso(y, s.month, s.day);
   } else if (s.month !== undefined) {
-    if (s.month < 1 || s.month > 12) return;
-    ({ start: t.from, end: t.to } = monthSpan(y, s.month, s.month));
+    const last = s.monthTo ?? s.month;
+    if (s.month < 1 || last > 12 || last < s.month) return;
+    ({ start: t.from, end: t.to } = monthSpan(y, s.month, last));
   } else if (s.quarter !== undefined) {
-    ({ start: t.from, end: t.to } = monthSpan(y, 3 * s.quarter - 2, 3 * s.quarter));
+    const last = s.quarterTo ?? s.quarter;
+    if (last < s.quarter || last > 4) return;
+    ({ start: t.from, end: t.to } = monthSpan(y, 3 * s.quarter - 2, 3 * last));
   } else if (s.months) {
     ({ start: t.from, end: t.to } = monthSpan(y, s.months[0], s.months[1]));
   } else if (s.year !== undefined) {
