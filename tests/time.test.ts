@@ -50,9 +50,11 @@ describe("periods resolve to their first and last day", () => {
   it("a list of quarters or months shares the year written after it", () => {
     expect(one("Quý II, III/2024")).toMatchObject({ kind: "quarter", from: "2024-04-01", to: "2024-09-30" });
     expect(one("tháng 3, 4/2024")).toMatchObject({ kind: "month", from: "2024-03-01", to: "2024-04-30" });
-    // A list is read as one term from its first item to its last.
-    expect(one("tháng 5 và tháng 11/2024", null)).toMatchObject({ kind: "month", from: "2024-05-01", to: "2024-11-30" });
-    // Items of different kinds stay apart; the first takes the year written after the second.
+    // Items that repeat their word stay apart; the first takes the year written after the second.
+    expect(terms("tháng 5 và tháng 11/2024", null).map((t) => [t.from, t.to])).toEqual([
+      ["2024-05-01", "2024-05-31"],
+      ["2024-11-01", "2024-11-30"],
+    ]);
     expect(terms("quý IV và tháng 12/2024", null).map((t) => [t.kind, t.to])).toEqual([
       ["quarter", "2024-12-31"],
       ["month", "2024-12-31"],

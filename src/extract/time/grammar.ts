@@ -91,10 +91,11 @@ export function timeGrammar(): CompiledTime {
     { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?${YEAR}`) },
     { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s+${month}\\s+(\\d{1,2})\\s+${year}\\s+${YEAR}`) },
     { kind: "dateNoYear", re: re(`${B}${day}\\s*(\\d{1,2})(?:\\s?[/\\-]\\s?|\\s+${month}\\s+)(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
-    { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})((?:\\s?(?:,|và)\\s?(?:${month}\\s+)?\\d{1,2})*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
+    { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})((?:\\s?(?:,|và)\\s?\\d{1,2})*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
     { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
-    // A list shares its year: "quý II, III/2024" runs to the end of the third quarter.
-    { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])((?:\\s?(?:,|-|–|và)\\s?(?:${quarter}\\s+)?(?:${roman}|[1-4]))*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
+    // A list shares its year: "quý II, III/2024" runs to the end of the third quarter. The
+    // type word is not repeated inside (that would make the scan quadratic on long runs).
+    { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])((?:\\s?(?:,|-|–|và)\\s?(?:${roman}|[1-4]))*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
     { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])${E}(?!${SEP}\\d|\\s+${year}\\s+\\d)`) },
     { kind: "monthsOfYear", re: re(`${B}${count}\\s+${month}\\s+(${alternation([...w.first, ...w.last])})\\s+${year}(?:\\s+${YEAR})?${E}`) },
     { kind: "yearRange", re: re(`(?<![\\p{L}\\p{N}/.\\-])(?:(?:${alternation([...w.year, ...w.period])})\\s+)?${YEAR}\\s?[-–]\\s?${YEAR}`) },
