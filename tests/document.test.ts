@@ -107,6 +107,15 @@ describe("closing", () => {
     expect(d.recipients).toEqual(["Sở Nội vụ (để b/c)", "Như mục I", "Lưu: VT, NC"]);
   });
 
+  it("reads authority prefixes written T/M., TM., KT., K/T and with a space before the dot", () => {
+    const signer = (authority: string) =>
+      docOf(["KẾ HOẠCH", "Kiểm tra năm 2026", "1. Mục tiêu", "Kiểm tra các đơn vị./.", "Nơi nhận:", "- Lưu: VT.", authority, "TRƯỞNG ĐOÀN", "Hoàng Văn Thuận"].join("\n")).signer;
+    expect(signer("T/M. ĐOÀN KIỂM TRA").authority).toBe("T/M. ĐOÀN KIỂM TRA");
+    expect(signer("K/T TRƯỞNG BAN").authority).toBe("K/T TRƯỞNG BAN");
+    expect(signer("tm . ubnd thành phố").authority).toBe("tm . ubnd thành phố");
+    expect(signer("Kt nối các hệ thống thông tin, cơ sở dữ liệu").authority).toBeNull();
+  });
+
   it("has no recipient count without 'Nơi nhận'", () => {
     const d = docOf(["QUYẾT ĐỊNH", "Về việc phê duyệt Kế hoạch năm 2008", "Điều 1. Phê duyệt Kế hoạch.", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.", "TM. ỦY BAN NHÂN DÂN TỈNH", "CHỦ TỊCH", "Trương Tấn Thiệu"].join("\n"));
     expect(d.recipientCount).toBeNull();

@@ -159,6 +159,48 @@ describe("numbering schemes", () => {
   });
 });
 
+describe("capital letters and Roman numerals", () => {
+  it("nest in the order the document puts them first", () => {
+    expect(sections([...PLAN_HEAD, "I- ĐÁNH GIÁ KẾT QUẢ", "II- MỤC TIÊU", "III- NỘI DUNG CHƯƠNG TRÌNH", "A- Cải cách thể chế", "1. Rà soát văn bản.", "1.1. Rà soát văn bản quy phạm pháp luật.", "B- Cải cách tổ chức bộ máy", "IV- TỔ CHỨC THỰC HIỆN"])).toEqual([
+      "I",
+      "II",
+      "III",
+      "III/A",
+      "III/A/1",
+      "III/A/1/1.1",
+      "III/B",
+      "IV",
+    ]);
+    expect(sections([...PLAN_HEAD, "A. KẾT QUẢ THỰC HIỆN", "I. Công tác tuyên truyền", "II. Công tác kiểm tra", "B. PHƯƠNG HƯỚNG", "I. Nhiệm vụ trọng tâm"])).toEqual(["A", "A/I", "A/II", "B", "B/I"]);
+  });
+});
+
+describe("a program attached after the decision's signature", () => {
+  it("starts at its own header, even with its capitals lost, and numbers from the start", () => {
+    const lines = [
+      "QUYẾT ĐỊNH",
+      "V/v ban hành Chương trình cải cách hành chính giai đoạn 2004 - 2010",
+      "Điều 1. Nay ban hành kèm theo Quyết định này Chương trình cải cách hành chính.",
+      "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký./.",
+      "tm . ubnd thành phố cần thơ",
+      "Nơi nhận:\tchủ tịch",
+      "- Bộ Nội vụ",
+      "- Lưu TTLT\tVõ Thanh Tòng",
+      "Ủy Ban Nhân Dân\tCộng Hòa Xã Hội Chủ Nghĩa Việt Nam",
+      "Chương trình",
+      "Cải cách hành chính của thành phố giai đoạn 2004-2010",
+      "I- Đánh giá kết quả thực hiện cải cách hành chính",
+      "1. Những kết quả đạt được:",
+    ];
+    const s = seg(lines);
+    expect(flat(s.sections)).toEqual(["Điều 1", "Điều 2", "I", "I/1"]);
+    expect(s.document.signer).toEqual({ authority: "tm . ubnd thành phố cần thơ", position: "chủ tịch", name: "Võ Thanh Tòng" });
+    expect(s.document.recipientCount).toBe(2);
+    const header = s.blocks.find((b) => s.text.slice(b.start, b.end).startsWith("Ủy Ban Nhân Dân"))!;
+    expect(header.region).toBe("header");
+  });
+});
+
 describe("what is not a section", () => {
   it("does not take items inside targets, (1)-, for sections", () => {
     expect(

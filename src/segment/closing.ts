@@ -37,7 +37,7 @@ export function readClosing(pieces: Piece[]): ClosingMeta {
       if (!t) continue;
     }
     if (isAnnotationOnly(t) || isSignatureNote(t.replace(/^[(\[]|[)\]]$/g, ""))) continue;
-    if (listing && isRecipientLine(t, p.column)) {
+    if (listing && isRecipientLine(t, p.column) && !authorityPrefix(t) && !isKnownPosition(t)) {
       recipients.push(cleanRecipient(t));
       continue;
     }
