@@ -7,7 +7,7 @@ import { alternation, loadGrammar } from "../grammar/load.js";
 import type { Block, Segmented } from "../segment/types.js";
 import { itemStart } from "../text/items.js";
 import { lexicon, type Lexicon } from "../text/lexicon.js";
-import { isLower, tokenize, type Token } from "../text/tokens.js";
+import { isLower, tokenAt, tokenize, type Token } from "../text/tokens.js";
 import { locate } from "./locate.js";
 import { verbAt } from "./unit-names.js";
 
@@ -70,6 +70,8 @@ function grammar(): Compiled {
 }
 
 const CLAUSE_BREAKS = new Set([";", ".", ":", "!", "?"]);
+/** Farthest a goal's clause reaches either side of its number, in tokens. */
+const CLAUSE_MAX = 80;
 
 export function extractTargets(seg: Segmented): Target[] {
   const g = grammar();
@@ -116,9 +118,9 @@ const toNumber = (s: string) => Number(s.replace(",", "."));
 function percentTarget(ctx: Context, from: number, to: number, low: string, high: string | undefined): Target | null {
   const g = grammar();
   const { tokens } = ctx;
-  const first = tokens.findIndex((t) => t.start >= from);
-  let last = tokens.findIndex((t) => t.end >= to);
-  if (first < 0 || last < 0) return null;
+  const first = tokenAt(tokens, from);
+  let last = tokenAt(tokens, to - 1);
+  if (first >= tokens.length || last >= tokens.length) return null;
   const [cs, ce] = clause(tokens, first);
   if (g.exclusionsAfter.matchAt(tokens, last + 1)) return null;
   for (let k = first; k > Math.max(cs, first - 5); k--) if (g.exclusionsBefore.matchEndingAt(tokens, k)) return null;
@@ -173,8 +175,8 @@ function pastClause(ctx: Context, from: number, to: number, words: boolean): boo
 function countedTarget(ctx: Context, from: number, to: number, count: string, noun: string): Target | null {
   const g = grammar();
   const { tokens } = ctx;
-  const first = tokens.findIndex((t) => t.start >= from);
-  if (first < 0) return null;
+  const first = tokenAt(tokens, from);
+  if (first >= tokens.length) return null;
   const [cs, ce] = clause(tokens, first);
   // The cue stands right before the number, or one or two words before ("tổ chức thành công 02 hội nghị").
   let cue = false;
@@ -190,7 +192,7 @@ function countedTarget(ctx: Context, from: number, to: number, count: string, no
       break;
     }
   }
-  const nounEnd = tokens.findIndex((t) => t.end >= to);
+  const nounEnd = tokenAt(tokens, to - 1);
   const after = subjectOf(ctx, nounEnd + 1, ce, cs, open);
   return {
     value: Number(count),
@@ -206,10 +208,11 @@ function countedTarget(ctx: Context, from: number, to: number, count: string, no
 
 /** Token range of the clause holding tokens[i]: between ; . : and list markers like "(2)-". */
 function clause(tokens: readonly Token[], i: number): [number, number] {
+  // Bounded both ways, so a paragraph without punctuation stays linear.
   let s = i;
-  while (s > 0 && !CLAUSE_BREAKS.has(tokens[s - 1].text) && !listMarkerEndsAt(tokens, s)) s--;
+  while (s > 0 && i - s < CLAUSE_MAX && !CLAUSE_BREAKS.has(tokens[s - 1].text) && !listMarkerEndsAt(tokens, s)) s--;
   let e = i + 1;
-  while (e < tokens.length && !(CLAUSE_BREAKS.has(tokens[e].text) && !/\d/.test(tokens[e + 1]?.text ?? "x")) && !listMarkerAt(tokens, e)) e++;
+  while (e < tokens.length && e - i < CLAUSE_MAX && !(CLAUSE_BREAKS.has(tokens[e].text) && !/\d/.test(tokens[e + 1]?.text ?? "x")) && !listMarkerAt(tokens, e)) e++;
   return [s, e];
 }
 

@@ -60,6 +60,8 @@ export interface ScanOptions {
   field?: boolean;
   /** Longest item, in words (longer is a sentence, not a name). */
   maxWords?: number;
+  /** Most items in one list (more is not a list of units; also keeps scans linear). */
+  maxItems?: number;
   /** Ends the list before tokens[i] when an item would start there (another field's label). */
   stopAt?: (i: number) => boolean;
 }
@@ -131,7 +133,10 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
   let words = 0;
   let itemStart = from;
   let skipping = false;
+  const maxItems = opts.maxItems ?? 60;
+  let seen = 0;
   const flush = () => {
+    seen++;
     if (pieces.length && !skipping) {
       const name = pieces.map(([s, e]) => text.slice(s, e)).join(" ").replace(/\s+/g, " ").replace(/[\s\-–,.;:]+$/u, "").trim();
       if (name && /[\p{L}\p{N}]/u.test(name)) items.push({ name, start: pieces[0][0], end: pieces[pieces.length - 1][1] });
@@ -166,6 +171,7 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
       if (SEPARATORS.has(t.text)) {
         if (t.text === ";" && !opts.field) return (flush(), { items, stop: i, reason: "punct" });
         flush();
+        if (seen >= maxItems) return { items, stop: i, reason: "long" };
         itemStart = i + 1;
         if (opts.stopAt?.(i + 1)) return { items, stop: i + 1, reason: "punct" };
         continue;

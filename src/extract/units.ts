@@ -8,7 +8,7 @@ import type { Block, Segmented } from "../segment/types.js";
 import { normalizeUnitName } from "../text/abbreviations.js";
 import { itemStart } from "../text/items.js";
 import { lexicon, type Lexicon } from "../text/lexicon.js";
-import { isLower, tokenize, type Token } from "../text/tokens.js";
+import { isLower, tokenAt, tokenize, type Token } from "../text/tokens.js";
 import { locate } from "./locate.js";
 import { tableHeader, tableRows, type TableColumns } from "./tables.js";
 import { headAt, looksLikeUnit, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
@@ -79,6 +79,8 @@ function grammar(): Compiled {
 const CLAUSE_BREAKS = new Set([".", ";", ":"]);
 /** Longest paragraph read as a heading that only names a unit. */
 const HEADING_MAX = 200;
+/** Longest subject of "X có trách nhiệm", in tokens. */
+const SUBJECT_MAX = 120;
 /** Farthest a colon closing a unit or a field label can sit from the start of a paragraph. */
 const LEAD_MAX = 160;
 
@@ -201,17 +203,18 @@ function startsUnit(tokens: readonly Token[], first: NameSpan): boolean {
 /** The subject of "X có trách nhiệm": a unit list from the clause start up to the marker. */
 function subjectBefore(text: string, tokens: readonly Token[], marker: number): NameSpan[] {
   let start = marker;
-  while (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].text)) start--;
+  while (start > 0 && marker - start < SUBJECT_MAX && !CLAUSE_BREAKS.has(tokens[start - 1].text)) start--;
+  if (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].text)) return [];
   const list = start < marker ? scanUnitList(text, tokens, start, marker) : null;
   // A modal or adverb may stand between the subject and the marker ("phải chịu trách nhiệm").
   const items = list && (list.reason === "end" || (list.reason === "verb" && marker - list.stop <= 2)) ? list.items : [];
   // Items that open with a verb are what the subject does ("X: Phụ trách chung, chịu trách nhiệm ...").
-  const named = items.filter((it) => !verbAt(tokens, tokens.findIndex((t) => t.start === it.start), 0, true));
+  const named = items.filter((it) => !verbAt(tokens, tokenAt(tokens, it.start), 0, true));
   if (named.length) return named;
   // "Đồng chí Trưởng Tiểu ban: Phụ trách chung, chịu trách nhiệm ...": the subject is the item's lead before the colon.
   if (start > 0 && tokens[start - 1].text === ":") {
     let from = start - 1;
-    while (from > 0 && !CLAUSE_BREAKS.has(tokens[from - 1].text)) from--;
+    while (from > 0 && start - from < SUBJECT_MAX && !CLAUSE_BREAKS.has(tokens[from - 1].text)) from--;
     if (from === 0 && headAt(tokens, 0) > 0) {
       const lead = scanUnitList(text, tokens, 0, start - 1);
       if (lead.reason === "end") return lead.items;
@@ -222,10 +225,7 @@ function subjectBefore(text: string, tokens: readonly Token[], marker: number): 
 
 /** Token indices of the first and last token of a name. */
 function tokenRange(tokens: readonly Token[], name: NameSpan): [number, number] {
-  const a = tokens.findIndex((t) => t.start === name.start);
-  let z = a;
-  while (z + 1 < tokens.length && tokens[z].end < name.end) z++;
-  return [a, z + 1];
+  return [tokenAt(tokens, name.start), tokenAt(tokens, name.end - 1) + 1];
 }
 
 /** Units in the role columns of a task table starting at blocks[b]; returns the last row's index. */

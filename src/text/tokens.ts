@@ -73,3 +73,15 @@ export function isLower(word: string): boolean {
   const c = word[0];
   return c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
 }
+
+/** Index of the first token that ends after `offset` (tokens.length when none): binary search. */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
