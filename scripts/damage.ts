@@ -47,6 +47,10 @@ export function damage(text: string, cls: DamageClass, rate: number, seed: numbe
   const repl = new Map<number, string>(); // word index → new text for [start, end)
   const before = new Map<number, string>(); // word index → new separator before it
   const damaged: number[] = [];
+  // Class 4: the glyphs this document's font lost, a dozen of its marked vowels.
+  const marked = cls === 4 ? [...text].filter((c) => /[^\x00-\x7f]/.test(c) && "aăâeêioôơuưy".includes(analyse(c).bare.toLowerCase())) : [];
+  const lost = new Set<string>();
+  while (lost.size < Math.min(12, new Set(marked).size)) lost.add(marked[Math.floor(r() * marked.length)]);
   for (let i = 0; i < ws.length; i++) {
     const { w } = ws[i];
     if (repl.has(i) || !isValidSyllable(w) || r() >= rate) continue;
@@ -87,9 +91,10 @@ export function damage(text: string, cls: DamageClass, rate: number, seed: numbe
         break;
       }
       case 4: {
-        // A glyph with marks that the font could not map: U+FFFD, sometimes keeping its tone mark.
+        // A glyph with marks that the font could not map: U+FFFD, sometimes keeping
+        // its tone mark. A font lacks the same few glyphs all through a document.
         const chars = [...w];
-        const at = chars.map((c, k) => (/[^\x00-\x7f]/.test(c) && "aăâeêioôơuưy".includes(analyse(c).bare.toLowerCase()) ? k : -1)).filter((k) => k >= 0);
+        const at = chars.map((c, k) => (lost.has(c) ? k : -1)).filter((k) => k >= 0);
         if (!at.length) continue;
         const k = at[Math.floor(r() * at.length)];
         const t = analyse(chars[k]).tone;

@@ -19,9 +19,15 @@ export interface RepairOptions {
 }
 
 /** log-odds a lost mark must win by before the word changes, and before it is reported. */
-const LOST_MARK_CHANGE = 9;
+const LOST_MARK_CHANGE = 8;
 const LOST_MARK_SUSPECT = 5;
 const SHIFT_CHANGE = 7;
+const TITLE_MARGIN = 4;
+const ONE_SIDED = 1.5;
+const GLYPH_WEIGHT = 1.5;
+const DOC_WEIGHT = 0.7;
+/** How much more common a marked reading must be for a word in seen pairs to be reconsidered. */
+const DOMINATED = 20;
 
 const MARKED = /[\u0300-\u036f\ufffd]/;
 const ASCII_WORD = /^[A-Za-z]+$/;
@@ -51,6 +57,8 @@ interface WordInfo {
   bare: string;
   /** The tone style the word shows (oa, oe, uy with a mark), null if none. */
   style: ToneStyle | null;
+  /** Toneless, with a marked reading far more common (computed when first needed). */
+  dominated?: boolean;
   /** Has a mark or a hole somewhere: a candidate for rebuilding. */
   marked: boolean;
 }
@@ -148,6 +156,15 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
   };
 
   const out: (Change | null)[] = new Array(toks.length).fill(null);
+  const glyphs = new Map<string, number>();
+  let docCounts: Map<number, number> | null = null;
+  const docCount = (id: number): number => {
+    if (!docCounts) {
+      docCounts = new Map();
+      for (const t of toks) if (t.info.id >= 0) docCounts.set(t.info.id, (docCounts.get(t.info.id) ?? 0) + 1);
+    }
+    return id < 0 ? 0 : docCounts.get(id) ?? 0;
+  };
   const suspects: Suspect[] = [];
   const current = (i: number) => out[i]?.to ?? toks[i].text;
   const ctxId = (i: number): number | null => {
@@ -162,21 +179,40 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
   // the words the passes before it settled.
   // Valid words whose pairs with both neighbours the corpus has seen are settled.
   const open: number[] = [];
+  const holes: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     const info = toks[i].info;
-    if (info.marked) repairDamaged(i);
-    else if (info.valid && !settled(i)) open.push(i);
+    if (info.marked && toks[i].text.includes("\ufffd")) holes.push(i);
+    else if (info.marked) repairDamaged(i);
+    else if (info.valid && (!info.tone || !settled(i))) open.push(i);
   }
-  for (const i of open) if (i > 0 && !out[i] && !settled(i)) speculateShift(i);
-  for (const i of open) if (!out[i] && !settled(i)) speculateLost(i);
+  // Holes twice: the confident ones first tell which glyphs this document lost.
+  const unsure = holes.filter((i) => repairDamaged(i, true) < 0.9);
+  for (const i of unsure) repairDamaged(i);
+  for (const i of open) if (i > 0 && toks[i].info.tone && !out[i] && !settled(i)) speculateShift(i);
+  // A word without a mark is weighed against its marked readings even in seen pairs:
+  // "công đoan" may occur, "công đoàn" far more.
+  for (const i of open) if (!out[i] && !toks[i].info.tone && (dominated(toks[i]) || !settled(i))) speculateLost(i);
+
+  /** A word whose marked readings are far more common than it is. */
+  function dominated(tok: Tok): boolean {
+    const info = tok.info;
+    if (info.dominated === undefined) {
+      const own = lm.count(info.id);
+      let alt = 0;
+      for (const v of toneVariants(tok.text, style(), lm)) if (v && v[1] >= 0) alt = Math.max(alt, lm.count(v[1]));
+      info.dominated = alt > DOMINATED * (own + 1);
+    }
+    return info.dominated;
+  }
 
   /** A word that is not a syllable but has marks: rebuild it from its letters and marks. */
-  function repairDamaged(i: number): void {
+  function repairDamaged(i: number, record = false): number {
     const tok = toks[i];
     const parts = wordParts(tok.text);
-    if (parts.holes.length > 1 || parts.tones.length > 2) return;
-    if (!/\p{L}/u.test(parts.bare.replace(/\ufffd/g, ""))) return;
-    const bases: { bare: string; tone: Tone }[] = [];
+    if (parts.holes.length > 1 || parts.tones.length > 2) return 0;
+    if (!/\p{L}/u.test(parts.bare.replace(/\ufffd/g, ""))) return 0;
+    const bases: { bare: string; tone: Tone; fill: string }[] = [];
     if (parts.holes.length === 1) {
       const h = parts.holes[0];
       for (const f of HOLE_FILLS) {
@@ -184,19 +220,19 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
         if (h.tone && a.tone) continue;
         const filled = parts.bare.slice(0, h.at) + (h.tone ? toneChar(a.bare, h.tone) : f) + parts.bare.slice(h.at + 1);
         const fa = analyse(filled);
-        bases.push({ bare: fa.bare, tone: fa.tone });
+        bases.push({ bare: fa.bare, tone: fa.tone, fill: f });
       }
     } else {
       const a = analyse(parts.bare);
-      if (a.tone) return;
-      bases.push({ bare: parts.bare, tone: 0 });
+      if (a.tone) return 0;
+      bases.push({ bare: parts.bare, tone: 0, fill: "" });
     }
     const rule: Repair["rule"] = parts.holes.length ? "replacement-char" : "mark-placement";
     const firstStray = /^[^aăâeêioôơuưyAĂÂEÊIOÔƠUƯY\ufffd][\u0300-\u036f]/.test(tok.text.normalize("NFD"));
     const p = prevCtx(i), n = nextCtx(i);
     const prevTok = toks[i].joined && i > 0 ? current(i - 1) : null;
     const prevBare = prevTok && isValidSyllable(prevTok) && !analyse(prevTok).tone ? prevTok : null;
-    type Cand = { word: string; prev: string | null; score: number };
+    type Cand = { word: string; prev: string | null; score: number; fill: string };
     const cands: Cand[] = [];
     for (const b of bases) {
       const lower = b.bare.toLowerCase();
@@ -224,17 +260,25 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
           ? lm.chain(i > 1 && toks[i - 1].joined ? ctxId(i - 2) : null, [lm.id(prevWord), lm.id(word)], n)
           : lm.chain(p, [lm.id(word)], n);
         // A mark on a word's first letter, a consonant, most likely jumped from the word before.
-        cands.push({ word, prev: prevWord, score: score + (prevWord ? (firstStray ? 3 : -1) : 0) });
+        let bonus = prevWord ? (firstStray ? 3 : -1) : 0;
+        if (b.fill) {
+          // A hole is a glyph the font could not map: the same glyphs go missing all
+          // through a document, and its words recur.
+          bonus += GLYPH_WEIGHT * Math.min(glyphs.get(b.fill) ?? 0, 3) + DOC_WEIGHT * Math.log1p(docCount(lm.id(word)));
+        }
+        cands.push({ word, prev: prevWord, score: score + bonus, fill: b.fill });
       }
     }
-    if (!cands.length) return;
+    if (!cands.length) return 0;
     cands.sort((a, b) => b.score - a.score);
     const best = cands[0];
     const confidence = Math.round(softmaxTop(cands.map((c) => c.score)) * 100) / 100;
+    if (best.fill && confidence >= 0.9 && record) glyphs.set(best.fill, (glyphs.get(best.fill) ?? 0) + 1);
     if (best.prev) {
       out[i - 1] = { to: best.prev, rule: "mark-shift", confidence };
       out[i] = { to: best.word, rule: "mark-shift", confidence };
     } else out[i] = { to: best.word, rule, confidence };
+    return confidence;
   }
 
   /** Seen pairs on every side (or no context at all): nothing to suspect. */
@@ -273,9 +317,11 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
     const p = prevCtx(i), n = nextCtx(i);
     const id = tok.info.id;
     if (tok.info.tone) return;
+    if (p === null && n === null) return;
+    // Capitalised words inside a sentence are mostly names, whose marks no context predicts.
     const first = tok.text[0];
-    if (first !== first.toLowerCase() && tok.text !== tok.text.toUpperCase()) return;
-    const base = lm.chain(p, [id], n);
+    const titled = first !== first.toLowerCase() && tok.text !== tok.text.toUpperCase();
+    const base = lm.chain(p, [id], n) + (titled ? TITLE_MARGIN : 0);
     // Lost mark: the same letters with a tone.
     let best = -Infinity, bestWord = "";
     for (const v of toneVariants(tok.text, style(), lm)) {
@@ -287,7 +333,8 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
         bestWord = w;
       }
     }
-    const delta = best - base;
+    // Context on one side only is weaker evidence: ask for more.
+    const delta = best - base - (p === null || n === null ? ONE_SIDED : 0);
     if (delta > LOST_MARK_CHANGE) {
       out[i] = { to: bestWord, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 1000) / 1000 };
     } else if (delta > LOST_MARK_SUSPECT) {
