@@ -3,7 +3,7 @@
 // read alike: the two columns side by side ("Nơi nhận:\tCHỦ TỊCH") or one
 // after the other.
 import type { Signer } from "../contract/schema.js";
-import type { Piece } from "./pieces.js";
+import { trimTrailing, type Piece } from "./pieces.js";
 import { bulletAt } from "./numbering.js";
 import {
   afterRecipientsHeading,
@@ -55,7 +55,7 @@ function isRecipientLine(t: string, column: number): boolean {
 }
 
 function cleanRecipient(t: string): string {
-  return t.slice(bulletAt(t)).replace(/[\s,;.]+$/, "").trim();
+  return trimTrailing(t.slice(bulletAt(t)), " \t,;.").trim();
 }
 
 /** Authority line, then title lines, then the name; later lines (honours) are ignored. */

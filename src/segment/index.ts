@@ -171,7 +171,7 @@ function closingStarts(paras: Paragraph[], texts: string[], i: number): boolean 
   const first = texts[i].split("\t")[0];
   if (afterRecipientsHeading(first) !== null) return true;
   if (first.length <= 80 && authorityPrefix(first) > 0) return true;
-  if (!isKnownPosition(first)) return false;
+  if (first.length > 60 || !isKnownPosition(first)) return false;
   for (let k = i + 1; k < Math.min(texts.length, i + 4); k++) {
     if (texts[k].split("\t").some((s) => isPersonName(s) || afterRecipientsHeading(s) !== null)) return true;
   }

@@ -51,3 +51,10 @@ export function piecesOf(text: string, p: Paragraph, paragraph: number): Piece[]
   push(from, s.length);
   return out;
 }
+
+/** `s` without trailing characters from `chars` (a loop: `[...]+$` backtracks on long runs). */
+export function trimTrailing(s: string, chars: string): string {
+  let e = s.length;
+  while (e > 0 && chars.includes(s[e - 1])) e--;
+  return s.slice(0, e);
+}

@@ -6,6 +6,7 @@
 // sentence never fits both the grammar and the sequence.
 import type { Section } from "../contract/schema.js";
 import { isFirst, type LabelMatch } from "./numbering.js";
+import { trimTrailing } from "./pieces.js";
 
 interface Open {
   match: LabelMatch;
@@ -118,5 +119,5 @@ function titleOf(s: string): string {
     const stop = t.slice(0, MAX_TITLE).search(/[.:;](?:\s|$)/);
     t = stop > 0 ? t.slice(0, stop) : t.slice(0, MAX_TITLE);
   }
-  return t.replace(/[\s.:;,]+$/, "");
+  return trimTrailing(t, " \t.:;,");
 }

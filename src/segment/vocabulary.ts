@@ -1,6 +1,7 @@
 // Header and closing vocabulary (grammars/structure.json) and document types
 // (grammars/document-types.json), compiled once into small matchers.
 import { alternation, escapeRegExp, loadGrammar } from "../grammar/load.js";
+import { trimTrailing } from "./pieces.js";
 
 interface StructureGrammar {
   mottos: string[];
@@ -61,7 +62,7 @@ export function isMotto(s: string): boolean {
 export function symbolIn(s: string): { symbol: string; colon: boolean; start: number } | null {
   const m = vocab().symbol.exec(s);
   if (!m?.groups) return null;
-  const sym = m.groups.sym.replace(/[ \t]+/g, "").replace(/\.+$/, "");
+  const sym = trimTrailing(m.groups.sym.replace(/[ \t]+/g, ""), ".");
   if (!/[/\-–]/.test(sym) || !/\p{L}/u.test(sym)) return null;
   return { symbol: sym, colon: Boolean(m.groups.colon), start: m.index };
 }
