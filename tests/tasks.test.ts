@@ -56,6 +56,18 @@ describe("tasks", () => {
     expect(found[2].summary).toBe("Đề nghị Ủy ban MTTQ Việt Nam tỉnh phối hợp tuyên truyền, vận động Nhân dân");
   });
 
+  it("makes the unit given a task with 'chủ trì' its lead and the units after 'phối hợp với' its support", () => {
+    const [t] = tasks(
+      "## III",
+      "III. Tổ chức thực hiện",
+      "## III/1",
+      "1. Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính và UBND các huyện, thị xã triển khai thực hiện Kế hoạch này.",
+    );
+    expect(t.assigned).toEqual(["Sở Nông nghiệp và Môi trường"]);
+    expect(t.lead).toEqual(["Sở Nông nghiệp và Môi trường"]);
+    expect(t.support).toEqual(["Sở Tài chính", "UBND các huyện", "thị xã"]);
+  });
+
   it("does not end a summary at a title's abbreviation dot", () => {
     const [t] = tasks(
       "## 4",

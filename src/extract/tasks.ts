@@ -8,7 +8,13 @@ import { alternation, loadGrammar } from "../grammar/load.js";
 import type { Block, Segmented } from "../segment/types.js";
 import { itemStart } from "../text/items.js";
 import { locate } from "./locate.js";
+import { lexicon, type Lexicon } from "../text/lexicon.js";
+import { tokenAt, tokenize } from "../text/tokens.js";
 import { tableHeader, tableRows } from "./tables.js";
+import { opensUnitList, scanUnitList } from "./unit-names.js";
+
+/** How far after an assigned unit its "chủ trì, phối hợp với ..." is looked for. */
+const CLAUSE_CHARS = 400;
 
 export interface TaskInputs {
   citations: Citation[];
@@ -114,12 +120,13 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
 
 function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inherited: Unit[], summary: string): Task {
   const units = within(found.units, span);
+  const clause = clauseRoles(seg.text, units);
   const names = (...roles: Unit["role"][]) => [...new Set([...units, ...inherited].filter((u) => roles.includes(u.role)).map((u) => u.name))];
   const deadlines = within(found.deadlines, span);
   return {
     summary,
-    lead: names("lead"),
-    support: names("support"),
+    lead: [...new Set([...names("lead"), ...clause.lead])],
+    support: [...new Set([...names("support"), ...clause.support])],
     advise: names("advise"),
     implement: names("implement"),
     assigned: names("assigned", "requested", "responsible"),
@@ -160,4 +167,41 @@ function longestCell(text: string, cells: readonly Range[]): Range | undefined {
   let best: Range | undefined;
   for (const c of cells) if (!best || c.end - c.start > best.end - best.start) best = c;
   return best;
+}
+
+let clauseWords: { lead: Lexicon; support: Lexicon } | null = null;
+
+/**
+ * "Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính và UBND các huyện ...": the
+ * assigned unit leads, and the list after "phối hợp với" supports (task table only;
+ * the units list keeps the guideline's roles).
+ */
+function clauseRoles(text: string, units: readonly Unit[]): { lead: string[]; support: string[] } {
+  if (!clauseWords) {
+    const g = loadGrammar<{ clauseRoles: { lead: string[]; support: string[] } }>("roles").clauseRoles;
+    clauseWords = { lead: lexicon(g.lead), support: lexicon(g.support) };
+  }
+  const out = { lead: [] as string[], support: [] as string[] };
+  for (const u of units) {
+    if (u.role !== "assigned" && u.role !== "requested" && u.role !== "responsible") continue;
+    // The rest of the sentence after the unit, bounded.
+    const tokens = tokenize(text, u.span.end, Math.min(text.length, u.span.end + CLAUSE_CHARS));
+    let i = 0;
+    const n = clauseWords.lead.matchAt(tokens, i);
+    if (n) {
+      out.lead.push(u.name);
+      i += n;
+      if (tokens[i]?.text === ",") i++;
+    }
+    for (; i < tokens.length && i < 6 && ![".", ";", ":"].includes(tokens[i].text); i++) {
+      const m = clauseWords.support.matchAt(tokens, i);
+      if (!m) continue;
+      // "phối hợp lãnh đạo", "phối hợp và ...": no list of units follows.
+      const list = scanUnitList(text, tokens, i + m);
+      const first = list.items[0];
+      if (first && opensUnitList(tokens, tokenAt(tokens, first.start))) out.support.push(...list.items.map((x) => x.name));
+      break;
+    }
+  }
+  return out;
 }

@@ -99,6 +99,13 @@ export function headAt(tokens: readonly Token[], i: number): number {
   return n ? j - i + n : 0;
 }
 
+/** Whether a list of bodies opens at tokens[i]: a capitalised head noun, or a determiner and a head ("các sở"). */
+export function opensUnitList(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t?.word || headAt(tokens, i) === 0) return false;
+  return !isLower(t.text) || grammar().determiners.matchAt(tokens, i) > 0;
+}
+
 /** Whether a name reads as a body: it opens with a head noun or ends with an administrative level. */
 export function looksLikeUnit(tokens: readonly Token[], start: number, end: number): boolean {
   if (start >= end) return false;
