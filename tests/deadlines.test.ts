@@ -82,10 +82,12 @@ describe("explicit bounds in running text", () => {
     const ds = deadlines([
       "4. Trước ngày 20 tháng 7 hằng năm, các cơ quan chuyên môn tổ chức lập kế hoạch.",
       "Chậm nhất là ngày 01 tháng 3 của năm trước, các cơ quan gửi đề xuất.",
+      "- Các đơn vị gửi báo cáo tháng về Văn phòng trước ngày 20 hằng tháng.",
     ]);
     expect(ds.map(brief)).toEqual([
       { text: "Trước ngày 20 tháng 7 hằng năm", due: null, recurring: true },
       { text: "Chậm nhất là ngày 01 tháng 3", due: null, recurring: false },
+      { text: "trước ngày 20 hằng tháng", due: null, recurring: true },
     ]);
   });
 

@@ -22,7 +22,7 @@ export interface TimeGrammar {
 }
 
 /** Atom shapes: each yields one calendar period. Group names say what was stated. */
-export type AtomKind = "date" | "dateNoYear" | "month" | "quarter" | "monthsOfYear" | "year" | "yearRange" | "bareYear";
+export type AtomKind = "date" | "dateNoYear" | "dayOfPeriod" | "month" | "quarter" | "monthsOfYear" | "year" | "yearRange" | "bareYear";
 
 export interface CompiledTime {
   grammar: TimeGrammar;
@@ -91,6 +91,8 @@ export function timeGrammar(): CompiledTime {
     { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?${YEAR}`) },
     { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s+${month}\\s+(\\d{1,2})\\s+${year}\\s+${YEAR}`) },
     { kind: "dateNoYear", re: re(`${B}${day}\\s*(\\d{1,2})(?:\\s?[/\\-]\\s?|\\s+${month}\\s+)(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
+    // "ngày 20 hằng tháng": a day that recurs, no calendar date.
+    { kind: "dayOfPeriod", re: re(`${B}${day}\\s+(\\d{1,2})(?=\\s+(?:${alternation(g.recurring)})${E})`) },
     { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})((?:\\s?(?:,|và)\\s?\\d{1,2})*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
     { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
     // A list shares its year: "quý II, III/2024" runs to the end of the third quarter. The

@@ -85,6 +85,8 @@ function readAtom(kind: AtomKind, m: RegExpExecArray, roman: Record<string, numb
       return m[4] !== undefined ? { day: n(1), month: n(3), year: n(4) } : { day: n(1), month: n(2), year: n(3) };
     case "dateNoYear":
       return { day: n(1), month: n(2) };
+    case "dayOfPeriod":
+      return { day: n(1) };
     case "month": {
       if (m[3] === undefined) return { month: n(1) };
       const last = lastNumber(m[2], {});
@@ -119,7 +121,7 @@ function lastNumber(tail: string | undefined, roman: Record<string, number>): nu
 }
 
 function termKind(kind: AtomKind, s: Stated): TimeTerm["kind"] {
-  if (kind === "dateNoYear") return "date";
+  if (kind === "dateNoYear" || kind === "dayOfPeriod") return "date";
   if (kind === "bareYear") return "year";
   if (kind === "monthsOfYear") return s.months && (s.months[1] === 6 || s.months[0] === 7) && s.months[1] - s.months[0] === 5 ? "half" : "monthsOfYear";
   return kind;
