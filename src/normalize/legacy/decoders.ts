@@ -61,10 +61,11 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
     if (!upper) {
       // VN3 has no toned capitals, so a sentence that opens on one starts in lowercase: restore it.
       const first = pieces[word.from];
-      if (word.sentenceStart && first && TCVN3.has(s[first[1]]) && /^\p{Ll}/u.test(first[0]) && word.caps !== "no") first[0] = first[0].toUpperCase();
+      if (word.sentenceStart && first && TCVN3.has(s[first[1]]) && /^\p{Ll}/u.test(first[0])) first[0] = first[0].toUpperCase();
       continue;
     }
-    for (let p = word.from; p < word.to; p++) if (TCVN3.has(s[pieces[p][1]])) pieces[p][0] = pieces[p][0].toUpperCase();
+    // A .VnTimeH font draws every letter as a capital; otherwise the word's own capitals stand.
+    for (let p = word.from; p < word.to; p++) if (opts.capitals || TCVN3.has(s[pieces[p][1]])) pieces[p][0] = pieces[p][0].toUpperCase();
   }
   return pieces;
 }
