@@ -82,14 +82,8 @@ export function extractCitations(seg: Segmented): Citation[] {
     if (!block || block.region === "header") continue;
     const floor = para && para.start <= sym.start ? para.start : Math.max(0, sym.start - WINDOW);
     const limit = para && para.end >= sym.end ? para.end : Math.min(text.length, sym.end + 300);
-    // Numbers of a list before the symbol, nearest last.
-    const list: { number: string; start: number; end: number }[] = [];
-    let head = sym.start;
-    for (let m = c.listItem.exec(text.slice(Math.max(floor, head - 20), head)); m; m = c.listItem.exec(text.slice(Math.max(floor, head - 20), head))) {
-      const at = Math.max(floor, head - 20) + m.index;
-      list.unshift({ number: m[1], start: at, end: at + m[1].length });
-      head = at;
-    }
+    const list = listBefore(text, floor, sym.start);
+    const head = list.length ? list[0].start : sym.start;
     const before = text.slice(Math.max(floor, head - WINDOW), head);
     const typed = c.typeWord.exec(before);
     const numbered = typed ?? c.numberWord.exec(before);
@@ -138,6 +132,21 @@ export function extractCitations(seg: Segmented): Citation[] {
     key: keys[i],
     ...locate(m.block, m.start, m.number === m.sym.number ? m.sym.end : m.numberEnd),
   }));
+}
+
+const LIST_REACH = 20;
+
+/** Numbers of a list right before a symbol ("217, 218-QĐ/TW" → 217), in text order. */
+function listBefore(text: string, floor: number, at: number): { number: string; start: number; end: number }[] {
+  const { listItem } = context();
+  const list: { number: string; start: number; end: number }[] = [];
+  for (;;) {
+    const lo = Math.max(floor, at - LIST_REACH);
+    const m = listItem.exec(text.slice(lo, at));
+    if (!m) return list;
+    at = lo + m.index;
+    list.unshift({ number: m[1], start: at, end: at + m[1].length });
+  }
 }
 
 const DATE_GAP = /^\s*[,;(]?\s*(?:ban hành\s*)?$/iu;
