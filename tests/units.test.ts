@@ -115,6 +115,23 @@ describe("assignment clauses", () => {
     expect(units("5. Công an tỉnh:", "- Bảo đảm an ninh trật tự.")).toEqual(["responsible: Công an tỉnh"]);
   });
 
+  it("reads the styles of provincial and Party plans", () => {
+    expect(units("a) Sở Tài chính: Chủ trì, phối hợp với các cơ quan liên quan tham mưu bố trí kinh phí.")).toEqual(["responsible: Sở Tài chính"]);
+    expect(units("- Ủy ban nhân dân các huyện, thị xã, thành phố: Căn cứ Kế hoạch này xây dựng kế hoạch cụ thể.")).toEqual([
+      "responsible: Ủy ban nhân dân các huyện",
+      "responsible: thị xã",
+      "responsible: thành phố",
+    ]);
+    expect(units("b) Đối với UBND cấp xã: Tổ chức tuyên truyền đến Nhân dân.")).toEqual(["responsible: UBND cấp xã"]);
+    expect(units("2. Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ có trách nhiệm triển khai.")).toEqual(["responsible: Các cơ quan", "responsible: đơn vị"]);
+    expect(units("Giao Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Dân vận Tỉnh ủy hướng dẫn thực hiện.")).toEqual(["assigned: Ban Tuyên giáo Tỉnh ủy"]);
+    expect(units("- Đề nghị Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội các cấp tăng cường giám sát.")).toEqual([
+      "requested: Mặt trận Tổ quốc",
+      "requested: các đoàn thể chính trị - xã hội các cấp",
+    ]);
+    expect(units("* Cơ quan chủ trì: Sở Lao động - Thương binh và Xã hội.")).toEqual(["lead: Sở Lao động - Thương binh và Xã hội"]);
+  });
+
   it("gives nothing for headings, field labels and plain subjects without a marker", () => {
     expect(units("IV. Tổ chức thực hiện")).toEqual([]);
     expect(units("2. Các cơ quan truyền thông, thông tấn báo chí đẩy mạnh công tác tuyên truyền.")).toEqual([]);

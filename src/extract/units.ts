@@ -25,6 +25,7 @@ interface RoleGrammar {
   }>;
   notUnitLabels: string[];
   closingStarts: string[];
+  leadIns: string[];
 }
 
 interface Marker {
@@ -42,6 +43,7 @@ interface Compiled {
   markers: Marker[];
   notUnitLabels: Lexicon;
   closing: Lexicon;
+  leadIns: Lexicon;
   /** Any marker word, to skip paragraphs without one cheaply. */
   triggers: RegExp;
   /** First words of the markers, lower case, to skip tokens cheaply. */
@@ -68,6 +70,7 @@ function grammar(): Compiled {
       })),
       notUnitLabels: lexicon(g.notUnitLabels),
       closing: lexicon(g.closingStarts),
+      leadIns: lexicon(g.leadIns),
       triggers: new RegExp(alternation(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase()))), "iu"),
       markerFirst: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().split(" ")[0]))),
       fieldAnywhere: new RegExp(`(?:${alternation(g.fields.flatMap((f) => f.labels))})[*_ ]{0,4}:`, "iu"),
@@ -174,10 +177,11 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   // "X: <verb> ..." opening an item, and a numbered heading that only names a unit.
   // An item opening with a verb ("Tổ chức thực hiện") or in lower case (a line
   // broken mid-sentence) names no unit.
-  if (isLower(tokens[0].text) || verbAt(tokens, 0, 0, true)) return;
-  if (g.anyField.matchAt(tokens, 0) || g.notUnitLabels.matchAt(tokens, 0)) return;
-  const list = scanUnitList(text, tokens, 0);
-  if (!list.items.length || headAt(tokens, 0) === 0) return;
+  const at = g.leadIns.matchAt(tokens, 0);
+  if (!tokens[at] || isLower(tokens[at].text) || verbAt(tokens, at, at, true)) return;
+  if (g.anyField.matchAt(tokens, at) || g.notUnitLabels.matchAt(tokens, at)) return;
+  const list = scanUnitList(text, tokens, at);
+  if (!list.items.length || headAt(tokens, at) === 0) return;
   if (list.reason === "colon" && verbAt(tokens, list.stop + 1, list.stop + 1, true)) {
     push(out, block, "responsible", list.items);
   } else if ((block.heading || item.numbered) && ((list.reason === "end" && tokens[tokens.length - 1].text !== ",") || (list.reason === "colon" && list.stop === tokens.length - 1))) {
@@ -206,8 +210,11 @@ function subjectBefore(text: string, tokens: readonly Token[], marker: number): 
   while (start > 0 && marker - start < SUBJECT_MAX && !CLAUSE_BREAKS.has(tokens[start - 1].text)) start--;
   if (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].text)) return [];
   const list = start < marker ? scanUnitList(text, tokens, start, marker) : null;
-  // A modal or adverb may stand between the subject and the marker ("phải chịu trách nhiệm").
-  const items = list && (list.reason === "end" || (list.reason === "verb" && marker - list.stop <= 2)) ? list.items : [];
+  // A modal or adverb may stand between the subject and the marker ("phải chịu trách nhiệm"); a longer
+  // phrase may too ("Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ có trách nhiệm") when the clause opens with a body.
+  const near = list !== null && (list.reason === "end" || (list.reason === "verb" && marker - list.stop <= 2));
+  const opens = list !== null && list.reason === "verb" && headAt(tokens, start) > 0 && !isLower(tokens[start].text);
+  const items = list && (near || opens) ? list.items : [];
   // Items that open with a verb are what the subject does ("X: Phụ trách chung, chịu trách nhiệm ...").
   const named = items.filter((it) => !verbAt(tokens, tokenAt(tokens, it.start), 0, true));
   if (named.length) return named;
