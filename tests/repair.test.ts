@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cleanCodepoints } from "../src/normalize/codepoints.js";
+import { normalize } from "../src/normalize/index.js";
+import { repairDiacritics } from "../src/normalize/repair/index.js";
+
+const seeds = join(import.meta.dirname, "..", "fixtures", "seeds");
+const seed = (name: string) => readFileSync(join(seeds, name), "utf8");
+const repair = (t: string, o = {}) => repairDiacritics(cleanCodepoints(t).text, o);
+
+describe("repairDiacritics on the damage PDF extraction leaves", () => {
+  it("class 2: gathers marks that landed on a consonant and places them by rule", () => {
+    expect(repair("Tăng cường kỷ luâṭ, kỷ cương").text).toBe("Tăng cường kỷ luật, kỷ cương");
+    expect(repair("đề cao trách nhiêṃ, vai trò của người đứng đầu").text).toBe("đề cao trách nhiệm, vai trò của người đứng đầu");
+    expect(repair("báo cáo kết qủa thực hiện").text).toBe("báo cáo kết quả thực hiện");
+  });
+
+  it("class 3: moves a mark back over the space it jumped", () => {
+    const r = repair("Toàn dân bảo vê ạn ninh Tổ quốc");
+    expect(r.text).toBe("Toàn dân bảo vệ an ninh Tổ quốc");
+    expect(r.repairs?.map((x) => x.rule)).toEqual(["mark-shift", "mark-shift"]);
+  });
+
+  it("class 4: fills a U+FFFD hole, led by the mark that follows it", () => {
+    expect(repair("hành ch\ufffd\u0301nh, đề cao").text).toBe("hành chính, đề cao");
+    expect(repair("Quyết tâm vì sự phát tri\ufffdn của quê hương").text).toBe("Quyết tâm vì sự phát triển của quê hương");
+    expect(repair("làm theo tư tưởng, đạo đ\ufffdc, phong cách Hồ Chí Minh").text).toBe("làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh");
+  });
+
+  it("class 5: restores a lost mark only on overwhelming evidence", () => {
+    expect(repair("cán bộ thi đua thực hiên văn hóa công sở").text).toBe("cán bộ thi đua thực hiện văn hóa công sở");
+    // Names carry marks no context predicts: left alone.
+    expect(repair("Chủ tịch Đinh Thị Kim Tuyên").text).toBe("Chủ tịch Đinh Thị Kim Tuyên");
+  });
+
+  it("records each change with its span in the output", () => {
+    const r = repair("tổ chức triển khai thực hiên kế hoạch");
+    expect(r.repairs).toHaveLength(1);
+    const x = r.repairs![0];
+    expect([x.from, x.to, x.rule]).toEqual(["hiên", "hiện", "lost-mark"]);
+    expect(r.text.slice(x.span.start, x.span.end)).toBe("hiện");
+    expect(x.confidence).toBeGreaterThan(0.5);
+  });
+
+  it("rewrites the tone style only when asked", () => {
+    const t = "Cộng hòa xã hội chủ nghĩa; sức khỏe; thủy lợi";
+    expect(repair(t).text).toBe(t);
+    expect(repair(t, { toneStyle: "modern" }).text).toBe("Cộng hoà xã hội chủ nghĩa; sức khoẻ; thuỷ lợi");
+    expect(repair("Cộng hoà; khoẻ", { toneStyle: "traditional" }).text).toBe("Cộng hòa; khỏe");
+  });
+});
+
+describe("seeds", () => {
+  it("seed 003: every damaged word the analyst marked is repaired", () => {
+    const r = normalize(seed("003_8247233825c21a00.txt"));
+    for (const w of ["bảo vệ an ninh", "không để ai bỏ lại phía sau", "thực hiện văn hóa", "phát triển của quê hương", "tư tưởng, đạo đức", "kỷ luật, kỷ cương hành chính", "trách nhiệm, vai trò"]) {
+      expect(r.text.replace(/\s+/g, " ")).toContain(w);
+    }
+    expect(r.text).not.toContain("\ufffd");
+  });
+
+  it("seed 004: the one word whose mark the source itself lost is restored, nothing else", () => {
+    // The plan writes "để phân đấu hoàn thành", a slip for "phấn đấu" (to strive).
+    const t = cleanCodepoints(seed("004_87e88c7bcc850968.txt")).text;
+    const r = repairDiacritics(t);
+    expect(r.repairs?.map((x) => `${x.from}→${x.to}`)).toEqual(["phân→phấn"]);
+  });
+
+  for (const name of ["000_bdb84c189a81ae0c.txt", "001_b71d370d0e19e38a.txt", "002_483dbd5260c90806.txt"]) {
+    it(`seed ${name.slice(0, 3)}: clean text comes out unchanged`, () => {
+      const t = cleanCodepoints(seed(name)).text;
+      const r = repairDiacritics(t);
+      expect(r.repairs).toEqual([]);
+      expect(r.text).toBe(t);
+    });
+  }
+});
