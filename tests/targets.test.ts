@@ -30,7 +30,9 @@ describe("percentages set as goals", () => {
   it("records a range as its lower bound with the upper bound beside it", () => {
     const [t] = targets("- Tốc độ tăng trưởng kinh tế bình quân đạt 10 - 13%/năm.");
     expect([t.value, t.valueMax, t.comparator, t.unit]).toEqual([10, 13, "gte", "%"]);
-    expect(brief("- Thu ngân sách tăng từ 8% đến 10% so với dự toán.")).toEqual([]);
+    expect(brief("- Thu ngân sách tăng từ 8% đến 10% so với dự toán.")).toEqual(["gte 8-10 %"]);
+    expect(brief("- Phấn đấu tỷ lệ gia đình đạt chuẩn văn hóa từ 90% trở lên.")).toEqual(["gte 90 %"]);
+    expect(brief("- Kéo giảm từ 5 - 10% số vụ tai nạn giao thông so với năm 2024.")).toEqual(["gte 5-10 %"]);
     expect(brief("- Phấn đấu giảm tỷ lệ hộ nghèo từ 1,5 - 2%/năm.")).toEqual(["gte 1.5-2 %"]);
   });
 

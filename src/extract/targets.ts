@@ -23,6 +23,7 @@ interface TargetGrammar {
   goalSections: string[];
   pastSections: string[];
   horizon: string[];
+  baseline: string[];
 }
 
 interface Compiled {
@@ -37,6 +38,7 @@ interface Compiled {
   goalSections: RegExp;
   pastSections: RegExp;
   horizon: Lexicon;
+  baseline: Lexicon;
 }
 
 let compiled: Compiled | null = null;
@@ -64,6 +66,7 @@ function grammar(): Compiled {
       goalSections: words(g.goalSections),
       pastSections: words(g.pastSections),
       horizon: lexicon(g.horizon),
+      baseline: lexicon(g.baseline),
     };
   }
   return compiled;
@@ -167,8 +170,14 @@ function pastClause(ctx: Context, from: number, to: number, words: boolean): boo
   for (let i = from; i < to; i++) {
     if (words && g.exclusionsBefore.matchAt(ctx.tokens, i)) return true;
     const y = /^(?:19|20)\d\d$/.test(ctx.tokens[i].text) ? Number(ctx.tokens[i].text) : 0;
-    if (y && ctx.year !== null && y < ctx.year) return true;
+    if (y && ctx.year !== null && y < ctx.year && !baselineBefore(ctx.tokens, i)) return true;
   }
+  return false;
+}
+
+/** "so với năm 2024", "so với cùng kỳ năm 2024": the year at tokens[i] is a baseline. */
+function baselineBefore(tokens: readonly Token[], i: number): boolean {
+  for (let k = i; k > Math.max(0, i - 5); k--) if (grammar().baseline.matchEndingAt(tokens, k)) return true;
   return false;
 }
 
