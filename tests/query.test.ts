@@ -16,8 +16,13 @@ const fixtures = fixtureDirs.flatMap((d) =>
   readdirSync(d, { recursive: true, encoding: "utf8" }).filter((f) => READABLE.has(extname(f))).map((f) => join(d, f)),
 );
 
-/** A fixture's text as other tools read it: the file itself, pdftotext, or the DOCX body with tags dropped. */
+/**
+ * A fixture's text as other tools read it: the file itself, the text written
+ * beside it (NAME.txt, for a DOCX in a legacy font), pdftotext, or the DOCX body with tags dropped.
+ */
 function fixtureText(path: string): string | null {
+  const beside = path.replace(/\.(pdf|docx)$/, ".txt");
+  if (beside !== path && existsSync(beside)) return readFileSync(beside, "utf8");
   const tool = (cmd: string, args: string[]) => {
     const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     return r.status === 0 ? r.stdout : null;

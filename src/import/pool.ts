@@ -19,6 +19,8 @@ export type JobResult =
 
 interface Slot {
   worker: Worker;
+  /** Files this thread has extracted. */
+  served: number;
   job: Job | null;
   done: ((r: JobResult) => void) | null;
   timer: NodeJS.Timeout | null;
@@ -34,6 +36,8 @@ function throughTsx(url: URL): string {
   const api = import.meta.resolve("tsx/esm/api");
   return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
 }
+
+const RECYCLE_AFTER = 500;
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -61,7 +65,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = fromSource ? new Worker(throughTsx(workerUrl), { eval: true }) : new Worker(workerUrl);
-    const slot: Slot = { worker, job: null, done: null, timer: null };
+    const slot: Slot = { worker, served: 0, job: null, done: null, timer: null };
     worker.on("message", (r: JobResult) => this.finish(slot, r));
     worker.on("error", (err) => this.replace(slot, `the extracting thread failed: ${err.message}`));
     worker.on("exit", (code) => this.replace(slot, `the extracting thread stopped (exit code ${code})`));
@@ -89,6 +93,8 @@ export class WorkerPool {
     if (!slot.job || slot.job.id !== r.id) return;
     const done = slot.done!;
     this.free(slot);
+    // A fresh thread now and then keeps memory flat whatever the extractors keep between files.
+    if (++slot.served >= RECYCLE_AFTER) this.retire(slot);
     done(r);
     this.dispatch();
   }
@@ -100,17 +106,22 @@ export class WorkerPool {
     slot.timer = null;
   }
 
-  /** Ends a slot's thread, fails its file and starts a fresh thread in its place. */
-  private replace(slot: Slot, message: string, stage = "extract"): void {
+  /** Ends a slot's thread and takes the slot out; dispatch starts another when there is work. */
+  private retire(slot: Slot): void {
     const index = this.slots.indexOf(slot);
-    if (index < 0) return;
-    const { job, done } = slot;
-    this.free(slot);
+    if (index >= 0) this.slots.splice(index, 1);
     slot.worker.removeAllListeners();
     slot.worker.on("error", () => {});
     void slot.worker.terminate();
+  }
+
+  /** Ends a slot's thread and fails its file; a fresh thread takes over. */
+  private replace(slot: Slot, message: string, stage = "extract"): void {
+    if (!this.slots.includes(slot)) return;
+    const { job, done } = slot;
+    this.free(slot);
+    this.retire(slot);
     if (this.closed) return;
-    this.slots[index] = this.spawn();
     if (job && done) done({ id: job.id, ok: false, stage, message });
     this.dispatch();
   }

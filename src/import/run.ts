@@ -57,6 +57,9 @@ export interface ImportSummary {
   failures: Failure[];
 }
 
+/** Documents written between two recomputations of cited_documents. */
+const CITED_BATCH = 1000;
+
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
@@ -65,6 +68,7 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
   const started = performance.now();
   const db = openDb(options.db);
   const writer = createWriter(db);
+  writer.refreshCited();
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
   const limits = resolveLimits(options.extract?.limits);
   const extractOptions = { ...options.extract, limits };
@@ -120,6 +124,7 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
       writer.writeDocument(r.rows, location);
       s.imported++;
       s.pages += r.pages;
+      if (s.imported % CITED_BATCH === 0) writer.refreshCited();
     } else {
       s.failed++;
       fail({ path, sha256: sha, stage: r.stage, message: r.message });
@@ -150,6 +155,7 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
     const e = storeError as Error;
     throw e instanceof VnplanError ? e : new VnplanError("store", e.message, { file: options.db, cause: e });
   }
+  writer.refreshCited();
   const fileSet = new Set(files);
   const recorded = writer.failures().filter((f) => fileSet.has(f.path) || listed.missing.includes(f.path));
   db.close();

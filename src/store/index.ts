@@ -1,7 +1,7 @@
 // The store: an SQLite database of extractions and the queries over it.
 import { createHash } from "node:crypto";
 import type { Extraction } from "../contract/schema.js";
-import { openDb, type Db } from "./open.js";
+import { openDb, type Db, type OpenOptions } from "./open.js";
 import * as q from "./query.js";
 import type { CiteRow, DirectiveRow, SearchRow, StoredDocument, TaskRow, UnitTaskRow } from "./results.js";
 import { toRows } from "./rows.js";
@@ -10,6 +10,7 @@ import { createWriter, type Location } from "./write.js";
 export { CiteRow, DirectiveRow, SearchRow, StoredDocument, TaskRow, UnitTaskRow } from "./results.js";
 export type { CitesOptions, DirectivesOptions, SearchOptions } from "./query.js";
 export { STORE_VERSION } from "./schema.js";
+export type { OpenOptions } from "./open.js";
 
 export interface Store {
   /** The better-sqlite3 connection, for queries of your own (read it, do not write). */
@@ -32,16 +33,20 @@ export interface Store {
 }
 
 /** Opens or creates a store (SQLite file, WAL mode), migrated to the current layout. */
-export function openStore(path: string, options: { readonly?: boolean } = {}): Store {
+export function openStore(path: string, options: OpenOptions = {}): Store {
   const db = openDb(path, options);
   let writer: ReturnType<typeof createWriter> | null = null;
+  // An import stopped midway may leave cited documents to recompute.
+  if (!options.readonly) createWriter(db).refreshCited();
   return {
     db,
     put(extraction, where) {
       writer ??= createWriter(db);
       const sha = extraction.source.sha256 ?? createHash("sha256").update(extraction.text).digest("hex");
       const location: Location = { path: where, size: Buffer.byteLength(extraction.text), mtimeMs: 0 };
-      return writer.writeDocument(toRows(extraction, sha), location);
+      const id = writer.writeDocument(toRows(extraction, sha), location);
+      writer.refreshCited();
+      return id;
     },
     cites: (symbol, o) => q.cites(db, symbol, o),
     directives: (o) => q.directives(db, o),

@@ -7,13 +7,15 @@ export type Db = Database.Database;
 
 export interface OpenOptions {
   readonly?: boolean;
+  /** Fail instead of creating a database that does not exist. */
+  mustExist?: boolean;
 }
 
 /** Opens (creating when absent, unless read-only) and migrates a database. */
 export function openDb(path: string, options: OpenOptions = {}): Db {
   let db: Db;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: (options.readonly || options.mustExist) ?? false });
   } catch (err) {
     throw new VnplanError("store", `cannot open the database: ${(err as Error).message}`, { file: path, cause: err });
   }
@@ -24,6 +26,8 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
       db.pragma("synchronous = NORMAL");
     }
     db.pragma("foreign_keys = ON");
+    // A larger page cache than the 2 MB default: the indexes of a big archive stay in memory.
+    db.pragma("cache_size = -32000");
     db.pragma("busy_timeout = 5000");
     migrate(db, path, options.readonly ?? false);
     return db;

@@ -23,7 +23,7 @@ export function cites(db: Db, symbol: string, options: CitesOptions = {}): CiteR
   const keys = new Set(
     (
       db
-        .prepare("SELECT key FROM cited_spellings WHERE fold = ? UNION SELECT key FROM cited_documents WHERE key = ?")
+        .prepare("SELECT DISTINCT key FROM citations WHERE symbol_fold = ? OR key = ?")
         .all(fold, symbol) as { key: string }[]
     ).map((r) => r.key),
   );
@@ -95,7 +95,7 @@ const TASK_COLUMNS = `${DOC_REF}, t.document_id AS docId, t.ord, t.section, t.pa
 const ROLES = ["lead", "support", "advise", "implement", "assigned"] as const;
 
 function withUnits(db: Db, rows: (Omit<TaskRow, (typeof ROLES)[number]> & { docId: number; ord: number })[]): TaskRow[] {
-  const unitsOf = db.prepare("SELECT role, name FROM task_units WHERE document_id = ? AND task_ord = ? ORDER BY rowid");
+  const unitsOf = db.prepare("SELECT role, name FROM task_units WHERE document_id = ? AND task_ord = ? ORDER BY role, ord");
   return rows.map(({ docId, ord, ...r }) => {
     const units = unitsOf.all(docId, ord) as { role: (typeof ROLES)[number]; name: string }[];
     const byRole = Object.fromEntries(ROLES.map((role) => [role, units.filter((u) => u.role === role).map((u) => u.name)]));
@@ -151,9 +151,6 @@ export interface SearchOptions {
   limit?: number;
 }
 
-const OPEN = "\u0001";
-const CLOSE = "\u0002";
-
 /**
  * Full-text search ignoring marks and đ: every word must occur; text in double
  * quotes must occur as a phrase.
@@ -163,12 +160,12 @@ export function search(db: Db, text: string, options: SearchOptions = {}): Searc
   if (!match) return [];
   const rows = db
     .prepare(
-      `SELECT ${DOC_REF}, d.text AS text, snippet(documents_fts, 1, '${OPEN}', '${CLOSE}', '', 24) AS raw, bm25(documents_fts) AS rank
+      `SELECT ${DOC_REF}, snippet(documents_fts, 1, '«', '»', '…', 24) AS snippet, bm25(documents_fts) AS rank
        FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
        WHERE documents_fts MATCH ? ORDER BY rank, d.id LIMIT ?`,
     )
-    .all(match, options.limit ?? 20) as (SearchRow & { text: string; raw: string })[];
-  return rows.map(({ text: original, raw, ...r }) => ({ ...r, snippet: unfold(original, raw) }));
+    .all(match, options.limit ?? 20) as SearchRow[];
+  return rows.map((r) => ({ ...r, snippet: r.snippet.replace(/»(\s+)«/g, "$1").replace(/\s+/g, " ").trim() }));
 }
 
 /** Words of the query, quoted for FTS5, the same fold as the indexed text. */
@@ -180,17 +177,4 @@ export function ftsQuery(text: string): string {
     if (words) parts.push(`"${words.join(" ")}"`);
   }
   return parts.join(" ");
-}
-
-/** The snippet comes from the folded text: put the original letters (đ) back, and visible marks. */
-function unfold(original: string, raw: string): string {
-  const plain = raw.replaceAll(OPEN, "").replaceAll(CLOSE, "");
-  const at = foldD(original).indexOf(plain);
-  let out = raw;
-  if (at >= 0) {
-    const source = original.slice(at, at + plain.length);
-    let i = 0;
-    out = raw.split("").map((c) => (c === OPEN || c === CLOSE ? c : source[i++])).join("");
-  }
-  return out.replaceAll(OPEN, "«").replaceAll(CLOSE, "»").replace(/»(\s+)«/g, "$1").replace(/\s+/g, " ").trim();
 }

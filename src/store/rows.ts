@@ -61,7 +61,7 @@ export interface DocumentRows {
     recurring: number | null;
     citations: string;
   })[];
-  taskUnits: { task_ord: number; role: string; name: string; normalized_name: string }[];
+  taskUnits: { task_ord: number; role: string; ord: number; name: string; normalized_name: string }[];
 }
 
 const TASK_ROLES = ["lead", "support", "advise", "implement", "assigned"] as const;
@@ -139,7 +139,7 @@ export function toRows(x: Extraction, sha256: string): DocumentRows {
     })),
     taskUnits: x.tasks.flatMap((t, task_ord) =>
       TASK_ROLES.flatMap((role) =>
-        t[role].map((name) => ({ task_ord, role, name, normalized_name: normalizedOf.get(name) ?? name })),
+        t[role].map((name, ord) => ({ task_ord, role, ord, name, normalized_name: normalizedOf.get(name) ?? name })),
       ),
     ),
   };

@@ -48,8 +48,7 @@ CREATE TABLE sections (
   "end" INTEGER NOT NULL,
   page INTEGER,
   PRIMARY KEY (document_id, ord)
-);
-CREATE INDEX sections_section ON sections(document_id, section);
+) WITHOUT ROWID;
 
 CREATE TABLE citations (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -71,7 +70,7 @@ CREATE TABLE citations (
   page INTEGER,
   sentence TEXT NOT NULL,
   PRIMARY KEY (document_id, ord)
-);
+) WITHOUT ROWID;
 CREATE INDEX citations_key ON citations(key);
 CREATE INDEX citations_symbol_fold ON citations(symbol_fold);
 
@@ -97,6 +96,9 @@ CREATE TABLE cited_spellings (
   PRIMARY KEY (key, spelling)
 );
 CREATE INDEX cited_spellings_fold ON cited_spellings(fold);
+-- Keys whose cited_documents row is to be recomputed: marked in each document's
+-- transaction, recomputed in batches (a key's row depends on every mention of it).
+CREATE TABLE cited_pending (key TEXT PRIMARY KEY);
 
 CREATE TABLE units (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -109,8 +111,7 @@ CREATE TABLE units (
   "end" INTEGER NOT NULL,
   page INTEGER,
   PRIMARY KEY (document_id, ord)
-);
-CREATE INDEX units_normalized ON units(normalized_name);
+) WITHOUT ROWID;
 
 CREATE TABLE deadlines (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -125,8 +126,7 @@ CREATE TABLE deadlines (
   "end" INTEGER NOT NULL,
   page INTEGER,
   PRIMARY KEY (document_id, ord)
-);
-CREATE INDEX deadlines_due ON deadlines(due);
+) WITHOUT ROWID;
 
 CREATE TABLE targets (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -143,7 +143,7 @@ CREATE TABLE targets (
   "end" INTEGER NOT NULL,
   page INTEGER,
   PRIMARY KEY (document_id, ord)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE tasks (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -159,7 +159,7 @@ CREATE TABLE tasks (
   "end" INTEGER NOT NULL,
   page INTEGER,
   PRIMARY KEY (document_id, ord)
-);
+) WITHOUT ROWID;
 CREATE INDEX tasks_due ON tasks(due);
 
 -- The units a task names, one row per unit and role.
@@ -167,12 +167,11 @@ CREATE TABLE task_units (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   task_ord INTEGER NOT NULL,
   role TEXT NOT NULL,
+  ord INTEGER NOT NULL,            -- position in the task's list for the role
   name TEXT NOT NULL,
   normalized_name TEXT NOT NULL,
-  PRIMARY KEY (document_id, task_ord, role, name)
-);
-CREATE INDEX task_units_normalized ON task_units(normalized_name);
-CREATE INDEX task_units_name ON task_units(name);
+  PRIMARY KEY (document_id, task_ord, role, ord)
+) WITHOUT ROWID;
 
 -- Files that could not be imported, one row per path.
 CREATE TABLE failures (
@@ -183,8 +182,11 @@ CREATE TABLE failures (
   failed_at TEXT NOT NULL
 );
 
--- Title and text with đ folded to d (same length, so offsets carry over).
-CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+-- Full-text index of documents.title and documents.text. The index is fed the
+-- text with đ folded to d (unicode61 does not fold it); snippets read the
+-- original from documents, and folding keeps word boundaries, so they line up.
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content = 'documents', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2');
 `,
   },
 ];

@@ -2,7 +2,7 @@
 // stored whole or not at all, whenever the process stops.
 import type { Db } from "./open.js";
 import type { DocumentRows } from "./rows.js";
-import { foldSymbol } from "./fold.js";
+import { foldD, foldSymbol } from "./fold.js";
 
 export interface Location {
   path: string;
@@ -30,6 +30,8 @@ export interface Writer {
   /** The failure recorded for a path with this content, if any. */
   failureFor(path: string, sha256: string): boolean;
   failures(): Failure[];
+  /** Recomputes the cited_documents rows of the keys whose mentions changed. */
+  refreshCited(): void;
 }
 
 const COLUMNS = {
@@ -52,12 +54,13 @@ function insertSql(table: string, columns: readonly string[], verb = "INSERT"): 
 }
 
 export function createWriter(db: Db): Writer {
+  db.function("fold_d", { deterministic: true }, (s: unknown) => foldD(String(s)));
   const docCols = ["sha256", "format", "pages", "schema_version", "type_code", "type_name", "title", "symbol", "issuer", "date", "year", "place", "extraction", "text"];
   const insertDoc = db.prepare(`INSERT INTO documents (${docCols.join(", ")}) VALUES (${docCols.map((c) => `@${c}`).join(", ")})`);
   const children = Object.fromEntries(
     (Object.keys(COLUMNS) as ChildTable[]).map((t) => [t, db.prepare(insertSql(t, COLUMNS[t]))]),
   ) as Record<ChildTable, ReturnType<Db["prepare"]>>;
-  const insertTaskUnit = db.prepare(insertSql("task_units", ["task_ord", "role", "name", "normalized_name"], "INSERT OR IGNORE"));
+  const insertTaskUnit = db.prepare(insertSql("task_units", ["task_ord", "role", "ord", "name", "normalized_name"]));
   const insertFts = db.prepare("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)");
   const findDoc = db.prepare("SELECT id, schema_version FROM documents WHERE sha256 = ?");
   const locationOf = db.prepare("SELECT document_id FROM locations WHERE path = ?");
@@ -69,7 +72,10 @@ export function createWriter(db: Db): Writer {
   const countLocations = db.prepare("SELECT count(*) AS n FROM locations WHERE document_id = ?");
   const keysOf = db.prepare("SELECT DISTINCT key FROM citations WHERE document_id = ?");
   const deleteDoc = db.prepare("DELETE FROM documents WHERE id = ?");
-  const deleteFts = db.prepare("DELETE FROM documents_fts WHERE rowid = ?");
+  // An external-content index forgets a row when given the values it indexed.
+  const deleteFts = db.prepare(
+    "INSERT INTO documents_fts (documents_fts, rowid, title, text) SELECT 'delete', id, fold_d(coalesce(title, '')), fold_d(text) FROM documents WHERE id = ?",
+  );
   const clearFailure = db.prepare("DELETE FROM failures WHERE path = ?");
   const upsertFailure = db.prepare(
     `INSERT INTO failures (path, sha256, stage, message, failed_at) VALUES (@path, @sha256, @stage, @message, @at)
@@ -77,7 +83,17 @@ export function createWriter(db: Db): Writer {
   );
   const findFailure = db.prepare("SELECT 1 FROM failures WHERE path = ? AND sha256 IS ?");
   const listFailures = db.prepare("SELECT path, sha256, stage, message FROM failures ORDER BY path");
-  const refreshCited = citedRefresher(db);
+  const refreshKeys = citedRefresher(db);
+  const markPending = db.prepare("INSERT OR IGNORE INTO cited_pending (key) VALUES (?)");
+  const pending = db.prepare("SELECT key FROM cited_pending ORDER BY key");
+  const clearPending = db.prepare("DELETE FROM cited_pending");
+  const markCited = (keys: string[]): void => {
+    for (const k of keys) markPending.run(k);
+  };
+  const refreshPending = db.transaction(() => {
+    refreshKeys((pending.all() as { key: string }[]).map((r) => r.key));
+    clearPending.run();
+  });
 
   /** Deletes a document no path points at any more, with all its rows. */
   const dropIfOrphan = (id: number): void => {
@@ -85,7 +101,7 @@ export function createWriter(db: Db): Writer {
     const keys = (keysOf.all(id) as { key: string }[]).map((r) => r.key);
     deleteFts.run(id);
     deleteDoc.run(id);
-    refreshCited(keys);
+    markCited(keys);
   };
 
   /** Points a path at a document; the document it pointed at before goes when nothing else points at it. */
@@ -124,7 +140,7 @@ export function createWriter(db: Db): Writer {
     }
     for (const r of rows.taskUnits) insertTaskUnit.run({ document_id: id, ...r });
     insertFts.run(id, rows.fts.title, rows.fts.text);
-    refreshCited([...new Set(rows.citations.map((c) => c.key))]);
+    markCited([...new Set(rows.citations.map((c) => c.key))]);
     return id;
   };
 
@@ -152,12 +168,14 @@ export function createWriter(db: Db): Writer {
     recordFailure: (f) => recordFailure.immediate(f),
     failureFor: (path, sha256) => findFailure.get(path, sha256) !== undefined,
     failures: () => listFailures.all() as Failure[],
+    refreshCited: () => refreshPending.immediate(),
   };
 }
 
 /**
  * Recomputes cited_documents rows for some keys from the citations table, so the
  * table depends only on what is stored, never on the order documents arrived in.
+ * Costs one pass over each key's mentions: run in batches, not per document.
  */
 function citedRefresher(db: Db): (keys: string[]) => void {
   const stats = db.prepare(

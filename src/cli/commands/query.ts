@@ -93,7 +93,7 @@ function sub(parent: Command, usage: string, description: string): Command {
 }
 
 function run(o: Common, ask: (s: Store) => unknown, columns: { table: string[]; csv: string[] }): void {
-  const store = openStore(o.db, { readonly: true });
+  const store = openStore(o.db, { mustExist: true });
   try {
     const result = ask(store);
     const out = Array.isArray(result) ? formatRows(result as Row[], o.format, columns) : JSON.stringify(result, null, 2) + "\n";
