@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { foldName } from "../src/store/fold.js";
+import { fold as foldName } from "../src/extract/fold.js";
 
 const repo = join(import.meta.dirname, "..");
 const bin = join(repo, "bin", "vnplan.js");

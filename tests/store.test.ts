@@ -162,7 +162,7 @@ describe("store: units and due dates", () => {
   const tasks = [
     task(text, "Tuyên truyền, quán triệt Kế hoạch đến cán bộ, công chức.", { lead: ["UBND tỉnh"], support: ["Sở Tư pháp"] }, "2023-02-28"),
     task(text, "Tổng hợp kết quả thi đua, báo cáo Hội đồng Thi đua - Khen thưởng tỉnh.", { lead: ["Sở Nội vụ"], assigned: ["Ban Thi đua - Khen thưởng"] }, "2023-12-15"),
-    task(text, "Kiểm tra việc thực hiện tại các huyện, thị xã, thành phố.", { lead: ["Ủy ban nhân dân tỉnh"] }, null),
+    task(text, "Kiểm tra việc thực hiện tại các huyện, thị xã, thành phố.", { lead: ["Ủy ban nhân dân tỉnh"], support: ["Sở Giáo dục và Đào tạo"] }, null),
   ];
   const store = openStore(tmpDb());
   store.put(plan(text, { units, tasks, sha: "f".repeat(64) }), "/archive/p.txt");
@@ -176,6 +176,8 @@ describe("store: units and due dates", () => {
     expect(support).toHaveLength(1);
     expect(support[0]).toMatchObject({ role: "support", unit: "Sở Tư pháp", lead: ["UBND tỉnh"], due: "2023-02-28" });
     expect(store.unit("Sở Tài chính")).toEqual([]);
+    // An abbreviation the grammar expands, written with a connector the initials cannot stand for.
+    expect(store.unit("Sở GD&ĐT").map((r) => r.unit)).toEqual(["Sở Giáo dục và Đào tạo"]);
   });
 
   it("lists tasks due in a window, both ends included, with their units", () => {

@@ -1,9 +1,11 @@
 // The analyst's questions, answered from the store.
 import { resolve } from "node:path";
 import type { Extraction } from "../contract/schema.js";
-import { foldD, foldName, foldSymbol } from "./fold.js";
+import { fold, foldCode } from "../extract/fold.js";
+import { foldD } from "./fold.js";
 import type { Db } from "./open.js";
 import type { CiteRow, DirectiveRow, SearchRow, StoredDocument, TaskRow, UnitTaskRow } from "./results.js";
+import { normalizeUnitName } from "../text/abbreviations.js";
 import { unitMatches } from "./unitMatch.js";
 
 export interface CitesOptions {
@@ -18,7 +20,7 @@ const DOC_REF = `d.id AS documentId,
 
 /** Every mention of the documents a symbol stands for, in any of its spellings. */
 export function cites(db: Db, symbol: string, options: CitesOptions = {}): CiteRow[] {
-  const fold = foldSymbol(symbol);
+  const fold = foldCode(symbol);
   if (!fold) return [];
   const keys = new Set(
     (
@@ -45,8 +47,8 @@ export function cites(db: Db, symbol: string, options: CitesOptions = {}): CiteR
 }
 
 function issuerMatches(wanted: string, code: string | null, name: string | null): boolean {
-  const w = foldName(wanted);
-  return (code !== null && foldSymbol(code) === foldSymbol(wanted)) || (name !== null && foldName(name).includes(w));
+  const w = fold(wanted);
+  return (code !== null && foldCode(code) === foldCode(wanted)) || (name !== null && fold(name).includes(w));
 }
 
 export interface DirectivesOptions {
@@ -110,9 +112,11 @@ export function unit(db: Db, name: string): UnitTaskRow[] {
   const pairs = db
     .prepare("SELECT DISTINCT name, normalized_name AS normalized FROM task_units UNION SELECT DISTINCT name, normalized_name FROM units")
     .all() as { name: string; normalized: string }[];
+  // The query as typed and with the extractor's abbreviations expanded ("Sở GD&ĐT" → "Sở Giáo dục và Đào tạo").
+  const queries = [...new Set([name, normalizeUnitName(name)])];
   const names = new Set<string>();
   for (const p of pairs) {
-    if (unitMatches(name, p.name) || unitMatches(name, p.normalized)) names.add(p.name).add(p.normalized);
+    if (queries.some((q) => unitMatches(q, p.name) || unitMatches(q, p.normalized))) names.add(p.name).add(p.normalized);
   }
   if (!names.size) return [];
   const hits = db

@@ -1,7 +1,8 @@
 // An Extraction flattened into the rows the store writes. Pure, so that import
 // workers build the rows and the writing thread only inserts them.
 import type { Extraction, Section, Span } from "../contract/schema.js";
-import { foldD, foldSymbol } from "./fold.js";
+import { foldCode } from "../extract/fold.js";
+import { foldD } from "./fold.js";
 
 type Located = { section: string; span: Span; page: number | null };
 type Place = { section: string; start: number; end: number; page: number | null };
@@ -100,7 +101,7 @@ export function toRows(x: Extraction, sha256: string): DocumentRows {
       year: c.year,
       issuer_code: c.issuerCode,
       symbol: c.symbol,
-      symbol_fold: c.symbol ? foldSymbol(c.symbol) : null,
+      symbol_fold: c.symbol ? foldCode(c.symbol) : null,
       date: c.date,
       issuer: c.issuer,
       subject: c.subject,

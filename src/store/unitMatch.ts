@@ -1,6 +1,6 @@
 // Loose matching of unit names, so that "UBND tỉnh" finds "Ủy ban nhân dân tỉnh"
 // and the reverse: an abbreviation stands for the words it is the initials of.
-import { foldName } from "./fold.js";
+import { fold } from "../extract/fold.js";
 
 /** A word, or one letter of an abbreviation ("UBND" → u, b, n, d). */
 type Token = { text: string; initial: boolean };
@@ -11,7 +11,7 @@ export function unitTokens(name: string): Token[] {
   const shouting = !/\p{Ll}/u.test(name) && words.length > 1;
   return words.flatMap((w): Token[] => {
     const abbreviation = !shouting && w.length >= 2 && w.length <= 8 && !/\p{Ll}/u.test(w) && !/\p{N}/u.test(w);
-    const f = foldName(w);
+    const f = fold(w);
     return abbreviation ? [...f].map((c) => ({ text: c, initial: true })) : [{ text: f, initial: false }];
   });
 }

@@ -2,7 +2,8 @@
 // stored whole or not at all, whenever the process stops.
 import type { Db } from "./open.js";
 import type { DocumentRows } from "./rows.js";
-import { foldD, foldSymbol } from "./fold.js";
+import { foldCode } from "../extract/fold.js";
+import { foldD } from "./fold.js";
 
 export interface Location {
   path: string;
@@ -203,7 +204,7 @@ function citedRefresher(db: Db): (keys: string[]) => void {
       const values = Object.fromEntries(fields.map((f) => [f, (modes[f].get(key) as { v: unknown } | undefined)?.v ?? null]));
       const spelled = (spellings.all(key) as { symbol: string }[]).map((r) => r.symbol);
       insert.run({ key, ...values, spellings: JSON.stringify(spelled), docs: s.docs, mentions: s.mentions });
-      for (const sp of spelled) insertSpelling.run(key, sp, foldSymbol(sp));
+      for (const sp of spelled) insertSpelling.run(key, sp, foldCode(sp));
     }
   };
 }
