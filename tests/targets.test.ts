@@ -39,6 +39,8 @@ describe("percentages set as goals", () => {
   it("gives the horizon year of the goal", () => {
     const [t] = targets("- Phấn đấu đến năm 2030, 100% xã đạt chuẩn nông thôn mới.");
     expect(t.by).toBe(2030);
+    const [v] = targets("5.1.2. Đến năm 2027 phấn đấu đạt các chỉ tiêu: 100% công chức hành chính được bồi dưỡng kiến thức quản lý nhà nước.");
+    expect(v.by).toBe(2027);
     const [u] = targets("- Trong giai đoạn 2026 - 2030 phấn đấu 90% hồ sơ được xử lý trực tuyến.");
     expect(u.by).toBe(2030);
     expect(u.subject).toBe("hồ sơ");
@@ -49,6 +51,10 @@ describe("percentages set as goals", () => {
     expect(brief("- Đã thụ lý và giải quyết được 3.004 vụ, đạt 95,6%.")).toEqual([]);
     expect(brief("- Năm 2024 tỷ lệ hộ dùng nước sạch đạt 85%.")).toEqual([]);
     expect(brief("| 2 | Trang bị máy móc | 68% | 340.000.000 |")).toEqual([]);
+    const review = ["## I", "I. Kết quả thực hiện năm 2024", "- Tỷ lệ hồ sơ giải quyết đúng hạn đạt 97%."];
+    expect(extractTargets(plan(review, 2025))).toEqual([]);
+    const reviewWithGoal = ["## I", "I. Tình hình thực hiện", "- Phấn đấu đến năm 2026 tỷ lệ hồ sơ giải quyết đúng hạn đạt 99%."];
+    expect(extractTargets(plan(reviewWithGoal, 2025)).map((t) => t.value)).toEqual([99]);
   });
 });
 

@@ -24,6 +24,7 @@ interface TargetGrammar {
   pastSections: string[];
   horizon: string[];
   baseline: string[];
+  strongGoalCues: string[];
 }
 
 interface Compiled {
@@ -39,6 +40,7 @@ interface Compiled {
   pastSections: RegExp;
   horizon: Lexicon;
   baseline: Lexicon;
+  strongGoalCues: Lexicon;
 }
 
 let compiled: Compiled | null = null;
@@ -64,9 +66,10 @@ function grammar(): Compiled {
       exclusionsBefore: lexicon(g.exclusionsBefore),
       exclusionsAfter: lexicon(g.exclusionsAfter),
       goalSections: words(g.goalSections),
-      pastSections: words(g.pastSections),
+      pastSections: new RegExp(`^[\\s\\p{P}]*(?:${alternation(g.pastSections)})(?![\\p{L}\\p{M}])`, "iu"),
       horizon: lexicon(g.horizon),
       baseline: lexicon(g.baseline),
+      strongGoalCues: lexicon(g.strongGoalCues),
     };
   }
   return compiled;
@@ -89,10 +92,12 @@ export function extractTargets(seg: Segmented): Target[] {
     const percents = body.includes("%") ? [...body.matchAll(g.percent)] : [];
     const counts = /\d/.test(body) ? [...body.matchAll(g.counted)] : [];
     if (!percents.length && !counts.length) continue;
-    const heading = (block.path.length ? block.path : [block.section]).map((_, i, p) => titles.get(p.slice(0, i + 1).join("/")) ?? "").join(" | ");
-    if (g.pastSections.test(heading)) continue;
+    const chain = (block.path.length ? block.path : [block.section]).map((_, i, p) => titles.get(p.slice(0, i + 1).join("/")) ?? "");
+    const heading = chain.join(" | ");
     const tokens = tokenize(text, start, block.end);
-    const ctx: Context = { text, block, tokens, heading, goalSection: g.goalSections.test(heading), year: seg.document.year };
+        // A section titled as a review ("Kết quả ...", "Tình hình ...") reports results, unless a clause says it is a goal.
+    const pastSection = chain.some((t) => g.pastSections.test(t));
+    const ctx: Context = { text, block, tokens, heading, goalSection: g.goalSections.test(heading), pastSection, year: seg.document.year };
     for (const m of percents) {
       const t = percentTarget(ctx, start + m.index, start + m.index + m[0].length, m[1], m[2]);
       if (t) out.push(t);
@@ -111,6 +116,7 @@ interface Context {
   tokens: Token[];
   heading: string;
   goalSection: boolean;
+  pastSection: boolean;
   /** The plan's year, when known: goals are not stated for years before it. */
   year: number | null;
 }
@@ -167,6 +173,7 @@ function percentTarget(ctx: Context, from: number, to: number, low: string, high
 /** A clause that reports a result ("đã giải quyết 162 trường hợp", "chiếm 20%") or speaks of a year before the plan's. */
 function pastClause(ctx: Context, from: number, to: number, words: boolean): boolean {
   const g = grammar();
+  if (ctx.pastSection && !hasCue(ctx.tokens, from, to, g.strongGoalCues)) return true;
   for (let i = from; i < to; i++) {
     if (words && g.exclusionsBefore.matchAt(ctx.tokens, i)) return true;
     const y = /^(?:19|20)\d\d$/.test(ctx.tokens[i].text) ? Number(ctx.tokens[i].text) : 0;
@@ -279,15 +286,18 @@ function clauseText(ctx: Context, from: number, to: number, at: number): string 
   return i < j ? text.slice(tokens[i].start, tokens[j - 1].end).replace(/\s+/g, " ").trim() : "";
 }
 
-/** Horizon year: "đến năm 2030", "giai đoạn 2026 - 2030" in the clause, else in the section titles. */
+/** Horizon year: "đến năm 2030", "giai đoạn 2026 - 2030" in the clause or the paragraph before it, else in the section titles. */
 function horizonYear(ctx: Context, from: number, to: number): number | null {
   const { tokens } = ctx;
   const g = grammar();
-  for (let i = from; i < to; i++) {
-    const n = g.horizon.matchAt(tokens, i);
-    if (!n) continue;
-    const y = yearIn(tokens, i + n);
-    if (y) return y;
+  // The clause, then the paragraph's lead before it ("Đến năm 2005 phấn đấu đạt các chỉ tiêu: 100% ...").
+  for (const [a, z] of [[from, to], [0, from]]) {
+    for (let i = a; i < z; i++) {
+      const n = g.horizon.matchAt(tokens, i);
+      if (!n) continue;
+      const y = yearIn(tokens, i + n);
+      if (y) return y;
+    }
   }
   const m = /(?:đến|trước|vào) (?:hết |cuối )?năm (\d{4})|giai đoạn (\d{4}) ?[-–] ?(\d{4})/iu.exec(ctx.heading);
   return m ? Number(m[1] ?? m[3]) : null;
