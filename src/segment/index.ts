@@ -97,7 +97,7 @@ export function segment(norm: Normalized): Segmented {
   const headerLines = texts.slice(0, headerEnd).map((_, i) => headerPieces.filter((x) => x.paragraph === i).map((x) => x.text).join("\t"));
   const header = readHeader(headerPieces, headerLines);
   const closing: ClosingMeta | null = closingRun ? readClosing(pieces(closingRun[0], closingRun[1] + 1)) : null;
-  const type = typeIdx >= 0 ? typeLineOf(texts[typeIdx]) : null;
+  const type = typeIdx >= 0 ? typeLineOf(texts[typeIdx], true) : null;
   const titleText = title ? texts.slice(title[0], title[1] + 1).join(" ").replace(/\s+/g, " ").trim() : null;
 
   return { text, document: documentMeta(type, titleText, header, closing), sections: tree.roots, blocks };
@@ -105,10 +105,17 @@ export function segment(norm: Normalized): Segmented {
 
 /** Index of the type-name paragraph ("KẾ HOẠCH"), or -1. */
 function findTypeLine(texts: string[]): number {
-  const end = Math.min(texts.length, TYPE_LINE_WINDOW);
+  let end = Math.min(texts.length, TYPE_LINE_WINDOW);
   for (let i = 0; i < end; i++) {
     if (typeLineOf(texts[i])) return i;
-    if (texts[i].length > HEADER_LINE_MAX) break;
+    if (texts[i].length > HEADER_LINE_MAX) end = i;
+  }
+  // Capitals lost (a legacy font's capital forms decode to lower case): a short type line
+  // in any case, first in the document or under a header field.
+  let header = false;
+  for (let i = 0; i < end; i++) {
+    if (texts[i].length <= 60 && (i === 0 || header) && typeLineOf(texts[i], true)) return i;
+    header ||= texts[i].split("\t").some((t) => isMotto(t) || symbolIn(t) !== null || placeDateIn(t) !== null);
   }
   return -1;
 }

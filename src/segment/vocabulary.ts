@@ -21,6 +21,9 @@ interface TypesGrammar {
   types: { code: string; names: string[] }[];
 }
 
+/** A số/ký hiệu after "Số:": number (possibly blank), then "/" or "-" parts ("256 /2004/QĐ-UB"). */
+const SYMBOL = "[ \\t]*(?<sym>[\\p{L}\\p{N}]*(?:[ \\t]?[/\\-–][ \\t]?[\\p{L}\\p{N}.]+)+)";
+
 const fold = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
 
 function build() {
@@ -30,10 +33,13 @@ function build() {
   for (const ty of t.types) for (const n of ty.names) typeCodes.set(fold(n), ty.code);
   const { day, month, year } = g.dateWords;
   const flex = (w: string) => escapeRegExp(w).replace(/\\ |\s+/g, "\\s+");
+  const words = (ws: string[]) => ws.map(flex).join("|");
   return {
     mottos: new Set(g.mottos.map((m) => fold(m).replace(/\s*[-–]\s*/g, "-"))),
-    // "Số: 12/KH-UBND", "Số -KH/KTĐ", "SỐ 1050/QĐ-SCT": the word, an optional colon, then the symbol.
-    symbol: new RegExp(`(?:^|\\s)(?:${g.symbolWords.map(flex).join("|")})(?<colon>\\s*:)?[ \\t]*(?<sym>[\\p{L}\\p{N}]*(?:[ \\t]?[/\\-–][ \\t]?[\\p{L}\\p{N}.]*)+)`, "iu"),
+    // "Số: 12/KH-UBND", "Số -KH/KTĐ", "SỐ 1050/QĐ-SCT": the word at a line or column start, an optional
+    // colon, then the symbol; inside a line ("Bộ Tài chính SỐ: 12/2001/QĐ-BTC") only with its colon.
+    symbol: new RegExp(`(?:^|\\t)[ ]*(?:${words(g.symbolWords)})(?<colon>\\s*:)?${SYMBOL}`, "iu"),
+    symbolInLine: new RegExp(`\\s(?:${words(g.symbolWords)})(?<colon>\\s*:)${SYMBOL}`, "iu"),
     draft: new RegExp(`^[(\\[]?\\s*(?:${g.draftWords.map(flex).join("|")})(?:\\s+lần\\s+\\d+)?\\s*[)\\]]?$`, "iu"),
     // "<place>, ngày 10 tháng 3 năm 2026" with blanks allowed, or "<place>, ngày 10/3/2026".
     date: new RegExp(
@@ -60,7 +66,7 @@ export function isMotto(s: string): boolean {
 
 /** The own số/ký hiệu in a header line, with whether "Số" had a colon. */
 export function symbolIn(s: string): { symbol: string; colon: boolean; start: number } | null {
-  const m = vocab().symbol.exec(s);
+  const m = vocab().symbol.exec(s) ?? vocab().symbolInLine.exec(s);
   if (!m?.groups) return null;
   const sym = trimTrailing(m.groups.sym.replace(/[ \t]+/g, ""), ".");
   if (!/[/\-–]/.test(sym) || !/\p{L}/u.test(sym)) return null;
@@ -100,12 +106,12 @@ export function startsPreamble(s: string): boolean {
 }
 
 /** The type line ("KẾ HOẠCH", "CHỈ THỊ CỦA ỦY BAN NHÂN DÂN ..."): the type name as written and its code. */
-export function typeLineOf(s: string): { name: string; code: string } | null {
+export function typeLineOf(s: string, anyCase = false): { name: string; code: string } | null {
   const m = vocab().typeLine.exec(s.trim());
   if (!m?.groups) return null;
   const name = m.groups.name;
-  if (name !== name.toUpperCase()) return null; // the type line is written in capitals
-  return { name, code: vocab().typeCodes.get(fold(name)) ?? name };
+  if (!anyCase && name !== name.toUpperCase()) return null; // the type line is written in capitals
+  return { name, code: vocab().typeCodes.get(fold(name).replace(/\s+/g, " ")) ?? name };
 }
 
 /** A paragraph that is only a type name, in any case ("Chương trình" under a header whose capitals were lost). */
