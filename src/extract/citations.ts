@@ -2,7 +2,8 @@
 // numbers, date, issuer and trích yếu around it. One scan for symbols over the
 // whole text; the context of each is read from short windows around it.
 import type { Citation } from "../contract/schema.js";
-import { alternation, loadGrammar } from "../grammar/load.js";
+import { loadGrammar } from "../grammar/load.js";
+import { phrases as alternation } from "./pattern.js";
 import type { Block, Segmented } from "../segment/types.js";
 import { citationKeys } from "./identity.js";
 import { readIssuer } from "./issuer.js";
@@ -26,6 +27,7 @@ interface Context {
   ownTitle: RegExp;
   codeOfName: Map<string, string>;
 }
+
 
 let compiled: Context | undefined;
 

@@ -1,6 +1,8 @@
 // The issuing body named after "của" in a citation, as written, and its
 // folded, abbreviation-expanded form for identity keys.
-import { alternation, loadGrammar } from "../grammar/load.js";
+import { loadGrammar } from "../grammar/load.js";
+import { phrases as alternation } from "./pattern.js";
+import { normalizeUnitName } from "../text/abbreviations.js";
 import { fold } from "./fold.js";
 import type { DocumentTypes } from "./symbols.js";
 
@@ -8,7 +10,6 @@ interface Issuers {
   stops: string[];
   verbs: string[];
   levels: string[];
-  abbreviations: Record<string, string>;
 }
 
 interface CompiledIssuers {
@@ -16,8 +17,8 @@ interface CompiledIssuers {
   verb: RegExp;
   typeWord: RegExp;
   levels: string[][];
-  abbreviations: Map<string, string>;
 }
+
 
 let compiled: CompiledIssuers | undefined;
 
@@ -25,19 +26,20 @@ function issuers(): CompiledIssuers {
   if (compiled) return compiled;
   const g = loadGrammar<Issuers>("issuers");
   const types = loadGrammar<DocumentTypes>("document-types").types.flatMap((t) => t.names);
+  const verbs = [...loadGrammar<{ verbs: string[] }>("verbs").verbs, ...g.verbs];
   const E = "(?![\\p{L}\\p{N}])";
   compiled = {
     stop: new RegExp(`^(?:${alternation(g.stops)})${E}`, "iu"),
-    verb: new RegExp(`^(?:${alternation(g.verbs)})${E}`, "u"),
+    verb: new RegExp(`^(?:${alternation(verbs)})${E}`, "u"),
     typeWord: new RegExp(`^(?:${alternation(types)})${E}`, "iu"),
     levels: g.levels.map((l) => l.split(" ")).sort((a, b) => b.length - a.length),
-    abbreviations: new Map(Object.entries(g.abbreviations).map(([k, v]) => [fold(k), v])),
   };
   return compiled;
 }
 
 const WORD = /[^\s,;:()“”"'\[\]]+/gu;
 const MAX_WORDS = 14;
+const CAPITALS = /^\p{Lu}{2,}$/u;
 const upper = (w: string) => /^\p{Lu}/u.test(w);
 
 /** Reads the body's name starting at `from` (just after "của "), up to `limit`. */
@@ -53,13 +55,15 @@ export function readIssuer(text: string, from: number, limit: number): { start: 
     words.push({ start: m.index, end: m.index + m[0].length, w: m[0] });
     prevEnd = m.index + m[0].length;
   }
-  if (!words.length || !upper(words[0].w)) return null;
+  if (!words.length || !upper(words[0].w) || c.typeWord.test(window.slice(words[0].start))) return null;
   let n = 0;
   let afterLevel = false;
   for (; n < words.length; n++) {
     const { start, w } = words[n];
     const rest = window.slice(start);
     if (n > 0 && (c.stop.test(rest) || c.verb.test(rest) || (upper(w) && c.typeWord.test(rest)))) break;
+    // A heading in capitals on the next line is not part of a name written in lower case.
+    if (n > 0 && CAPITALS.test(w) && !CAPITALS.test(words[n - 1].w) && window.slice(words[n - 1].end, start).includes("\n")) break;
     if (w === "và") {
       const next = words[n + 1]?.w;
       if (afterLevel || !next || !upper(next) || c.typeWord.test(window.slice(words[n + 1].start))) break;
@@ -84,15 +88,9 @@ export function readIssuer(text: string, from: number, limit: number): { start: 
   return { start: from + words[0].start, end: from + end, name: window.slice(words[0].start, end).replace(/\s+/gu, " ") };
 }
 
-/** Folded name with abbreviations expanded: "UBND tỉnh" → "uy ban nhan dan tinh". */
+/** Folded name with abbreviations expanded (grammars/abbreviations.json): "UBND tỉnh" → "uy ban nhan dan tinh". */
 export function issuerKey(name: string): string {
-  const { abbreviations } = issuers();
-  return fold(
-    name
-      .split(/\s+/u)
-      .map((w) => abbreviations.get(fold(w)) ?? w)
-      .join(" "),
-  );
+  return fold(normalizeUnitName(name));
 }
 
 /** The administrative level an issuer names (tỉnh, huyện ...), folded, or null. */

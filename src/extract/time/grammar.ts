@@ -1,5 +1,6 @@
 // Compiles grammars/time.json into the matchers of the time parser, once.
-import { alternation, escapeRegExp, loadGrammar } from "../../grammar/load.js";
+import { escapeRegExp, loadGrammar } from "../../grammar/load.js";
+import { phrases as alternation } from "../pattern.js";
 
 export interface TimeGrammar {
   words: { day: string[]; month: string[]; year: string[]; quarter: string[]; first: string[]; last: string[]; period: string[] };
@@ -68,11 +69,12 @@ const E = "(?![\\p{L}\\p{N}])";
 const YEAR = "((?:19|20)\\d{2})(?!\\d)";
 const SEP = "\\s?[/.\\-]\\s?";
 
+
 let compiled: CompiledTime | undefined;
 
 /** A word as written in running text, capitalised, and in a heading's capitals. */
 function cases(w: string): string[] {
-  return [...new Set([w, w[0].toLowerCase() + w.slice(1), w[0].toUpperCase() + w.slice(1), w.toUpperCase()])].map(escapeRegExp);
+  return [...new Set([w, w[0].toLowerCase() + w.slice(1), w[0].toUpperCase() + w.slice(1), w.toUpperCase()])].map((x) => escapeRegExp(x).replace(/ /g, "\\s+"));
 }
 
 export function timeGrammar(): CompiledTime {
