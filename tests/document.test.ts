@@ -58,6 +58,11 @@ describe("header", () => {
     expect(d.date).toBe("2026-03-10");
   });
 
+  it("finds a type line whose capitals were lost under the header", () => {
+    const d = docOf(["Bộ tài chính\t\tCộng hoà xã hội chủ nghĩa Việt Nam", "SỐ: 120 /2002/TT-BTC", "Hà nội, ngày 30 tháng 12 năm 2002", "Thông tư", "Hướng dẫn thi hành Nghị định số 89/2002/NĐ-CP của Chính phủ", "Căn cứ Nghị định số 89/2002/NĐ-CP ngày 07 tháng 11 năm 2002;"].join("\n"));
+    expect(d).toMatchObject({ typeCode: "TT", typeName: "Thông tư", symbol: "120/2002/TT-BTC", place: "Hà nội", date: "2002-12-30", title: "Hướng dẫn thi hành Nghị định số 89/2002/NĐ-CP của Chính phủ" });
+  });
+
   it("takes the year from the trích yếu when there is no date line", () => {
     expect(seedDoc("000")).toMatchObject({ place: null, date: null, year: 2023, symbol: null, title: "triển khai thực hiện phong trào thi đua yêu nước năm 2023" });
     expect(seedDoc("001").year).toBeNull();

@@ -71,6 +71,12 @@ describe("numbering schemes", () => {
     ).toEqual(["I", "I/1", "I/2", "II", "II/1", "II/2", "II/2/2.1", "II/2/2.2", "II/2/2.4", "II/2/2.4/2.4.1", "II/2/2.4/2.4.2", "II/3", "II/3/a", "II/3/b", "II/3/c", "II/3/d", "II/3/đ", "II/4", "II/4/4.1", "II/4/4.2"]);
   });
 
+  it("reads the older styles I/, 1/, a/ and 1.-", () => {
+    expect(
+      sections([...PLAN_HEAD, "I/ Đối tượng và phạm vi áp dụng.", "1/ Tổ chức, cá nhân bán hàng hoá, dịch vụ.", "a/ Hộ kinh doanh;", "b/. Doanh nghiệp;", "2.- Tổ chức, cá nhân mua hàng hoá.", "II/ Tổ chức thực hiện."]),
+    ).toEqual(["I", "I/1", "I/1/a", "I/1/b", "I/2", "II"]);
+  });
+
   it("numbers Arabic items from the top when the plan has no Roman level", () => {
     expect(
       sections([

@@ -30,7 +30,7 @@ interface Line extends ScannedLine {
   quoted: boolean;
 }
 
-/** A line this long was certainly wrapped, whatever the width of the document. */
+/** In text that is not hard-wrapped, a line this long going on with a quotation was cut by the converter. */
 const LONG_LINE = 100;
 
 export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } {
@@ -161,7 +161,7 @@ function isDoubleSpaced(lines: Line[]): boolean {
 function wrapped(p: Line, n: Line, width: number): boolean {
   const len = p.text.length;
   if (width === Infinity) return n.quoted && len >= LONG_LINE; // a quotation going on after "phong trào"
-  return len >= LONG_LINE || len >= width * 0.85 || len + 1 + n.firstWord > width;
+  return len >= width * 0.85 || len + 1 + n.firstWord > width;
 }
 
 /** What joins two lines of one paragraph ("" or " "), or null for a paragraph break. */
