@@ -48,7 +48,16 @@ function spans(result: Extraction): Spanned[] {
   return [...sections, ...result.citations, ...result.deadlines, ...result.units, ...result.targets, ...result.tasks, ...result.repairs, ...result.suspects];
 }
 
-async function checkExtract(input: string): Promise<void> {
+/** Bytes that start like a known format (or not) and go on as noise or text: every parser's error path. */
+const MAGIC = ["%PDF-1.4\n", "PK\u0003\u0004", "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1", "{\\rtf1\\ansi ", "<html><body>", "\u00ef\u00bb\u00bf", ""];
+const anyFile = fc
+  .tuple(fc.constantFrom(...MAGIC), fc.oneof(fc.uint8Array({ maxLength: 600 }), planLike.map((t) => new TextEncoder().encode(t))))
+  .map(([magic, rest]) => {
+    const head = Buffer.from(magic, "latin1");
+    return new Uint8Array(Buffer.concat([head, Buffer.from(rest)]));
+  });
+
+async function checkExtract(input: string | Uint8Array): Promise<void> {
   let result: Extraction;
   try {
     result = await extract(input);
@@ -78,9 +87,13 @@ function checkMap(input: string): void {
   }
 }
 
-describe("extract on any string", () => {
+describe("extract on any input", () => {
   it("returns a contract-valid result with spans inside text, or throws VnplanError", async () => {
     await fc.assert(fc.asyncProperty(anyText, checkExtract), { numRuns: RUNS });
+  });
+
+  it("holds for any bytes, whatever format they start like", async () => {
+    await fc.assert(fc.asyncProperty(anyFile, (bytes) => checkExtract(bytes)), { numRuns: RUNS });
   });
 
   it("holds on real plans with pieces cut out and noise put in", async () => {
