@@ -53,6 +53,14 @@ describe("both numbering conventions", () => {
     ]);
   });
 
+  it("reads numbers with a suffix and a doubled slash", () => {
+    const cs = cite("giảm nghèo theo Nghị quyết số 30a/2008/NQ-CP ngày 27 tháng 12 năm 2008 của Chính phủ; Nghị định số 64//2023/NĐ-CP ngày 23 tháng 8 năm 2023.");
+    expect(cs.map((c) => [c.number, c.year, c.typeCode, c.issuerCode, c.date])).toEqual([
+      ["30a", 2008, "NQ", "CP", "2008-12-27"],
+      ["64", 2023, "NĐ", "CP", "2023-08-23"],
+    ]);
+  });
+
   it("rejoins a symbol split across lines and tolerates a doubled 'số'", () => {
     const cs = cite("Theo dõi thực hiện Hướng dẫn số 03-", "HD/TU, ngày 17/07/2018 của Ban Thường vụ Tỉnh ủy; Chỉ thị số số 46 - CT/TW ngày 16/5/2025 của Bộ Chính trị.");
     expect(cs.map((c) => [c.symbol, c.date, c.issuer])).toEqual([

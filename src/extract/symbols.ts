@@ -2,6 +2,7 @@
 //   Party   34-CT/TW, 21-KH/BDVTU, 06-CTr/TU, 217-QĐ/TW (and mixed 01-CT/UBND)
 //   State   01/CT-UBND, 30/2020/NĐ-CP, 16/KH-MTTQ-BTT (and mistyped 34/CT-TW, 19/CT-TTG)
 //   No type 5973/UBND-KT (a công văn), 85/2015/QH13 (a law), 101/2025/UBTVQH15
+//   Numbers with a suffix: 30a/2008/NQ-CP, 66.16/2026/NQ-CP
 // Spaces and line breaks around the separators are allowed ("03-\nHD/TU", "1105 /KH-ĐKT").
 import { loadGrammar } from "../grammar/load.js";
 import { foldCode } from "./fold.js";
@@ -46,9 +47,11 @@ function symbols(): CompiledSymbols {
   const gap = "\\s{0,3}";
   const dash = `${gap}[-–]${gap}`;
   const party = `${dash}(${code})${gap}/${gap}(${code}(?:${dash}${code})*)`;
-  const state = `${gap}/${gap}(?:((?:19|20)\\d{2})${gap}/${gap})?(${code})((?:${dash}${code})*)`;
+  // "64//2023/NĐ-CP": a doubled slash is a slip of the keyboard.
+  const slash = `${gap}\\/{1,2}${gap}`;
+  const state = `${slash}(?:((?:19|20)\\d{2})${slash})?(${code})((?:${dash}${code})*)`;
   // A footnote mark may follow the symbol ("34-CT/TW¹"), so only letters and ASCII digits may not.
-  const re = new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(\\d{1,5})(?:${party}|${state})(?![\\p{L}\\d])`, "gu");
+  const re = new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(\\d{1,5}(?:\\.\\d{1,3})?[a-z]?)(?:${party}|${state})(?![\\p{L}\\d])`, "gu");
   compiled = { re, codes };
   return compiled;
 }
