@@ -250,7 +250,7 @@ export function ingestDocx(zip: Zip): Ingested {
         }
         case "w:t": break;
         case "w:tab": if (!inPPr) addText("\t"); break;
-        case "w:br": case "w:cr": addText(" "); break;
+        case "w:br": case "w:cr": if (t.attrs["w:type"] !== "page" && t.attrs["w:type"] !== "column") addText("\n"); break;
         case "w:noBreakHyphen": addText("-"); break;
         case "w:del": case "w:moveFrom": if (!t.selfClosing) deleted++; break;
         case "w:delText": break;

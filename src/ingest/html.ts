@@ -79,6 +79,9 @@ export function ingestHtml(bytes: Uint8Array): Ingested {
       } else if (name === "tr") cells = [];
       else if ((name === "td" || name === "th") && cells) {
         cell = "";
+      } else if (name === "br") {
+        if (cell !== null) cell += " ";
+        else buf += "\n";
       } else if (BLOCK.has(name)) {
         if (cell !== null) cell += " ";
         else flush();

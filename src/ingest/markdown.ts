@@ -9,13 +9,21 @@ export interface Block {
   strong?: boolean;
 }
 
-/** A paragraph as markdown; inner line breaks become spaces so one paragraph stays one line. */
+/**
+ * A paragraph as markdown. Explicit line breaks ("\n", from a Word line break
+ * or an HTML <br>) stay, as the hard breaks of a typed text; runs of spaces and
+ * tabs inside a line stay too (they separate the columns of signature and
+ * address blocks). A whole-bold paragraph is bold line by line.
+ */
 export function paragraph(b: Block): string {
-  const text = b.text.replace(/[ \t]*[\r\n\v\f]+[ \t]*/g, " ").replace(/[ \t]+/g, " ").trim();
-  if (!text) return "";
-  if (b.heading) return `${"#".repeat(Math.min(6, b.heading))} ${text}`;
-  if (b.strong && !text.startsWith("**")) return `**${text}**`;
-  return text;
+  const lines = b.text
+    .split(/[ \t]*[\r\n\v\f]+[ \t]*/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (!lines.length) return "";
+  if (b.heading) return `${"#".repeat(Math.min(6, b.heading))} ${lines.join(" ")}`;
+  if (b.strong) return lines.map((l) => (l.startsWith("**") ? l : `**${l}**`)).join("\n");
+  return lines.join("\n");
 }
 
 /** A table row: cells trimmed, inner line breaks and pipes kept out of the cell syntax. */

@@ -121,19 +121,28 @@ export function layoutLines(raw: { str: string; transform: number[]; width: numb
     items.sort((a, b) => a.x - b.x);
     let text = "";
     let end = -Infinity;
+    const lineH = Math.max(...items.map((i) => i.h));
     for (const it of items) {
+      // a wide run of spaces is a column gap as much as an empty stretch is
+      if (!it.str.trim() && it.w > 2.5 * lineH) {
+        if (text) text = `${text.trimEnd()}\t`;
+        end = it.x + it.w;
+        continue;
+      }
       const gap = it.x - end;
-      if (text && gap > 0.8 * it.h && !/\s$/.test(text) && !/^\s/.test(it.str)) text += gap > 2.5 * it.h ? "\t" : " ";
+      // a wide gap separates columns (signature and address blocks): a tab, as typed text has
+      if (text && gap > 2.5 * lineH) text = `${text.trimEnd()}\t`;
+      else if (text && gap > 0.2 * it.h && !/\s$/.test(text) && !/^\s/.test(it.str)) text += " ";
+      if (text.endsWith("\t") && !it.str.trim()) continue;
       text += it.str;
       end = it.x + it.w;
     }
-    const h = Math.max(...items.map((i) => i.h));
-    return { text: text.replace(/\s+$/, ""), x: items[0].x, right: end, y: items[0].y, h };
+    return { text: text.replace(/\s+$/, ""), x: items[0].x, right: end, y: items[0].y, h: lineH };
   }).filter((l) => l.text.trim());
 }
 
 const key = (s: string) => s.replace(/\d+/g, "#").replace(/\s+/g, " ").trim().toLowerCase();
-const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/i;
+const PAGE_NUMBER = /^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?)$/i;
 
 /** Lines at the top or bottom of a page that repeat on most pages, and bare page numbers. */
 function runningLines(pages: Line[][]): Set<string> {
@@ -153,8 +162,12 @@ function paragraphs(lines: Line[]): string[] {
   if (!lines.length) return [];
   const left = Math.min(...lines.map((l) => l.x));
   const right = Math.max(...lines.map((l) => l.right));
-  const gaps = lines.slice(1).map((l, i) => lines[i].y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
-  const lineGap = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
+  const heights = lines.map((l) => l.h).sort((a, b) => a - b);
+  const h = heights[Math.floor(heights.length / 2)];
+  // gaps smaller than a line are superscripts or split baselines, not line spacing
+  const gaps = lines.slice(1).map((l, i) => lines[i].y - l.y).filter((g) => g > 0.6 * h).sort((a, b) => a - b);
+  // the lower quartile: pages of short paragraphs have more paragraph gaps than line gaps
+  const lineGap = gaps.length ? gaps[Math.floor(gaps.length / 4)] : 0;
   const out: string[] = [];
   let cur = "";
   lines.forEach((l, i) => {
@@ -163,7 +176,7 @@ function paragraphs(lines: Line[]): string[] {
       !prev ||
       prev.y - l.y > lineGap * 1.35 + 0.5 ||
       l.x > left + 1.2 * l.h || // first-line indent, or a centred line
-      prev.right < right - 4 * l.h || // the previous line ended short
+      prev.right < right - 2 * l.h || // the previous line ended short
       l.text.includes("\t") ||
       prev.text.includes("\t");
     if (newPara && cur) {
@@ -214,7 +227,8 @@ function assemble(pageLines: Line[][], ocrText: Map<number, string>, warnings: s
     const ocr = ocrText.get(n);
     const visible = lines.filter((l) => l.text.trim());
     const edges = new Set([...visible.slice(0, 2), ...visible.slice(-2)]);
-    const kept = lines.filter((l) => !(edges.has(l) && (running.has(key(l.text)) || PAGE_NUMBER.test(l.text.trim()))));
+    const outermost = new Set([visible[0], visible[visible.length - 1]]);
+    const kept = lines.filter((l) => !((edges.has(l) && running.has(key(l.text))) || (outermost.has(l) && PAGE_NUMBER.test(l.text.trim()))));
     const paras =
       ocr !== undefined ? ocrParagraphs(ocr) : blankLineBlocks ? ocrParagraphs(kept.map((l) => l.text).join("\n")) : paragraphs(kept);
     if (text) text += "\n\n";

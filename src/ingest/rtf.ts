@@ -210,7 +210,7 @@ export function ingestRtf(bytes: Uint8Array): Ingested {
           break;
         }
         case "par": case "sect": case "page": endParagraph(); break;
-        case "line": emit(" "); break;
+        case "line": emit("\n"); break;
         case "tab": emit("\t"); break;
         case "intbl": inTable = true; break;
         case "cell": case "nestcell": inTable = true; endCell(); break;
