@@ -29,7 +29,7 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
     }
     const from = pieces.length;
     const prevWord = words[words.length - 1];
-    const sentenceStart = !prevWord || /[.!?:]$/.test(s.slice(prevWord ? pieces[prevWord.to - 1][1] : 0, i).trim());
+    const sentenceStart = !prevWord || /[.!?]$/.test(s.slice(prevWord ? pieces[prevWord.to - 1][1] : 0, i).trim());
     let up = 0, low = 0, firstUp = false, mapped = 0, lettersBefore = false;
     for (; i < s.length && s[i] !== " " && s[i] !== "\t"; i++) {
       const c = s[i];
@@ -61,7 +61,9 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
     if (!upper) {
       // VN3 has no toned capitals, so a sentence that opens on one starts in lowercase: restore it.
       const first = pieces[word.from];
-      if (word.sentenceStart && first && TCVN3.has(s[first[1]]) && /^\p{Ll}/u.test(first[0])) first[0] = first[0].toUpperCase();
+      // (ă â ê ô ơ ư đ have capitals of their own, A1–A7: lowercase there was meant.)
+      const code = first ? s.charCodeAt(first[1]) : 0;
+      if (word.sentenceStart && first && TCVN3.has(s[first[1]]) && (code < 0xa8 || code > 0xae) && /^\p{Ll}/u.test(first[0])) first[0] = first[0].toUpperCase();
       continue;
     }
     // A .VnTimeH font draws every letter as a capital; otherwise the word's own capitals stand.
@@ -113,12 +115,18 @@ export function decodeCp1258(s: string): Piece[] {
 const VIQR_VOWEL = /[aeiouyAEIOUY]/;
 const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
 
+function atLineEnd(s: string, k: number): boolean {
+  while (s[k] === " " || s[k] === "\t" || s[k] === "\r") k++;
+  return k >= s.length || s[k] === "\n";
+}
+
 /** VIQR: ASCII letters with ^ ( + for the vowel modifiers and ' ` ? ~ . for tones. */
 export function decodeViqr(s: string): Piece[] {
   const pieces: Piece[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if ((c === "d" || c === "D") && (s[i + 1] === "d" || s[i + 1] === "D") && !isAsciiLetter(s[i - 1])) {
+    // dd/DD is đ/Đ, in capital abbreviations too (NDD-CP); lowercase only where a syllable starts.
+    if ((c === "D" && s[i + 1] === "D") || ((c === "d" || c === "D") && s[i + 1] === "d" && !isAsciiLetter(s[i - 1]))) {
       pieces.push([c === "D" ? "Đ" : "đ", i, i + 2]);
       i++;
       continue;
@@ -137,9 +145,9 @@ export function decodeViqr(s: string): Piece[] {
     if (VIQR_MOD.has(s[j]) && compose(c, s[j], 0)) mod = s[j++];
     let tone: Tone = 0;
     const t = VIQR_TONE.get(s[j]);
-    // "." and "?" close sentences too: they are tones only inside a word or
-    // before a word that goes on in lowercase.
-    if (t !== undefined && (isAsciiLetter(s[j + 1]) || ((s[j] !== "." && s[j] !== "?") || (s[j + 1] === " " && /[a-z]/.test(s[j + 2] ?? ""))))) {
+    // VIQR (RFC 1456) escapes a literal "." or "?" after a vowel with "\"; unescaped
+    // ones are tones, except a "." where a line ends, the one place writers leave it bare.
+    if (t !== undefined && (isAsciiLetter(s[j + 1]) || s[j] !== "." || (/[ \t]/.test(s[j + 1] ?? "") && !atLineEnd(s, j + 1)))) {
       tone = t;
       j++;
     }

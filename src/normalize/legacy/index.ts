@@ -18,6 +18,8 @@ const HIGH = /[\u00a1-\u00ff]/;
 const VIQR_HINT = /[AEOUaeou][\^(+]|[aeiouyAEIOUY][`'~?][a-z]|\b[dD][dD][aeiouAEIOU]/;
 
 const ABBREVIATION = /^[A-ZĐ]{2,}$/;
+// Latin-1 symbols no Vietnamese text uses but legacy charts fill with letters (§ = Đ in TCVN3).
+const SYMBOLS = /[\u00a1-\u00bf]/;
 
 interface FontHints {
   prefer: Encoding | null;
@@ -103,7 +105,8 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
     const best = options[0];
     const mine = options.find((o) => o.enc === major);
     let pick: Option | null = null;
-    if (mine && mine.s >= best.s - 1 && (mine.s > base || (mine.s === base && mine.s >= 1))) pick = mine;
+    const symbols = mine && mine.s === base && SYMBOLS.test(text.slice(pos, end));
+    if (mine && mine.s >= best.s - 1 && (mine.s > base || (mine.s === base && (mine.s >= 1 || symbols)))) pick = mine;
     else if (best.s > base && best.s >= 1) pick = best;
     if (!pick) continue;
     out ??= new MappedText();

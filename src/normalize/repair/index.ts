@@ -19,11 +19,11 @@ export interface RepairOptions {
 }
 
 /** log-odds a lost mark must win by before the word changes, and before it is reported. */
-const LOST_MARK_CHANGE = 8;
+const LOST_MARK_CHANGE = 7;
 const LOST_MARK_SUSPECT = 5;
 const SHIFT_CHANGE = 7;
 const TITLE_MARGIN = 4;
-const ONE_SIDED = 1.5;
+const ONE_SIDED = 2;
 const GLYPH_WEIGHT = 1.5;
 const DOC_WEIGHT = 0.7;
 /** How much more common a marked reading must be for a word in seen pairs to be reconsidered. */
