@@ -142,6 +142,7 @@ describe("where citations are and are not", () => {
         "phát triển kinh tế - xã hội 5 năm (2021 - 2025) theo Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng;",
         "phòng, chống dịch COVID-19; chấp hành nghiêm chỉnh Luật Giao thông đường bộ; 2/ BAN CHỈ ĐẠO; tỷ lệ 3/5 thành viên.",
         "Đơn vị đã gửi 12/UBND-VP.",
+        "Báo cáo theo Mẫu số 02/BC-UBND và Biểu số 01/KH-TC kèm theo.",
       ).map((c) => c.symbol),
     ).toEqual(["16/CT-UBND"]);
   });

@@ -24,6 +24,8 @@ interface Context {
   /** The document's own number: "Số: 1105/KH-ĐKT" opening a line, "kèm theo Kế hoạch số". */
   ownLine: RegExp;
   attached: RegExp;
+  /** "Mẫu số 02/BC-UBND": a form, not a document. */
+  notDocument: RegExp;
   ownTitle: RegExp;
   codeOfName: Map<string, string>;
 }
@@ -44,6 +46,7 @@ function context(): Context {
     listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
     // "Số: 1105/KH-ĐKT", "Luật số: 15/2012/QH13" opening a line.
     ownLine: new RegExp(`(?:^|\\n)[\\s*_#]*(?:(?:${alternation(g.numberWords)})\\s*:?|(?:${names})\\s+(?:${alternation(g.numberWords)})\\s*:)\\s*$`, "iu"),
+    notDocument: new RegExp(`${B}(?:${alternation(g.notDocuments)})\\s*${num}$`, "iu"),
     attached: new RegExp(`${B}kèm theo\\s*$`, "iu"),
     ownTitle: new RegExp(`^[\\s*_#]*(${names})[\\s*_]*$`, "imu"),
     codeOfName: new Map(g.types.flatMap((t) => t.names.map((n) => [n.toLowerCase(), t.code] as [string, string]))),
@@ -95,6 +98,7 @@ export function extractCitations(seg: Segmented): Citation[] {
       continue;
     }
     if (own && sym.typeCode === own.typeCode && own.numbers.has(sym.number)) continue;
+    if (!typed && c.notDocument.test(before)) continue;
     let typeName = typed?.[1] ?? null;
     let start = typed ? head - before.length + typed.index : list.length ? list[0].start : sym.start;
     if (!typeName && numbered && !sym.typeCode) {

@@ -10,6 +10,7 @@ import { foldCode } from "./fold.js";
 export interface DocumentTypes {
   types: { code: string; names: string[] }[];
   symbolCodes: string[];
+  notDocuments: string[];
   numberWords: string[];
 }
 
