@@ -68,6 +68,18 @@ describe("tasks", () => {
     expect(t.support).toEqual(["Sở Tài chính", "UBND các huyện", "thị xã"]);
   });
 
+  it("reads the assigning articles of a decision, with the sentence that assigns", () => {
+    const found = tasks(
+      "## Điều 1",
+      "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển rừng năm 2025.",
+      "## Điều 2",
+      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính triển khai thực hiện.",
+    );
+    expect(found.map((t) => [t.section, t.summary, t.lead, t.support])).toEqual([
+      ["Điều 2", "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính triển khai thực hiện", ["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"]],
+    ]);
+  });
+
   it("does not end a summary at a title's abbreviation dot", () => {
     const [t] = tasks(
       "## 4",

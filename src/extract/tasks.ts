@@ -27,16 +27,22 @@ interface Range {
   end: number;
 }
 
-let taskTitle: RegExp | null = null;
+let taskWords: { title: RegExp; label: RegExp } | null = null;
 
-/** A short title naming tasks ("Nhiệm vụ và giải pháp", "TỔ CHỨC THỰC HIỆN"); a long one is a sentence, not a title. */
-function isTaskTitle(title: string): boolean {
-  if (title.split(/\s+/).length > 12) return false;
-  if (!taskTitle) {
-    const words = loadGrammar<{ taskSections: string[] }>("roles").taskSections;
-    taskTitle = new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(words)})(?![\\p{L}\\p{M}])`, "iu");
+/**
+ * A section of tasks: a short title naming them ("Nhiệm vụ và giải pháp", "TỔ CHỨC
+ * THỰC HIỆN"; a long one is a sentence, not a title), or an article of a decision.
+ */
+function isTaskSection(s: Section): boolean {
+  if (!taskWords) {
+    const g = loadGrammar<{ taskSections: string[]; taskLabels: string[] }>("roles");
+    taskWords = {
+      title: new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(g.taskSections)})(?![\\p{L}\\p{M}])`, "iu"),
+      label: new RegExp(`^(?:${alternation(g.taskLabels)})(?![\\p{L}\\p{M}])`, "iu"),
+    };
   }
-  return taskTitle.test(title.normalize("NFC"));
+  if (taskWords.label.test(s.label)) return true;
+  return s.title.split(/\s+/).length <= 12 && taskWords.title.test(s.title.normalize("NFC"));
 }
 
 /** Items of `sorted` (by span start) that start inside r: binary search, then a scan. */
@@ -87,7 +93,7 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
     blocksBySection.set(b.section, list);
   }
   const visit = (s: Section, inTask: boolean, inherited: Unit[]) => {
-    const taskHere = inTask || isTaskTitle(s.title);
+    const taskHere = inTask || isTaskSection(s);
     // The section's own paragraphs (not its children's); a path can repeat in a document (annexes), so also by span.
     const own = (blocksBySection.get(s.section) ?? []).filter((b) => b.start >= s.span.start && b.start < s.span.end);
     const ownUnits = own.flatMap((b) => within(found.units, { start: b.start, end: b.end + 1 }));
@@ -108,8 +114,12 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
     } else if (taskHere && s.children.length === 0) {
       // A task section without numbered items: each paragraph that names a unit is a task.
       for (const b of own) {
-        if (b.heading || within(found.units, b).length === 0) continue;
-        tasks.push(task(seg, found, b, b, [], firstSentence(seg.text, itemStart(seg.text, b.start, b.end).start, b.end)));
+        // An article's heading is its text ("Điều 3. Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm ...").
+        const named = within(found.units, b);
+        if (named.length === 0) continue;
+        // The summary is the sentence that gives the task ("... kể từ ngày ký. Giao Giám đốc Sở Nội vụ ...").
+        const from = sentenceStart(seg.text, b.heading ? b.start + b.labelLength : b.start, named[0].span.start);
+        tasks.push(task(seg, found, b, b, [], firstSentence(seg.text, from, b.end)));
       }
     }
     for (const c of s.children) visit(c, taskHere, carried);
@@ -160,6 +170,15 @@ function firstSentence(text: string, from: number, to: number): string {
   let s = body.slice(0, end).replace(/\s+/g, " ").trim();
   if (s.length > SUMMARY_MAX) s = `${s.slice(0, s.lastIndexOf(" ", SUMMARY_MAX))} …`;
   return s;
+}
+
+/** Start of the sentence holding `at`, not before `from`. */
+function sentenceStart(text: string, from: number, at: number): number {
+  for (let i = at - 1; i > from; i--) {
+    const c = text[i];
+    if ((c === "." || c === ";" || c === "!" || c === "?") && /\s/.test(text[i + 1] ?? "")) return i + 1;
+  }
+  return from;
 }
 
 /** Without a content column, the longest cell is the task. */
