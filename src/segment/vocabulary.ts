@@ -24,6 +24,9 @@ interface TypesGrammar {
 /** A số/ký hiệu after "Số:": number (possibly blank), then "/" or "-" parts ("256 /2004/QĐ-UB"). */
 const SYMBOL = "[ \\t]*(?<sym>[\\p{L}\\p{N}]*(?:[ \\t]?[/\\-–][ \\t]?[\\p{L}\\p{N}.]+)+)";
 
+/** A blank left for the day or month: spaces, dots, ellipses, underscores (one run, so no backtracking). */
+const BLANK = "[\\s.…_]*";
+
 const fold = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
 
 function build() {
@@ -43,7 +46,7 @@ function build() {
     draft: new RegExp(`^[(\\[]?\\s*(?:${g.draftWords.map(flex).join("|")})(?:\\s+lần\\s+\\d+)?\\s*[)\\]]?$`, "iu"),
     // "<place>, ngày 10 tháng 3 năm 2026" with blanks allowed, or "<place>, ngày 10/3/2026".
     date: new RegExp(
-      `(?:^|\\t)\\s*(?:(?<place>[^\\t,]{1,60}?)\\s*,)?\\s*${day}\\s*(?:(?<d>\\d{1,2})?[\\s.…_]*${month}\\s*(?<m>\\d{1,2})?[\\s.…_]*${year}\\s*(?<y>\\d{4})|(?<d2>\\d{1,2})\\s*[/.\\-]\\s*(?<m2>\\d{1,2})\\s*[/.\\-]\\s*(?<y2>\\d{4}))`,
+      `(?:^|\\t)\\s*(?:(?<place>[^\\t,]{1,60}?)\\s*,)?\\s*${day}(?:${BLANK}(?:(?<d>\\d{1,2})${BLANK})?${month}${BLANK}(?:(?<m>\\d{1,2})${BLANK})?${year}\\s*(?<y>\\d{4})|\\s*(?<d2>\\d{1,2})\\s*[/.\\-]\\s*(?<m2>\\d{1,2})\\s*[/.\\-]\\s*(?<y2>\\d{4}))`,
       "iu",
     ),
     preambleStart: new RegExp(`^(?:${g.preambleStarts.map(flex).join("|")})(?=\\s|$)`, "iu"),
