@@ -26,6 +26,7 @@ const TITLE_MARGIN = 4;
 const ONE_SIDED = 2;
 const GLYPH_WEIGHT = 1.5;
 const DOC_WEIGHT = 0.7;
+const LOST_DOC_WEIGHT = 1;
 /** How much more common a marked reading must be for a word in seen pairs to be reconsidered. */
 const DOMINATED = 20;
 
@@ -327,7 +328,8 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
     for (const v of toneVariants(tok.text, style(), lm)) {
       if (!v || v[1] < 0) continue;
       const [w, wid] = v;
-      const s = lm.chain(p, [wid], n);
+      // The document's own usage counts too: "đoàn" written ten times elsewhere, "đoan" never.
+      const s = lm.chain(p, [wid], n) + LOST_DOC_WEIGHT * (Math.log1p(docCount(wid)) - Math.log1p(docCount(id)));
       if (s > best) {
         best = s;
         bestWord = w;
