@@ -149,7 +149,7 @@ describe("vnplan import", () => {
   it("loses and duplicates nothing when killed (kill -9) and run again", async () => {
     const dir = tmp();
     const corpus = join(dir, "corpus");
-    const FILES = 120;
+    const FILES = 60;
     spawnSync(process.execPath, [join(repo, "scripts", "gen-corpus.mjs"), corpus, String(FILES), "7"]);
     const killed = join(dir, "killed.db");
     const whole = join(dir, "whole.db");

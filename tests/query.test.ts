@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fold as foldName } from "../src/extract/fold.js";
+import { openStore } from "../src/store/index.js";
 
 const repo = join(import.meta.dirname, "..");
 const bin = join(repo, "bin", "vnplan.js");
@@ -100,11 +101,19 @@ describe("vnplan query directives", () => {
 
 describe("vnplan query document", () => {
   it("returns each fixture's extraction by path, identified by its content", () => {
-    for (const f of fixtures) {
-      const d = json<{ sha256: string; paths: string[]; extraction: { source: { format: string }; text: string } }>("document", f);
-      expect(d.sha256).toBe(createHash("sha256").update(readFileSync(f)).digest("hex"));
-      expect(d.paths).toContain(f);
-      expect(d.extraction.source.format).toBe({ ".txt": "text", ".pdf": "pdf", ".docx": "docx" }[extname(f)]);
+    // One fixture through the command line, all of them through the library it prints.
+    const cli = json<{ sha256: string; paths: string[] }>("document", fixtures[0]);
+    const store = openStore(db, { readonly: true });
+    try {
+      expect(store.document(fixtures[0])).toMatchObject(cli);
+      for (const f of fixtures) {
+        const d = store.document(f)!;
+        expect(d.sha256).toBe(createHash("sha256").update(readFileSync(f)).digest("hex"));
+        expect(d.paths).toContain(f);
+        expect(d.extraction.source.format).toBe({ ".txt": "text", ".pdf": "pdf", ".docx": "docx" }[extname(f)]);
+      }
+    } finally {
+      store.close();
     }
   });
 
