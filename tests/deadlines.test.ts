@@ -45,6 +45,10 @@ describe("labelled time fields", () => {
     ]);
   });
 
+  it("allows a remark between the label and its colon", () => {
+    expect(deadlines(["- Thời gian thực hiện (dự kiến): Quý II/2024."]).map(brief)).toEqual([{ text: "Quý II/2024", due: "2024-06-30", recurring: false }]);
+  });
+
   it("gives a month without its year the plan's year", () => {
     const [d] = deadlines(["- Thời gian thực hiện: trong tháng 3."], 2025);
     expect(d.due).toBe("2025-03-31");
@@ -135,11 +139,17 @@ describe("task tables", () => {
       "| 2 | Tổ chức hội nghị sơ kết | Phòng Nội vụ | Quý III/2024 |",
       "| 3 | Kiểm tra, giám sát | Các phòng | Thường xuyên |",
       "Sau bảng là đoạn văn.",
+      "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện (dự kiến) |",
+      "| (1) | (2) | (3) | (4) | (5) |",
+      "| 1 | Hội nghị triển khai | Văn phòng | Các phòng | Tháng 3 - 4/2024 |",
+      "| Tổ chức tập huấn | Phòng Nội vụ | Trước 30/6/2024 |",
     ]);
     expect(ds.map((d) => [d.text, d.due, d.recurring])).toEqual([
       ["Tháng 3/2024", "2024-03-31", false],
       ["Quý III/2024", "2024-09-30", false],
       ["Thường xuyên", null, true],
+      ["Tháng 3 - 4/2024", "2024-04-30", false],
+      ["Trước 30/6/2024", "2024-06-30", false],
     ]);
   });
 });

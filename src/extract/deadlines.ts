@@ -22,15 +22,22 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
   // Paragraphs of running text, where explicit bounds are looked for.
   const prose: LogicalParagraph[] = [];
   let timeColumn = -1;
+  let columns = 0;
   for (const p of logicalParagraphs(text, seg.blocks)) {
     const b = p.block;
     if (b.kind === "row" && b.cells?.length) {
       const col = b.cells.findIndex((c) => g.headerCell.test(text.slice(c.start, c.end)));
-      if (col >= 0) timeColumn = col;
-      else if (timeColumn >= 0 && b.cells[timeColumn]) {
-        const c = b.cells[timeColumn];
+      if (col >= 0) {
+        timeColumn = col;
+        columns = b.cells.length;
+        continue;
+      }
+      // A row with merged cells is short; the time column is still its last when it was the header's.
+      const c = b.cells.length === columns ? b.cells[timeColumn] : timeColumn === columns - 1 ? b.cells[b.cells.length - 1] : undefined;
+      if (timeColumn >= 0 && c) {
         const d = field(text, b, c.start, c.end, year);
-        if (d) out.push(d);
+        // Column numbers under the header ("(5)") are not a time.
+        if (d && (d.terms.length || /\p{L}{2}/u.test(d.text))) out.push(d);
       }
       continue;
     }

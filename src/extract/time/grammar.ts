@@ -95,7 +95,7 @@ export function timeGrammar(): CompiledTime {
     { kind: "dateNoYear", re: re(`${B}${day}\\s*(\\d{1,2})(?:\\s?[/\\-]\\s?|\\s+${month}\\s+)(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
     // "ngày 20 hằng tháng": a day that recurs, no calendar date.
     { kind: "dayOfPeriod", re: re(`${B}${day}\\s+(\\d{1,2})(?=\\s+(?:${alternation(g.recurring)})${E})`) },
-    { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})((?:\\s?(?:,|và)\\s?\\d{1,2})*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
+    { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})((?:\\s?(?:,|-|–|và)\\s?\\d{1,2})*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
     { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
     // A list shares its year: "quý II, III/2024" runs to the end of the third quarter. The
     // type word is not repeated inside (that would make the scan quadratic on long runs).
@@ -126,10 +126,11 @@ export function timeGrammar(): CompiledTime {
     atPrefix: tail(g.at),
     listGap: /^\s?(?:,|;|và|hoặc)\s?$/u,
     rangeGap: new RegExp(`^\\s*(?:${alternation(g.to)})\\s*(?:${alternation(w.day)}\\s*)?$`, "iu"),
-    label: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:${alternation(g.labels)})\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
+    // "Thời gian thực hiện (dự kiến):" — a short remark may sit between the label and its colon.
+    label: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:${alternation(g.labels)})(?:\\s*\\([^()\\n]{0,30}\\))?\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
     inlineLabel: new RegExp(`[;.]\\s*(?:${g.labels.flatMap(cases).join("|")})\\s*[*_]*\\s*:[\\s*_]*`, "g"),
     nextField: /[;.]\s*\p{Lu}[^;:.()\n]{0,40}:/u,
-    headerCell: new RegExp(`^[\\s*_]*(?:${alternation(g.labels)})[\\s*_:]*$`, "iu"),
+    headerCell: new RegExp(`^[\\s*_]*(?:${alternation(g.labels)})(?![\\p{L}])[^\\n|]{0,30}$`, "iu"),
     // Literal-first (no look-behind, no case folding) so that the engine skips ahead fast;
     // the words before each hit are checked afterwards with `opener`.
     runningTrigger: new RegExp(`(?:${[...w.day, ...w.month, ...w.quarter, ...w.year].flatMap(cases).join("|")})\\s*[\\dIVX]`, "g"),
