@@ -80,6 +80,14 @@ describe("layouts in columns", () => {
     expect(paras).toContain("- Các tỉnh miền Đông Nam bộ;");
   });
 
+  it("reads a tab after a list label as a space, so the item still wraps", () => {
+    const src = ["1.\tTổ chức tuyên truyền sâu rộng trong cán bộ, đảng viên và Nhân dân về ý nghĩa của", "cuộc bầu cử đại biểu Quốc hội khóa XVI.", "-\tBảo đảm an ninh, trật tự."].join("\n");
+    expect(paragraphsOf(src).map((p) => p.text)).toEqual([
+      "1. Tổ chức tuyên truyền sâu rộng trong cán bộ, đảng viên và Nhân dân về ý nghĩa của cuộc bầu cử đại biểu Quốc hội khóa XVI.",
+      "- Bảo đảm an ninh, trật tự.",
+    ]);
+  });
+
   it("keeps a note beside a recipient in its own column", () => {
     const paras = paragraphsOf(seed("001")).map((p) => p.text);
     expect(paras).toContain("- Trưởng Khối thi đua 6\t(Báo cáo)");

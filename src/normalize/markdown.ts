@@ -12,6 +12,8 @@ export const CELL_SEPARATOR = " | ";
 export const COLUMN_GAP = "\t";
 /** A run of at least this many spaces inside a line separates columns. */
 const GAP_SPACES = 5;
+/** Longest list label or bullet that a tab may follow without making columns ("2.4.1-"). */
+const LABEL_MAX = 8;
 
 export interface ScannedLine {
   text: string;
@@ -91,7 +93,8 @@ export function scanLine(src: string, start: number, end: number): ScannedLine |
   /** Something visible follows: write the waiting space first. */
   const visible = () => {
     if (pendingStart >= 0) {
-      const gap = pendingGap && kind !== "row";
+      // A tab after a list label or bullet ("1.<tab>Mục đích") is not a column gap.
+      const gap = pendingGap && kind !== "row" && !(n <= LABEL_MAX && !parts.some((x) => x.includes(" ")));
       if (gap) columns = true;
       emit(gap ? COLUMN_GAP : " ", pendingStart);
       pendingStart = -1;
