@@ -149,9 +149,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
     for (const m of g.markers) {
       const n = m.words.matchAt(tokens, i);
       if (!n) continue;
-      const clauseStart = i === 0 || CLAUSE_BREAKS.has(tokens[i - 1].text) || tokens[i - 1].text === ",";
-      // "Giao" opens a clause; written in lower case it counts after a comma ("Hàng năm, giao Sở ...").
-      if (m.capitalOnly && (!clauseStart || (isLower(tokens[i].text) && (tokens[i - 1]?.text !== "," || headAt(tokens, i + n) === 0 || isLower(tokens[i + n]?.text ?? ""))))) continue;
+      if (m.capitalOnly && !opensClause(tokens, i, n)) continue;
       if (m.notAfter?.matchEndingAt(tokens, i)) continue;
       if (m.place === "before") {
         const list = scanUnitList(text, tokens, i + n);
@@ -187,6 +185,18 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   } else if ((block.heading || item.numbered) && ((list.reason === "end" && tokens[tokens.length - 1].text !== ",") || (list.reason === "colon" && list.stop === tokens.length - 1))) {
     push(out, block, "responsible", list.items);
   }
+}
+
+/**
+ * "Giao" opens a clause: at the start, after . ; : or a comma; written in lower case
+ * only after a comma and before a capitalised body ("Hàng năm, giao Sở ...").
+ */
+function opensClause(tokens: readonly Token[], i: number, n: number): boolean {
+  const prev = tokens[i - 1]?.text;
+  if (i > 0 && !CLAUSE_BREAKS.has(prev) && prev !== ",") return false;
+  if (!isLower(tokens[i].text)) return true;
+  const next = tokens[i + n];
+  return prev === "," && next !== undefined && !isLower(next.text) && headAt(tokens, i + n) > 0;
 }
 
 /** A role label followed by a colon at tokens[i]. */
