@@ -122,6 +122,8 @@ describe("explicit bounds in running text", () => {
         "- Tổ chức Hội nghị sơ kết 6 tháng đầu năm 2023, đánh giá kết quả thực hiện trong năm 2023.",
         "- Phấn đấu đến năm 2030 đạt 100% xã đạt chuẩn nông thôn mới.",
         "- Năm 2025, phấn đấu 95% hồ sơ được xử lý trực tuyến.",
+        "- Phấn đấu trong giai đoạn từ năm 2026 đến năm 2030, tỷ lệ hộ nghèo giảm bình quân 1%/năm.",
+        "- Tập trung nguồn lực để vào năm 2025 đạt chuẩn nông thôn mới nâng cao.",
         "nhân kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi thi đua Ái quốc (11/6/1948 - 11/6/2023);",
         "Ngày thành lập Đảng Cộng sản Việt Nam (3/2); phát triển kinh tế - xã hội 5 năm (2021 - 2025).",
         "Năm 2023 là năm giữa nhiệm kỳ.",

@@ -89,7 +89,7 @@ function leadingDeadline(text: string, p: LogicalParagraph, year: number | null)
   const at = p.start + lead[0].length;
   const t = parseTimes(text, { year }, at, Math.min(p.end, at + LEAD_WINDOW))[0];
   if (!t || t.start !== at || !DATED_KINDS.has(t.kind) || t.stated.year === undefined || !recent(t, year)) return null;
-  if (!/^\s*[,:]/u.test(text.slice(t.end, t.end + 2)) || horizonFollows(text, t.end, p.end)) return null;
+  if (!/^\s*[,:]/u.test(text.slice(t.end, t.end + 2)) || horizon(text, t.start, t.end, p.start, p.end)) return null;
   return record(text, p.block, t.start, t.end, [t]);
 }
 
@@ -117,7 +117,7 @@ function running(text: string, prose: LogicalParagraph[], year: number | null): 
     if (!t || (t.start !== from && t.start !== hit)) continue;
     let span: [number, number] | null = null;
     if (t.kind === "before" || (t.kind === "range" && t.to !== null)) {
-      if (t.to === null || recent(t, year)) span = [t.start, t.end];
+      if (t.to === null || (recent(t, year) && (t.kind === "before" || !horizon(text, t.start, t.end, para.start, para.end)))) span = [t.start, t.end];
     } else if (DATED_KINDS.has(t.kind) && t.stated.year !== undefined && recent(t, year)) {
       // A day in brackets names an event ("ngày bầu cử (ngày 15/3/2026)"); a period there is when.
       if (paren) {
@@ -127,7 +127,7 @@ function running(text: string, prose: LogicalParagraph[], year: number | null): 
       } else {
         const lo = Math.max(para.start, t.start - 12);
         const at = g.atPrefix.exec(text.slice(lo, t.start));
-        if (at) span = [lo + at.index, t.end];
+        if (at && !horizon(text, t.start, t.end, para.start, para.end)) span = [lo + at.index, t.end];
       }
     }
     if (!span) continue;
@@ -150,10 +150,12 @@ function recent(t: ParsedTime, year: number | null): boolean {
   return d !== null && (year === null || Number(d.slice(0, 4)) >= year - PAST_YEARS);
 }
 
-/** "Năm 2025, phấn đấu 100% ..." states a goal's horizon, not a deadline. */
-function horizonFollows(text: string, from: number, end: number): boolean {
-  const clause = text.slice(from, Math.min(end, from + 80)).split(/[;.]/u)[0];
-  return timeGrammar().horizon.test(clause) || clause.includes("%");
+/** "Năm 2025, phấn đấu 100% ...", "phấn đấu trong giai đoạn từ năm 2026 đến năm 2030 ...": a goal's horizon, not a deadline. */
+function horizon(text: string, start: number, end: number, paraStart: number, paraEnd: number): boolean {
+  const g = timeGrammar();
+  const after = text.slice(end, Math.min(paraEnd, end + 80)).split(/[;.]/u)[0];
+  const before = text.slice(Math.max(paraStart, start - 60), start).split(/[;.]/u).pop() ?? "";
+  return g.horizon.test(after) || after.includes("%") || g.horizon.test(before);
 }
 
 function record(text: string, b: Block, start: number, end: number, terms: ParsedTime[]): Deadline {
