@@ -5,6 +5,7 @@
 //   node scripts/bench.mjs --quick     # a 6 MB sample, fewer runs (for development)
 //   node scripts/bench.mjs --only core,scale,pdf,import --runs 5
 //   node scripts/bench.mjs --mb 20     # the core on the first 20 MB only
+//   node scripts/bench.mjs --import-quick   # the import benchmark on 400 / 200 / 1,000 files
 //
 // - core: normalize + segment + extract (+ contract validation), no I/O, on the
 //   fixtures plus the real text of ../shared/corpus/*.jsonl.gz (read here, never
@@ -279,7 +280,7 @@ async function benchPdf(docs, runs) {
 function benchImport() {
   const script = join(root, "scripts", "bench-import.mjs");
   if (!existsSync(script)) return { skipped: "scripts/bench-import.mjs is not there yet" };
-  const r = spawnSync(process.execPath, [script, ...(quick ? ["--quick"] : [])], { encoding: "utf8", cwd: root, maxBuffer: 64 * MB });
+  const r = spawnSync(process.execPath, [script, ...(quick || flag("--import-quick") ? ["--quick"] : [])], { encoding: "utf8", cwd: root, maxBuffer: 64 * MB });
   const out = r.stdout.trim();
   const resultFile = join(root, "bench", "import.json");
   let parsed = null;
