@@ -102,6 +102,14 @@ describe("lists and shared issuers", () => {
     expect(c.issuer).toBe("Quốc hội");
   });
 
+  it("keeps a comma inside a ministry's name but not after a place", () => {
+    const cs = cite(
+      "Căn cứ Thông tư số 08/2023/TT-BVHTTDL ngày 30/6/2023 của Bộ Văn hóa, Thể thao và Du lịch hướng dẫn thi hành;",
+      "Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2024 của UBND tỉnh Phú Yên, Sở Nội vụ hướng dẫn thực hiện.",
+    );
+    expect(cs.map((c) => c.issuer)).toEqual(["Bộ Văn hóa, Thể thao và Du lịch", "UBND tỉnh Phú Yên"]);
+  });
+
   it("ends an issuer after its place's name", () => {
     const [c] = cite("Thực hiện Chỉ thị số 01/CT-UBND ngày 20/4/2023 của UBND huyện Tây Hòa phát động phong trào thi đua yêu nước năm 2023.");
     expect(c.issuer).toBe("UBND huyện Tây Hòa");

@@ -46,13 +46,14 @@ const upper = (w: string) => /^\p{Lu}/u.test(w);
 export function readIssuer(text: string, from: number, limit: number): { start: number; end: number; name: string } | null {
   const c = issuers();
   const window = text.slice(from, Math.min(limit, from + 160));
-  const words: { start: number; end: number; w: string }[] = [];
+  const words: { start: number; end: number; w: string; comma: boolean }[] = [];
   WORD.lastIndex = 0;
   let prevEnd = 0;
   for (let m = WORD.exec(window); m && words.length < MAX_WORDS; m = WORD.exec(window)) {
-    // Punctuation between words ends the name.
-    if (/[^\s]/u.test(window.slice(prevEnd, m.index))) break;
-    words.push({ start: m.index, end: m.index + m[0].length, w: m[0] });
+    // Punctuation between words ends the name, but for one comma ("Bộ Văn hóa, Thể thao và Du lịch").
+    const sep = window.slice(prevEnd, m.index);
+    if (!/^\s*,?\s*$/u.test(sep) || (sep.includes(",") && !words.length)) break;
+    words.push({ start: m.index, end: m.index + m[0].length, w: m[0], comma: sep.includes(",") });
     prevEnd = m.index + m[0].length;
   }
   if (!words.length || !upper(words[0].w) || c.typeWord.test(window.slice(words[0].start))) return null;
@@ -62,6 +63,8 @@ export function readIssuer(text: string, from: number, limit: number): { start: 
     const { start, w } = words[n];
     const rest = window.slice(start);
     if (n > 0 && (c.stop.test(rest) || c.verb.test(rest) || (upper(w) && c.typeWord.test(rest)))) break;
+    // After a comma only another capitalised part of a name continues it, never after a place.
+    if (words[n].comma && (afterLevel || !upper(w) || c.typeWord.test(rest))) break;
     // A heading in capitals on the next line is not part of a name written in lower case.
     if (n > 0 && CAPITALS.test(w) && !CAPITALS.test(words[n - 1].w) && window.slice(words[n - 1].end, start).includes("\n")) break;
     if (w === "và") {
