@@ -85,6 +85,11 @@ export function readIssuer(text: string, from: number, limit: number): { start: 
       break;
     }
   }
+  // Cut short by the word limit: keep the parts before the last comma, which are whole.
+  if (n === MAX_WORDS) {
+    const lastComma = words.findLastIndex((x) => x.comma);
+    if (lastComma > 0) n = lastComma;
+  }
   while (n > 0 && /^(?:và|-|–)$/u.test(words[n - 1].w)) n--;
   if (!n) return null;
   const end = words[n - 1].end - (words[n - 1].w.endsWith(".") ? 1 : 0);
