@@ -7,7 +7,8 @@
 // change only when the bigram context makes another reading overwhelmingly
 // more likely, and a weaker case becomes a suspect.
 import type { Repair, Suspect } from "../../contract/schema.js";
-import { fromSource, identityMap, MappedText } from "../offsets.js";
+import { fromSource, identityMap } from "../offsets.js";
+import { splice, type Edit } from "./splice.js";
 import { isValidBare, isValidSyllable, placeTone, restyle, styleOf, toneAllowed, toneChar, analyse, type Tone, type ToneStyle } from "../syllable/index.js";
 import type { StageResult } from "../types.js";
 import { scanWords } from "../syllable/words.js";
@@ -39,16 +40,9 @@ const HOLE_FILLS = [...VOWEL_LETTERS.flatMap((v) => [0, 1, 2, 3, 4, 5].map((t) =
 
 let model: SyllableModel | null = null;
 
-interface Tok {
-  start: number;
-  end: number;
-  text: string;
-  info: WordInfo;
-  /** Separated from the previous word by spaces only. */
-  joined: boolean;
-}
-
 interface WordInfo {
+  /** The spelling. */
+  word: string;
   /** Valid Vietnamese syllable as written. */
   valid: boolean;
   /** Statistics id (-1: unseen or not a syllable). */
@@ -71,7 +65,7 @@ function wordInfo(w: string, lm: SyllableModel): WordInfo {
   if (!info) {
     const valid = isValidSyllable(w);
     const a = analyse(w);
-    info = { valid, id: valid ? lm.id(w) : -1, tone: a.tone, bare: a.bare, style: valid && a.tone ? styleOf(w) : null, marked: !valid && hasMarks(w) };
+    info = { word: w, valid, id: valid ? lm.id(w) : -1, tone: a.tone, bare: a.bare, style: valid && a.tone ? styleOf(w) : null, marked: !valid && hasMarks(w) };
     if (infoCache.size > 200_000) infoCache.clear();
     infoCache.set(w, info);
   }
@@ -133,21 +127,29 @@ function softmaxTop(scores: number[]): number {
 export function repairDiacritics(text: string, options: RepairOptions = {}): StageResult {
   model ??= new SyllableModel();
   const lm = model;
-  const toks: Tok[] = [];
-  let last = -1;
+  // Words as typed arrays of offsets plus one array of (shared, cached) word
+  // records: long texts hold hundreds of thousands of words.
+  const cap = (text.length >> 1) + 1;
+  const starts = new Int32Array(cap), ends = new Int32Array(cap), joined = new Uint8Array(cap);
+  const infos: WordInfo[] = [];
+  let last = -1, k = 0;
   scanWords(text, (start, end) => {
-    const w = text.slice(start, end);
-    toks.push({ start, end, text: w, info: wordInfo(w, lm), joined: last >= 0 && isSpaces(text, last, start) });
+    starts[k] = start;
+    ends[k] = end;
+    joined[k] = last >= 0 && isSpaces(text, last, start) ? 1 : 0;
+    infos.push(wordInfo(text.slice(start, end), lm));
+    k++;
     last = end;
   });
+  const count = infos.length;
 
   let docStyle: ToneStyle | null = null;
   const style = (): ToneStyle => {
     if (options.toneStyle === "modern" || options.toneStyle === "traditional") return options.toneStyle;
     if (!docStyle) {
       let modern = 0, traditional = 0;
-      for (const t of toks) {
-        const s = t.info.style;
+      for (const info of infos) {
+        const s = info.style;
         if (s === "modern") modern++;
         else if (s === "traditional") traditional++;
       }
@@ -156,52 +158,52 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
     return docStyle;
   };
 
-  const out: (Change | null)[] = new Array(toks.length).fill(null);
+  const out: (Change | null)[] = new Array(count).fill(null);
   const glyphs = new Map<string, number>();
   let docCounts: Map<number, number> | null = null;
   const docCount = (id: number): number => {
     if (!docCounts) {
       docCounts = new Map();
-      for (const t of toks) if (t.info.id >= 0) docCounts.set(t.info.id, (docCounts.get(t.info.id) ?? 0) + 1);
+      for (const info of infos) if (info.id >= 0) docCounts.set(info.id, (docCounts.get(info.id) ?? 0) + 1);
     }
     return id < 0 ? 0 : docCounts.get(id) ?? 0;
   };
   const suspects: Suspect[] = [];
-  const current = (i: number) => out[i]?.to ?? toks[i].text;
+  const current = (i: number) => out[i]?.to ?? infos[i].word;
   const ctxId = (i: number): number | null => {
-    if (i < 0 || i >= toks.length) return null;
-    const info = out[i] ? wordInfo(out[i]!.to, lm) : toks[i].info;
+    if (i < 0 || i >= count) return null;
+    const info = out[i] ? wordInfo(out[i]!.to, lm) : infos[i];
     return info.valid ? info.id : null;
   };
-  const prevCtx = (i: number) => (toks[i].joined ? ctxId(i - 1) : null);
-  const nextCtx = (i: number) => (i + 1 < toks.length && toks[i + 1].joined ? ctxId(i + 1) : null);
+  const prevCtx = (i: number) => (joined[i] ? ctxId(i - 1) : null);
+  const nextCtx = (i: number) => (i + 1 < count && joined[i + 1] ? ctxId(i + 1) : null);
 
   // Visible damage first, then shifted marks, then lost marks: each pass sees
   // the words the passes before it settled.
   // Valid words whose pairs with both neighbours the corpus has seen are settled.
   const open: number[] = [];
   const holes: number[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const info = toks[i].info;
-    if (info.marked && toks[i].text.includes("\ufffd")) holes.push(i);
+  for (let i = 0; i < count; i++) {
+    const info = infos[i];
+    if (info.marked && infos[i].word.includes("\ufffd")) holes.push(i);
     else if (info.marked) repairDamaged(i);
     else if (info.valid && (!info.tone || !settled(i))) open.push(i);
   }
   // Holes twice: the confident ones first tell which glyphs this document lost.
   const unsure = holes.filter((i) => repairDamaged(i, true) < 0.9);
   for (const i of unsure) repairDamaged(i);
-  for (const i of open) if (i > 0 && toks[i].info.tone && !out[i] && !settled(i)) speculateShift(i);
+  for (const i of open) if (i > 0 && infos[i].tone && !out[i] && !settled(i)) speculateShift(i);
   // A word without a mark is weighed against its marked readings even in seen pairs:
   // "công đoan" may occur, "công đoàn" far more.
-  for (const i of open) if (!out[i] && !toks[i].info.tone && (dominated(toks[i]) || !settled(i))) speculateLost(i);
+  for (const i of open) if (!out[i] && !infos[i].tone && (dominated(i) || !settled(i))) speculateLost(i);
 
   /** A word whose marked readings are far more common than it is. */
-  function dominated(tok: Tok): boolean {
-    const info = tok.info;
+  function dominated(i: number): boolean {
+    const info = infos[i];
     if (info.dominated === undefined) {
       const own = lm.count(info.id);
       let alt = 0;
-      for (const v of toneVariants(tok.text, style(), lm)) if (v && v[1] >= 0) alt = Math.max(alt, lm.count(v[1]));
+      for (const v of toneVariants(infos[i].word, style(), lm)) if (v && v[1] >= 0) alt = Math.max(alt, lm.count(v[1]));
       info.dominated = alt > DOMINATED * (own + 1);
     }
     return info.dominated;
@@ -209,8 +211,7 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
 
   /** A word that is not a syllable but has marks: rebuild it from its letters and marks. */
   function repairDamaged(i: number, record = false): number {
-    const tok = toks[i];
-    const parts = wordParts(tok.text);
+    const parts = wordParts(infos[i].word);
     if (parts.holes.length > 1 || parts.tones.length > 2) return 0;
     if (!/\p{L}/u.test(parts.bare.replace(/\ufffd/g, ""))) return 0;
     const bases: { bare: string; tone: Tone; fill: string }[] = [];
@@ -229,9 +230,9 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
       bases.push({ bare: parts.bare, tone: 0, fill: "" });
     }
     const rule: Repair["rule"] = parts.holes.length ? "replacement-char" : "mark-placement";
-    const firstStray = /^[^aăâeêioôơuưyAĂÂEÊIOÔƠUƯY\ufffd][\u0300-\u036f]/.test(tok.text.normalize("NFD"));
+    const firstStray = /^[^aăâeêioôơuưyAĂÂEÊIOÔƠUƯY\ufffd][\u0300-\u036f]/.test(infos[i].word.normalize("NFD"));
     const p = prevCtx(i), n = nextCtx(i);
-    const prevTok = toks[i].joined && i > 0 ? current(i - 1) : null;
+    const prevTok = joined[i] && i > 0 ? current(i - 1) : null;
     const prevBare = prevTok && isValidSyllable(prevTok) && !analyse(prevTok).tone ? prevTok : null;
     type Cand = { word: string; prev: string | null; score: number; fill: string };
     const cands: Cand[] = [];
@@ -258,7 +259,7 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
           prevWord = placeTone(pb, back, style());
         }
         const score = prevWord
-          ? lm.chain(i > 1 && toks[i - 1].joined ? ctxId(i - 2) : null, [lm.id(prevWord), lm.id(word)], n)
+          ? lm.chain(i > 1 && joined[i - 1] ? ctxId(i - 2) : null, [lm.id(prevWord), lm.id(word)], n)
           : lm.chain(p, [lm.id(word)], n);
         // A mark on a word's first letter, a consonant, most likely jumped from the word before.
         let bonus = prevWord ? (firstStray ? 3 : -1) : 0;
@@ -291,18 +292,17 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
 
   /** A valid word with a mark after a word without one: did the mark jump here? */
   function speculateShift(i: number): void {
-    const tok = toks[i];
     const p = prevCtx(i), n = nextCtx(i);
     if (p === null || out[i - 1]) return;
-    const id = tok.info.id;
-    if (!tok.info.tone) return;
-    const prev = toks[i - 1].text;
-    if (toks[i - 1].info.tone) return;
-    const moved = toneVariants(prev, style(), lm)[tok.info.tone];
+    const id = infos[i].id;
+    if (!infos[i].tone) return;
+    const prev = infos[i - 1].word;
+    if (infos[i - 1].tone) return;
+    const moved = toneVariants(prev, style(), lm)[infos[i].tone];
     if (!moved || moved[1] < 0) return;
     const newPrev = moved[0];
-    const bare = tok.info.bare;
-    const pp = i > 1 && toks[i - 1].joined ? ctxId(i - 2) : null;
+    const bare = infos[i].bare;
+    const pp = i > 1 && joined[i - 1] ? ctxId(i - 2) : null;
     const before = lm.chain(pp, [p, id], n);
     const after = lm.chain(pp, [moved[1], wordInfo(bare, lm).id], n);
     if (after - before > SHIFT_CHANGE) {
@@ -314,18 +314,17 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
 
   /** A valid word without a mark: did it lose one? Names (capitalised words) are left alone. */
   function speculateLost(i: number): void {
-    const tok = toks[i];
     const p = prevCtx(i), n = nextCtx(i);
-    const id = tok.info.id;
-    if (tok.info.tone) return;
+    const id = infos[i].id;
+    if (infos[i].tone) return;
     if (p === null && n === null) return;
     // Capitalised words inside a sentence are mostly names, whose marks no context predicts.
-    const first = tok.text[0];
-    const titled = first !== first.toLowerCase() && tok.text !== tok.text.toUpperCase();
+    const first = infos[i].word[0];
+    const titled = first !== first.toLowerCase() && infos[i].word !== infos[i].word.toUpperCase();
     const base = lm.chain(p, [id], n) + (titled ? TITLE_MARGIN : 0);
     // Lost mark: the same letters with a tone.
     let best = -Infinity, bestWord = "";
-    for (const v of toneVariants(tok.text, style(), lm)) {
+    for (const v of toneVariants(infos[i].word, style(), lm)) {
       if (!v || v[1] < 0) continue;
       const [w, wid] = v;
       // The document's own usage counts too: "đoàn" written ten times elsewhere, "đoan" never.
@@ -340,13 +339,13 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
     if (delta > LOST_MARK_CHANGE) {
       out[i] = { to: bestWord, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 1000) / 1000 };
     } else if (delta > LOST_MARK_SUSPECT) {
-      suspects.push({ word: tok.text, candidates: [bestWord], span: { start: tok.start, end: tok.end }, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 100) / 100 });
+      suspects.push({ word: infos[i].word, candidates: [bestWord], span: { start: starts[i], end: ends[i] }, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 100) / 100 });
     }
   }
 
   // Tone style rewrite, when asked for.
   if (options.toneStyle === "modern" || options.toneStyle === "traditional") {
-    for (let i = 0; i < toks.length; i++) {
+    for (let i = 0; i < count; i++) {
       const w = current(i);
       const r = restyle(w, options.toneStyle);
       if (r !== w) out[i] = { to: r, rule: out[i]?.rule ?? "tone-style", confidence: out[i]?.confidence ?? 1 };
@@ -354,23 +353,20 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
   }
 
   if (!out.some(Boolean)) return { text, map: identityMap(text.length), repairs: [], suspects };
-  const mt = new MappedText();
+  const edits: Edit[] = [];
   const repairs: Repair[] = [];
-  let done = 0;
-  for (let i = 0; i < toks.length; i++) {
+  let shift = 0;
+  for (let i = 0; i < count; i++) {
     const c = out[i];
     if (!c) continue;
-    const tok = toks[i];
-    const to = withCase(c.to.toLowerCase(), tok.text);
-    if (to === tok.text) continue;
-    mt.copy(text, done, tok.start);
-    const at = mt.size;
-    mt.push(to, tok.start, tok.end);
-    repairs.push({ from: tok.text, to, span: { start: at, end: mt.size }, rule: c.rule, confidence: c.confidence });
-    done = tok.end;
+    const to = withCase(c.to.toLowerCase(), infos[i].word);
+    if (to === infos[i].word) continue;
+    edits.push({ start: starts[i], end: ends[i], to });
+    const at = starts[i] + shift;
+    repairs.push({ from: infos[i].word, to, span: { start: at, end: at + to.length }, rule: c.rule, confidence: c.confidence });
+    shift += to.length - (ends[i] - starts[i]);
   }
-  mt.copy(text, done, text.length);
-  const fin = mt.finish(text.length);
+  const fin = splice(text, edits);
   // Suspect spans were taken in the input; move them into the output.
   const moved = suspects.map((s) => ({ ...s, span: { start: fromSource(fin.map, s.span.start), end: fromSource(fin.map, s.span.end) } }));
   return { ...fin, repairs, suspects: moved };

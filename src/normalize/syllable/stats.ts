@@ -43,7 +43,7 @@ export function parseStats(text: string): SyllableStats {
     counts.push(c);
     total += c;
   }
-  const pairs = new Map<number, number>();
+  const entries: number[] = [];
   const N = counts.length;
   let a = 0, b = 0;
   for (i++; i < lines.length; i++) {
@@ -55,14 +55,34 @@ export function parseStats(text: string): SyllableStats {
       a = Number(line.slice(0, colon));
       b = Number(line.slice(colon + 1, sp));
     } else b += Number(line.slice(0, sp));
-    pairs.set(a * N + b, Number(line.slice(sp + 1)));
+    entries.push(a * N + b, Number(line.slice(sp + 1)));
   }
+  // Open-addressing hash over typed arrays: pair lookups sit on the hot path.
+  let size = 1;
+  while (size < entries.length) size <<= 1;
+  const mask = size - 1;
+  const keys = new Int32Array(size).fill(-1);
+  const vals = new Int32Array(size);
+  const slot = (key: number) => Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+  for (let e = 0; e < entries.length; e += 2) {
+    let h = slot(entries[e]);
+    while (keys[h] !== -1) h = (h + 1) & mask;
+    keys[h] = entries[e];
+    vals[h] = entries[e + 1];
+  }
+  const pairOf = (key: number): number => {
+    for (let h = slot(key); ; h = (h + 1) & mask) {
+      const k = keys[h];
+      if (k === key) return vals[h];
+      if (k === -1) return 0;
+    }
+  };
   return {
     total,
     size: N,
     id: (k) => ids.get(k) ?? -1,
     countId: (x) => (x < 0 ? 0 : counts[x]),
-    pairId: (x, y) => (x < 0 || y < 0 ? 0 : pairs.get(x * N + y) ?? 0),
+    pairId: (x, y) => (x < 0 || y < 0 ? 0 : pairOf(x * N + y)),
     count: (k) => {
       const id = ids.get(k);
       return id === undefined ? 0 : counts[id];
@@ -71,7 +91,7 @@ export function parseStats(text: string): SyllableStats {
       const ix = ids.get(x);
       if (ix === undefined) return 0;
       const iy = ids.get(y);
-      return iy === undefined ? 0 : pairs.get(ix * N + iy) ?? 0;
+      return iy === undefined ? 0 : pairOf(ix * N + iy);
     },
   };
 }
