@@ -87,7 +87,8 @@ export function readIssuer(text: string, from: number, limit: number): { start: 
   }
   // Cut short by the word limit: keep the parts before the last comma, which are whole.
   if (n === MAX_WORDS) {
-    const lastComma = words.findLastIndex((x) => x.comma);
+    let lastComma = n - 1;
+    while (lastComma > 0 && !words[lastComma].comma) lastComma--;
     if (lastComma > 0) n = lastComma;
   }
   while (n > 0 && /^(?:và|-|–)$/u.test(words[n - 1].w)) n--;
