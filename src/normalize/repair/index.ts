@@ -187,7 +187,8 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
     const info = infos[i];
     if (info.marked && infos[i].word.includes("\ufffd")) holes.push(i);
     else if (info.marked) repairDamaged(i);
-    else if (info.valid && (!info.tone || !settled(i))) open.push(i);
+    // A marked word is only in question when the word before has no mark to have lost.
+    else if (info.valid && (!info.tone || (joined[i] && i > 0 && infos[i - 1].valid && !infos[i - 1].tone && !settled(i)))) open.push(i);
   }
   // Holes twice: the confident ones first tell which glyphs this document lost.
   const unsure = holes.filter((i) => repairDamaged(i, true) < 0.9);
