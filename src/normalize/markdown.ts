@@ -15,10 +15,22 @@ const GAP_SPACES = 5;
 /** Longest list label or bullet that a tab may follow without making columns ("2.4.1-"). */
 const LABEL_MAX = 8;
 
+/** Source offsets of scanned lines, one after the other in one growing buffer. */
+export class OffsetSink {
+  buf = new Int32Array(1024);
+  size = 0;
+  reserve(n: number): void {
+    if (this.size + n <= this.buf.length) return;
+    const grown = new Int32Array(Math.max(this.buf.length * 2, this.size + n));
+    grown.set(this.buf.subarray(0, this.size));
+    this.buf = grown;
+  }
+}
+
 export interface ScannedLine {
   text: string;
-  /** Source offset of each character of `text`. */
-  offsets: Int32Array;
+  /** Where the source offsets of `text`'s characters start in the sink. */
+  offsetsAt: number;
   kind: "text" | "heading" | "row";
   /** Every visible character was bold. */
   strong: boolean;
@@ -38,7 +50,7 @@ const ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 export const RULE = "rule" as const;
 
 /** Scans src[start, end) (one line, no "\n"). Returns null for blank lines. */
-export function scanLine(src: string, start: number, end: number): ScannedLine | typeof RULE | null {
+export function scanLine(src: string, start: number, end: number, sink: OffsetSink): ScannedLine | typeof RULE | null {
   let a = start;
   let b = end;
   while (a < b && isSpace(src.charCodeAt(a))) a++;
@@ -64,7 +76,9 @@ export function scanLine(src: string, start: number, end: number): ScannedLine |
 
   // Output: string parts and one source offset per output character, in a scratch buffer.
   const parts: string[] = [];
-  const offs = scratch(3 * (b - a) + 16);
+  sink.reserve(3 * (b - a) + 16);
+  const offs = sink.buf;
+  const base = sink.size;
   let n = 0;
   const cells: { start: number; end: number }[] = [];
   let bold = false;
@@ -82,12 +96,12 @@ export function scanLine(src: string, start: number, end: number): ScannedLine |
 
   const emit = (str: string, off: number) => {
     parts.push(str);
-    for (let k = 0; k < str.length; k++) offs[n++] = off;
+    for (let k = 0; k < str.length; k++) offs[base + n++] = off;
   };
   const flush = (to: number) => {
     if (run < 0) return;
     parts.push(src.slice(run, to));
-    for (let k = run; k < to; k++) offs[n++] = k;
+    for (let k = run; k < to; k++) offs[base + n++] = k;
     run = -1;
   };
   /** Something visible follows: write the waiting space first. */
@@ -119,6 +133,11 @@ export function scanLine(src: string, start: number, end: number): ScannedLine |
   while (i < b) {
     const c = src.charCodeAt(i);
     if (isSpace(c)) {
+      // One plain space between words stays in the verbatim run.
+      if (c === 32 && run >= 0 && kind !== "row" && i + 1 < b && !isSpace(src.charCodeAt(i + 1))) {
+        i++;
+        continue;
+      }
       flush(i);
       let j = i + 1;
       while (j < b && isSpace(src.charCodeAt(j))) j++;
@@ -183,15 +202,10 @@ export function scanLine(src: string, start: number, end: number): ScannedLine |
   let text = parts.join("");
   // A dangling <br> at the end of the line.
   if (text.endsWith(CELL_LINE_BREAK)) text = text.slice(0, -CELL_LINE_BREAK.length);
-  const line: ScannedLine = { text, offsets: offs.slice(0, text.length), kind, strong: allBold, columns, srcStart: a, srcEnd: b };
+  sink.size = base + text.length;
+  const line: ScannedLine = { text, offsetsAt: base, kind, strong: allBold, columns, srcStart: a, srcEnd: b };
   if (kind === "row") line.cells = cells.map((c) => ({ start: Math.min(c.start, text.length), end: Math.min(c.end, text.length) }));
   return line;
-}
-
-let scratchBuf = new Int32Array(1024);
-function scratch(size: number): Int32Array {
-  if (scratchBuf.length < size) scratchBuf = new Int32Array(Math.max(size, scratchBuf.length * 2));
-  return scratchBuf;
 }
 
 /** A line of only rule or decoration characters: "-----", "***", "\*", "___", "======". */

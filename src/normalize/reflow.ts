@@ -8,7 +8,7 @@
 // Output: paragraphs joined by "\n"; table cells joined by " | "; columns of a
 // layout line separated by "\t".
 import type { OffsetMap } from "./offsets.js";
-import { RULE, scanLine, type ScannedLine } from "./markdown.js";
+import { OffsetSink, RULE, scanLine, type ScannedLine } from "./markdown.js";
 import type { Paragraph, StageResult } from "./types.js";
 import { startsItem } from "../segment/numbering.js";
 
@@ -34,7 +34,8 @@ interface Line extends ScannedLine {
 const LONG_LINE = 100;
 
 export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } {
-  const lines = scanAll(text);
+  const sink = new OffsetSink();
+  const lines = scanAll(text, sink);
   const width = typicalWidth(lines);
   const doubleSpaced = isDoubleSpaced(lines);
 
@@ -45,15 +46,15 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
   let cur: Paragraph | null = null;
   let prev: Line | null = null;
 
-  const write = (s: string, offs: Int32Array | number) => {
+  const write = (s: string, offs: number, fromSink = false) => {
     if (size + s.length >= offsets.length) {
       const grown = new Int32Array(Math.max(offsets.length * 2, size + s.length + 16));
       grown.set(offsets.subarray(0, size));
       offsets = grown;
     }
     chunks.push(s);
-    if (typeof offs === "number") offsets.fill(offs, size, size + s.length);
-    else offsets.set(offs, size);
+    if (fromSink) offsets.set(sink.buf.subarray(offs, offs + s.length), size);
+    else offsets.fill(offs, size, size + s.length);
     size += s.length;
   };
 
@@ -70,7 +71,7 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
       if (line.cells) cur.cells = line.cells.map((c) => ({ start: c.start + size, end: c.end + size }));
       paragraphs.push(cur);
     }
-    write(line.text, line.offsets);
+    write(line.text, line.offsetsAt, true);
     prev = line;
   }
   if (cur) cur.end = size;
@@ -81,7 +82,7 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
   return { text: chunks.join(""), map, paragraphs };
 }
 
-function scanAll(text: string): Line[] {
+function scanAll(text: string, sink: OffsetSink): Line[] {
   const lines: Line[] = [];
   let blanks = 0;
   let rule = false;
@@ -89,7 +90,7 @@ function scanAll(text: string): Line[] {
   while (pos <= text.length) {
     let nl = text.indexOf("\n", pos);
     if (nl < 0) nl = text.length;
-    const s = scanLine(text, pos, nl);
+    const s = scanLine(text, pos, nl, sink);
     if (s === null) blanks++;
     else if (s === RULE) rule = true;
     else {
@@ -105,7 +106,8 @@ function scanAll(text: string): Line[] {
 const OPENERS = "“\"'‘«([";
 const CLOSERS = "”\"'’»)]*";
 
-function features(s: ScannedLine, blanksBefore: number, ruleBefore: boolean): Line {
+function features(scanned: ScannedLine, blanksBefore: number, ruleBefore: boolean): Line {
+  const s = scanned as Line;
   const t = s.text;
   let h = 0;
   while (h < t.length && OPENERS.includes(t[h])) h++;
@@ -114,19 +116,18 @@ function features(s: ScannedLine, blanksBefore: number, ruleBefore: boolean): Li
   while (e > 0 && CLOSERS.includes(t[e - 1])) e--;
   const last = e > 0 ? t[e - 1] : "";
   const sp = t.indexOf(" ");
-  return {
-    ...s,
-    blanksBefore,
-    ruleBefore,
-    lower: /^\p{Ll}/u.test(head),
-    item: startsItem(t),
-    allCaps: /\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t),
-    endsClause: ".!?;:…".includes(last) && last !== "",
-    endsSentence: ".!?…".includes(last) && last !== "",
-    endsHyphen: t.length >= 2 && t[t.length - 1] === "-" && /[\p{L}\p{N}]/u.test(t[t.length - 2]),
-    firstWord: sp < 0 ? t.length : sp,
-    quoted: /^[“"‘«]/u.test(t),
-  };
+  // Filled in place: one object per line, no copy.
+  s.blanksBefore = blanksBefore;
+  s.ruleBefore = ruleBefore;
+  s.lower = /^\p{Ll}/u.test(head);
+  s.item = startsItem(t);
+  s.allCaps = /\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t);
+  s.endsClause = last !== "" && ".!?;:…".includes(last);
+  s.endsSentence = last !== "" && ".!?…".includes(last);
+  s.endsHyphen = t.length >= 2 && t[t.length - 1] === "-" && /[\p{L}\p{N}]/u.test(t[t.length - 2]);
+  s.firstWord = sp < 0 ? t.length : sp;
+  s.quoted = /^[“"‘«]/u.test(t);
+  return s;
 }
 
 /**

@@ -85,7 +85,9 @@ export function segment(norm: Normalized): Segmented {
     }
 
     const path = region === "body" ? tree.path() : [];
-    blocks.push({ ...p, region, path, section: region === "body" ? path.join("/") : region, heading, labelLength });
+    const block: Block = { start: p.start, end: p.end, kind: p.kind, strong: p.strong, region, path, section: region === "body" ? path.join("/") : region, heading, labelLength };
+    if (p.cells) block.cells = p.cells;
+    blocks.push(block);
   }
 
   const pieces = (from: number, to: number): Piece[] => {
