@@ -156,6 +156,19 @@ describe("where citations are and are not", () => {
   });
 });
 
+describe("trích yếu", () => {
+  it("ends where the citing sentence goes on", () => {
+    const cs = cite(
+      "Căn cứ Chỉ thị số 01-CT/UBND, ngày 12/01/2023 của Ủy ban nhân dân tỉnh về việc phát động phong trào thi đua yêu nước năm 2023 và để triển khai có hiệu quả các hoạt động của Khối thi đua 6 trong năm 2023; Ban Dân vận Tỉnh ủy xây dựng Kế hoạch.",
+      "Thực hiện Kế hoạch số 160/KH-UBND ngày 23/8/2021 của UBND huyện về xây dựng, bồi dưỡng và nhân điển hình tiên tiến trên địa bàn huyện, giai đoạn 2021-2025; tiến hành tổ chức sơ kết.",
+    );
+    expect(cs.map((c) => c.subject)).toEqual([
+      "về việc phát động phong trào thi đua yêu nước năm 2023",
+      "về xây dựng, bồi dưỡng và nhân điển hình tiên tiến trên địa bàn huyện, giai đoạn 2021-2025",
+    ]);
+  });
+});
+
 describe("identity keys", () => {
   it("merges one document written two ways and separates two documents with one symbol", () => {
     const cs = cite(

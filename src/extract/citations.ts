@@ -24,6 +24,8 @@ interface Context {
   /** The document's own number: "Số: 1105/KH-ĐKT" opening a line, "kèm theo Kế hoạch số". */
   ownLine: RegExp;
   attached: RegExp;
+  /** Where a trích yếu ends: ";", a full stop, a new item, or the citing sentence's own words. */
+  subjectEnd: RegExp;
   /** "Mẫu số 02/BC-UBND": a form, not a document. */
   notDocument: RegExp;
   ownTitle: RegExp;
@@ -46,6 +48,7 @@ function context(): Context {
     listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
     // "Số: 1105/KH-ĐKT", "Luật số: 15/2012/QH13" opening a line.
     ownLine: new RegExp(`(?:^|\\n)[\\s*_#]*(?:(?:${alternation(g.numberWords)})\\s*:?|(?:${names})\\s+(?:${alternation(g.numberWords)})\\s*:)\\s*$`, "iu"),
+    subjectEnd: new RegExp(`;|\\.(?=\\s|$)|\\s\\((?=\\d)|\\n(?=[-*+•]|\\d+[.)])|,?\\s(?:${alternation(g.subjectEnds)})(?![\\p{L}\\p{N}])`, "u"),
     notDocument: new RegExp(`${B}(?:${alternation(g.notDocuments)})\\s*${num}$`, "iu"),
     attached: new RegExp(`${B}kèm theo\\s*$`, "iu"),
     ownTitle: new RegExp(`^[\\s*_#]*(${names})[\\s*_]*$`, "imu"),
@@ -158,7 +161,6 @@ function listBefore(text: string, floor: number, at: number): { number: string; 
 const DATE_GAP = /^\s*[,;(]?\s*(?:ban hành\s*)?$/iu;
 const OF = /^\s*,?\s*của\s+/u;
 const ABOUT = /^\s*[,:]?\s*(?=(?:về|V\/v)\s)/iu;
-const SUBJECT_END = /;|\.(?=\s|$)|\s\((?=\d)|\n(?=[-*+•]|\d+[.)])/u;
 
 /** Date, issuer and trích yếu following a symbol. */
 function readAfter(text: string, from: number, limit: number): Pick<Mention, "date" | "issuer" | "subject" | "tail"> {
@@ -184,7 +186,7 @@ function readAfter(text: string, from: number, limit: number): Pick<Mention, "da
   if (about) {
     const s = at + about[0].length;
     const rest = text.slice(s, Math.min(limit, s + 400));
-    const end = rest.search(SUBJECT_END);
+    const end = rest.search(context().subjectEnd);
     subject = (end >= 0 ? rest.slice(0, end) : rest).replace(/\s+/gu, " ").trim() || null;
   }
   return { date: date?.iso ?? null, issuer, subject, tail };

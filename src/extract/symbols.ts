@@ -11,6 +11,7 @@ export interface DocumentTypes {
   types: { code: string; names: string[] }[];
   symbolCodes: string[];
   notDocuments: string[];
+  subjectEnds: string[];
   numberWords: string[];
 }
 
