@@ -15,7 +15,18 @@ export interface LogicalParagraph {
 const ITEM_START = /^(?:[-*+•·–#>|\\]|\d+(?:\.\d+)*\s?[.):\-]|[a-zđ]\)|[IVXLC]+\s?[.\-]|\[\d+\]|\p{Lu}[^:.;,()\n]{0,36}:)/u;
 const ENDS_SENTENCE = /[.!?:;][\s*_"”’)]*$/u;
 
+// Several extractors read the same document's paragraphs: build them once per block list.
+const built = new WeakMap<readonly Block[], { text: string; paragraphs: LogicalParagraph[] }>();
+
 export function logicalParagraphs(text: string, blocks: readonly Block[]): LogicalParagraph[] {
+  const hit = built.get(blocks);
+  if (hit && hit.text === text) return hit.paragraphs;
+  const paragraphs = build(text, blocks);
+  built.set(blocks, { text, paragraphs });
+  return paragraphs;
+}
+
+function build(text: string, blocks: readonly Block[]): LogicalParagraph[] {
   const out: LogicalParagraph[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
