@@ -3,6 +3,7 @@ import { basename, extname, join, resolve, sep } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { extract, extractFile, type ExtractOptions } from "../../index.js";
 import { VnplanError } from "../../errors.js";
+import { IsolatedExtractor } from "../isolated.js";
 import { parseCount, parseDuration, parseSize, resolveLimits, tooLarge, withTimeout, type Limits } from "../../limits.js";
 
 interface ExtractFlags {
@@ -35,11 +36,17 @@ export function register(program: Command): void {
       if (files.length > 1 && !flags.outDir) throw new VnplanError("read", "several inputs need --out-dir");
       let failed = 0;
       const written = new Set<string>();
+      // A batch, or an explicit --timeout, runs files in a thread that can be stopped mid-stage.
+      const isolated = files.length > 1 || flags.timeout !== undefined ? new IsolatedExtractor(limits.maxMillis) : null;
       for (const file of files) {
         try {
           if (file !== "-") await checkSize(file, limits);
-          const work = file === "-" ? readStdin().then((b) => extract(b, { ...options, name: "stdin" })) : extractFile(file, options);
-          const result = await withTimeout(work, limits.maxMillis, file);
+          const result =
+            file === "-"
+              ? await withTimeout(readStdin().then((b) => extract(b, { ...options, name: "stdin" })), limits.maxMillis, file)
+              : isolated
+                ? await isolated.extract(file, options)
+                : await withTimeout(extractFile(file, options), limits.maxMillis, file);
           const json = JSON.stringify(result, null, flags.pretty ? 2 : undefined) + "\n";
           if (flags.outDir) {
             const target = unique(outputPath(flags.outDir, file === "-" ? "stdin" : file), written);
@@ -52,6 +59,7 @@ export function register(program: Command): void {
           process.stderr.write(`${e.file ? e.toLine() : `${file}: ${e.stage}: ${e.message}`}\n`);
         }
       }
+      await isolated?.close();
       if (failed) process.exitCode = 1;
     });
 }
