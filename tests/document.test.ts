@@ -38,6 +38,12 @@ describe("header", () => {
     expect(d.title).toBe("Kiểm tra việc chấp hành quy định pháp luật trong sử dụng vật liệu nổ công nghiệp trên địa bàn tỉnh");
   });
 
+  it("reads a header whose columns ran together with too few spaces", () => {
+    const d = docOf(["ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ HÒA PHONG  Độc lập - Tự do - Hạnh phúc", "Số: 12/KH-UBND  Hòa Phong, ngày 15 tháng 4 năm 2023", "KẾ HOẠCH", "Phát động phong trào thi đua năm 2023"].join("\n"));
+    expect(d).toMatchObject({ symbol: "12/KH-UBND", place: "Hòa Phong", date: "2023-04-15", year: 2023 });
+    expect(d.issuer[0]).toBe("ỦY BAN NHÂN DÂN");
+  });
+
   it("reads a header written as a table with line breaks in its cells", () => {
     const d = docOf(
       [

@@ -1,7 +1,7 @@
 // The header block above the type name: issuing body, số/ký hiệu, draft mark,
 // place and date. Read from the pieces (column parts) of the header lines.
 import type { Piece } from "./pieces.js";
-import { isDraftMark, isMotto, placeDateIn, symbolIn, type PlaceDate } from "./vocabulary.js";
+import { isDraftMark, isMotto, placeDateIn, symbolIn, withoutMotto, type PlaceDate } from "./vocabulary.js";
 
 export interface HeaderMeta extends PlaceDate {
   issuer: string[];
@@ -29,6 +29,6 @@ export function readHeader(pieces: Piece[], lines: string[]): HeaderMeta {
     .filter((p) => !isMotto(p.text) && !isDraftMark(p.text) && !placeDateIn(p.text))
     .filter((p) => !(chosen && symbolIn(p.text)?.symbol === chosen.symbol))
     .filter((p) => /\p{Lu}/u.test(p.text) && !/\p{Ll}/u.test(p.text.replace(/\(.*?\)/g, "")))
-    .map((p) => p.text);
+    .map((p) => withoutMotto(p.text));
   return { issuer, symbol: chosen?.symbol ?? null, draft, place: when?.place ?? null, date: when?.date ?? null, year: when?.year ?? null };
 }

@@ -39,16 +39,14 @@ function build() {
   const words = (ws: string[]) => ws.map(flex).join("|");
   return {
     mottos: new Set(g.mottos.map((m) => fold(m).replace(/\s*[-–]\s*/g, "-"))),
+    mottoSuffixes: g.mottos.map(fold).filter((m) => !/[-–]/.test(m)).map((m) => ` ${m}`),
     // "Số: 12/KH-UBND", "Số -KH/KTĐ", "SỐ 1050/QĐ-SCT": the word at a line or column start, an optional
     // colon, then the symbol; inside a line ("Bộ Tài chính SỐ: 12/2001/QĐ-BTC") only with its colon.
     symbol: new RegExp(`(?:^|\\t)[ ]*(?:${words(g.symbolWords)})(?<colon>\\s*:)?${SYMBOL}`, "iu"),
     symbolInLine: new RegExp(`\\s(?:${words(g.symbolWords)})(?<colon>\\s*:)${SYMBOL}`, "iu"),
     draft: new RegExp(`^[(\\[]?\\s*(?:${g.draftWords.map(flex).join("|")})(?:\\s+lần\\s+\\d+)?\\s*[)\\]]?$`, "iu"),
     // "<place>, ngày 10 tháng 3 năm 2026" with blanks allowed, or "<place>, ngày 10/3/2026".
-    date: new RegExp(
-      `(?:^|\\t)\\s*(?:(?<place>[^\\t,]{1,60}?)\\s*,)?\\s*${day}(?:${BLANK}(?:(?<d>\\d{1,2})${BLANK})?${month}${BLANK}(?:(?<m>\\d{1,2})${BLANK})?${year}\\s*(?<y>\\d{4})|\\s*(?<d2>\\d{1,2})\\s*[/.\\-]\\s*(?<m2>\\d{1,2})\\s*[/.\\-]\\s*(?<y2>\\d{4}))`,
-      "iu",
-    ),
+    date: new RegExp(`(?:^|\\t)\\s*(?:(?<place>[^\\t,]{1,60}?)\\s*,)?\\s*${day}(?:${BLANK}(?:(?<d>\\d{1,2})${BLANK})?${month}${BLANK}(?:(?<m>\\d{1,2})${BLANK})?${year}\\s*(?<y>\\d{4})|\\s*(?<d2>\\d{1,2})\\s*[/.\\-]\\s*(?<m2>\\d{1,2})\\s*[/.\\-]\\s*(?<y2>\\d{4}))`, "iu"),
     preambleStart: new RegExp(`^(?:${g.preambleStarts.map(flex).join("|")})(?=\\s|$)`, "iu"),
     typeLine: new RegExp(`^(?<name>${alternation([...typeCodes.keys()].map((k) => k.toUpperCase())).replace(/ /g, "\\s+")})(?:\\s+(?:${g.typeLineJoiners.map(flex).join("|")})\\s.*)?$`, "iu"),
     typeCodes,
@@ -62,6 +60,13 @@ function build() {
 
 let v: ReturnType<typeof build> | null = null;
 const vocab = () => (v ??= build());
+
+/** `s` without a motto run onto its end ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"). */
+export function withoutMotto(s: string): string {
+  const f = fold(s);
+  for (const m of vocab().mottoSuffixes) if (f.length > m.length && f.endsWith(m)) return s.slice(0, s.length - m.length).trim();
+  return s;
+}
 
 export function isMotto(s: string): boolean {
   return vocab().mottos.has(fold(s).replace(/\s*[-–]\s*/g, "-"));
@@ -94,7 +99,7 @@ export function placeDateIn(s: string): PlaceDate | null {
   const d = g.d ?? g.d2;
   const mo = g.m ?? g.m2;
   const y = Number(g.y ?? g.y2);
-  const place = g.place?.trim().replace(/\s+/g, " ") || null;
+  const place = g.place ? placeName(g.place) : null;
   let date: string | null = null;
   if (d && mo) {
     const dd = Number(d);
@@ -102,6 +107,19 @@ export function placeDateIn(s: string): PlaceDate | null {
     if (dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12) date = `${y}-${String(mm).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
   }
   return { place, date, year: y };
+}
+
+/**
+ * The place from the text before ", ngày": its last words that hold a lower-case letter
+ * or end with a dot ("TP. Hồ Chí Minh"), so that an issuer or a number run into the same
+ * line ("TỈNH LÀO CAI Lào Cai", "Số: 12/KH-UBND Hòa Phong") is left out.
+ */
+function placeName(raw: string): string | null {
+  const words = raw.trim().split(/\s+/);
+  let k = words.length;
+  while (k > 0 && /\p{Ll}|\.$/u.test(words[k - 1]) && !/[\d/:]/.test(words[k - 1])) k--;
+  const kept = k < words.length ? words.slice(k) : words;
+  return kept.join(" ") || null;
 }
 
 export function startsPreamble(s: string): boolean {
