@@ -156,6 +156,25 @@ describe("where citations are and are not", () => {
   });
 });
 
+describe("Party and ministry styles", () => {
+  it("tells HD from HĐ, names a Party conference, reads a 'Thông báo kết luận'", () => {
+    const cs = cite(
+      "Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII về đẩy mạnh xây dựng, chỉnh đốn Đảng; Hướng dẫn số 12-HD/BTGTW, ngày 20/12/2021 của Ban Tuyên giáo Trung ương;",
+      "Thông báo kết luận số 123-TB/TU ngày 5/6/2023 của Thường trực Tỉnh ủy.",
+    );
+    expect(cs.map((c) => [c.typeCode, c.typeName, c.issuer])).toEqual([
+      ["KL", "Kết luận", "Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng"],
+      ["HD", "Hướng dẫn", "Ban Tuyên giáo Trung ương"],
+      ["TB", "Thông báo kết luận", "Thường trực Tỉnh ủy"],
+    ]);
+  });
+
+  it("ends an issuer at a table cell's edge", () => {
+    const [c] = cite("| 1 | Tuyên truyền Nghị quyết số 57-NQ/TW của Bộ Chính trị | Ban Tuyên giáo | Quý I/2025 |");
+    expect([c.symbol, c.issuer]).toEqual(["57-NQ/TW", "Bộ Chính trị"]);
+  });
+});
+
 describe("trích yếu", () => {
   it("ends where the citing sentence goes on", () => {
     const cs = cite(

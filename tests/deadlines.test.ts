@@ -74,11 +74,13 @@ describe("explicit bounds in running text", () => {
       "- Báo cáo kết quả triển khai thực hiện về UBND tỉnh qua Thường trực Hội đồng Thi đua - Khen thưởng trước ngày 15/12/2023 để làm cơ sở đánh giá.",
       "(1) Tổ chức hiệp thương lần thứ nhất: Chậm nhất ngày 10/12/2023 (trước ngày bầu cử 95 ngày theo Điều 39).",
       "- Các đơn vị gửi báo cáo chậm nhất là ngày 30/11/2023.",
+      "- Chậm nhất đến ngày 15/12/2023, các xã hoàn thành việc rà soát.",
     ]);
     expect(ds.map((d) => [d.text, d.due, d.section])).toEqual([
       ["trước ngày 15/12/2023", "2023-12-15", "III/1"],
       ["Chậm nhất ngày 10/12/2023", "2023-12-10", "III/1"],
       ["chậm nhất là ngày 30/11/2023", "2023-11-30", "III/1"],
+      ["Chậm nhất đến ngày 15/12/2023", "2023-12-15", "III/1"],
     ]);
   });
 

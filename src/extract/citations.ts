@@ -48,7 +48,7 @@ function context(): Context {
     listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
     // "Số: 1105/KH-ĐKT", "Luật số: 15/2012/QH13" opening a line.
     ownLine: new RegExp(`(?:^|\\n)[\\s*_#]*(?:(?:${alternation(g.numberWords)})\\s*:?|(?:${names})\\s+(?:${alternation(g.numberWords)})\\s*:)\\s*$`, "iu"),
-    subjectEnd: new RegExp(`;|\\.(?=\\s|$)|\\s\\((?=\\d)|\\n(?=[-*+•]|\\d+[.)])|,?\\s(?:${alternation(g.subjectEnds)})(?![\\p{L}\\p{N}])`, "u"),
+    subjectEnd: new RegExp(`;|\\||\\.(?=\\s|$)|\\s\\((?=\\d)|\\n(?=[-*+•]|\\d+[.)])|,?\\s(?:${alternation(g.subjectEnds)})(?![\\p{L}\\p{N}])`, "u"),
     notDocument: new RegExp(`${B}(?:${alternation(g.notDocuments)})\\s*${num}$`, "iu"),
     attached: new RegExp(`${B}kèm theo\\s*$`, "iu"),
     ownTitle: new RegExp(`^[\\s*_#]*(${names})[\\s*_]*$`, "imu"),

@@ -37,7 +37,8 @@ function issuers(): CompiledIssuers {
   return compiled;
 }
 
-const WORD = /[^\s,;:()“”"'\[\]]+/gu;
+// Table cell bars end a name like any other punctuation.
+const WORD = /[^\s,;:()“”"'\[\]|]+/gu;
 const MAX_WORDS = 14;
 const CAPITALS = /^\p{Lu}{2,}$/u;
 const upper = (w: string) => /^\p{Lu}/u.test(w);

@@ -32,6 +32,8 @@ export interface ParsedSymbol {
 
 interface CompiledSymbols {
   re: RegExp;
+  /** Upper-cased code → code as the grammar writes it. */
+  exact: Map<string, string>;
   /** Folded code → code as the grammar writes it. */
   codes: Map<string, string>;
 }
@@ -42,7 +44,10 @@ function symbols(): CompiledSymbols {
   if (compiled) return compiled;
   const g = loadGrammar<DocumentTypes>("document-types");
   const all = [...g.types.map((t) => t.code), ...g.symbolCodes].filter((c) => /^[\p{Lu}][\p{Lu}\p{Ll}]*$/u.test(c) && c.length <= 6 && !/^\p{Lu}\p{Ll}+$/u.test(c));
-  const codes = new Map(all.map((c) => [foldCode(c), c]));
+  const exact = new Map(all.map((c) => [c.toUpperCase(), c]));
+  // Folded lookups for a code typed without its đ (QD for QĐ); the first listed wins a tie.
+  const codes = new Map<string, string>();
+  for (const c of all) if (!codes.has(foldCode(c))) codes.set(foldCode(c), c);
   // A code is upper-case letters and digits; mixed-case codes (TTg, CTr) are listed.
   const mixed = [...new Set([...all, "TTg"].filter((c) => /\p{Ll}/u.test(c)))].sort((a, b) => b.length - a.length);
   const code = `(?:${mixed.join("|")}|[A-ZĐ][A-ZĐ0-9]{0,24})`;
@@ -54,13 +59,15 @@ function symbols(): CompiledSymbols {
   const state = `${slash}(?:((?:19|20)\\d{2})${slash})?(${code})((?:${dash}${code})*)`;
   // A footnote mark may follow the symbol ("34-CT/TW¹"), so only letters and ASCII digits may not.
   const re = new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(\\d{1,5}(?:\\.\\d{1,3})?[a-z]?)(?:${party}|${state})(?![\\p{L}\\d])`, "gu");
-  compiled = { re, codes };
+  compiled = { re, exact, codes };
   return compiled;
 }
 
 /** Canonical type code for a code read inside a symbol, or null when it is not a type code. */
 export function typeCodeOf(code: string): string | null {
-  return symbols().codes.get(foldCode(code)) ?? null;
+  const { exact, codes } = symbols();
+  // HD (Hướng dẫn) and HĐ (Hợp đồng) fold alike: the code as written decides first.
+  return exact.get(code.toUpperCase()) ?? codes.get(foldCode(code)) ?? null;
 }
 
 const squeeze = (s: string) => s.replace(/\s+/gu, "");
