@@ -127,6 +127,12 @@ describe("closing", () => {
     expect(signer("Kt nối các hệ thống thông tin, cơ sở dữ liệu").authority).toBeNull();
   });
 
+  it("splits recipients run into the heading's line", () => {
+    const d = docOf(["KẾ HOẠCH", "Kiểm tra năm 2026", "1. Mục tiêu", "Kiểm tra các đơn vị./.", "Nơi nhận: - Như Điều 3; - Sở Nội vụ (để b/c); - Lưu: VT.", "GIÁM ĐỐC", "Hoàng Văn Thuận"].join("\n"));
+    expect(d.recipients).toEqual(["Như Điều 3", "Sở Nội vụ (để b/c)", "Lưu: VT"]);
+    expect(d.signer).toEqual({ authority: null, position: "GIÁM ĐỐC", name: "Hoàng Văn Thuận" });
+  });
+
   it("has no recipient count without 'Nơi nhận'", () => {
     const d = docOf(["QUYẾT ĐỊNH", "Về việc phê duyệt Kế hoạch năm 2008", "Điều 1. Phê duyệt Kế hoạch.", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.", "TM. ỦY BAN NHÂN DÂN TỈNH", "CHỦ TỊCH", "Trương Tấn Thiệu"].join("\n"));
     expect(d.recipientCount).toBeNull();

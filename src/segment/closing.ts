@@ -38,7 +38,8 @@ export function readClosing(pieces: Piece[]): ClosingMeta {
     }
     if (isAnnotationOnly(t) || isSignatureNote(t.replace(/^[(\[]|[)\]]$/g, ""))) continue;
     if (listing && isRecipientLine(t, p.column) && !authorityPrefix(t) && !isKnownPosition(t)) {
-      recipients.push(cleanRecipient(t));
+      // Several recipients run into one line: "- Như Điều 3; - Lưu: VT."
+      for (const r of t.split(/(?<=[;,.])\s+(?=[-+•]\s)/)) if (!isAnnotationOnly(r)) recipients.push(cleanRecipient(r));
       continue;
     }
     if (p.column === 0) listing = false; // the list ends at the first left-column line that is not a recipient
