@@ -144,6 +144,77 @@ describe("assignment clauses", () => {
   });
 });
 
+describe("people in a role and positions", () => {
+  it("names the whole lead of a person in a role before the colon", () => {
+    expect(units("3.1. Bà. Trần Thị Mai - Trưởng đoàn: Phụ trách chung, phân công nhiệm vụ cho các thành viên.")).toEqual([
+      "responsible: Bà. Trần Thị Mai - Trưởng đoàn",
+    ]);
+    expect(units("2. Đồng chí Phó Giám đốc Trung tâm dịch vụ nông nghiệp - Phó Trưởng ban: Chủ động tham mưu kế hoạch tuyên truyền.")).toEqual([
+      "responsible: Đồng chí Phó Giám đốc Trung tâm dịch vụ nông nghiệp - Phó Trưởng ban",
+    ]);
+    expect(units("4. Đồng chí Phó Trưởng ban tổ chức Đảng ủy - Ủy viên: Trực tiếp chỉ đạo công tác khánh tiết.")).toEqual([
+      "responsible: Đồng chí Phó Trưởng ban tổ chức Đảng ủy - Ủy viên",
+    ]);
+  });
+
+  it("does not read a plain subject and its verbs before a colon as a person's lead", () => {
+    expect(units("1. Sở Y tế chủ trì, phối hợp với các đơn vị: Tổ chức kiểm tra an toàn thực phẩm.")).toEqual([]);
+  });
+
+  it("reads 'Đối với <unit>:' as the unit responsible for what follows", () => {
+    expect(units("5.1. Đối với Tổ công tác: Các thành viên Tổ thực hiện đúng quy chế.")).toEqual(["responsible: Tổ công tác"]);
+    expect(units("5.2. Đối với cơ quan được thanh tra: Chuẩn bị hồ sơ, tài liệu theo yêu cầu.")).toEqual(["responsible: cơ quan được thanh tra"]);
+  });
+
+  it("reads a heading that names a position by its field", () => {
+    expect(units("## III/4", "4. Công chức phụ trách lĩnh vực văn hóa và thông tin")).toEqual([
+      "responsible: Công chức phụ trách lĩnh vực văn hóa và thông tin",
+    ]);
+    expect(units("## III/6", "6. Chuyên viên phụ trách lĩnh vực Tổng hợp")).toEqual(["responsible: Chuyên viên phụ trách lĩnh vực Tổng hợp"]);
+  });
+
+  it("still skips a field item that opens with the work", () => {
+    expect(units("- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực Dân chủ - Pháp luật.")).toEqual([
+      "lead: Đồng chí Phó Chủ tịch Thường trực",
+    ]);
+  });
+
+  it("finds the subject of 'chịu trách nhiệm' after an opening adverbial", () => {
+    expect(units("3. Sau hội nghị, Ban Thường trực Ủy ban MTTQ Việt Nam xã chịu trách nhiệm tổng hợp ý kiến.")).toEqual([
+      "responsible: Ban Thường trực Ủy ban MTTQ Việt Nam xã",
+    ]);
+  });
+});
+
+describe("where a name ends", () => {
+  it("runs a lower-case name on through a verb-like word to the level that closes it", () => {
+    expect(units("2.3. Giao Thường trực Ban Chỉ đạo phòng chống thiên tai và tìm kiếm cứu nạn huyện rà soát phương án.")).toEqual([
+      "assigned: Thường trực Ban Chỉ đạo phòng chống thiên tai và tìm kiếm cứu nạn huyện",
+    ]);
+    expect(units("1.4. Giao Ban Quản lý dự án giảm nghèo bền vững tỉnh theo dõi tiến độ.")).toEqual([
+      "assigned: Ban Quản lý dự án giảm nghèo bền vững tỉnh",
+    ]);
+  });
+
+  it("ends a complete name at its verb", () => {
+    expect(units("- Giao Phòng Kinh tế hạ tầng kiểm tra các xã trên địa bàn.")).toEqual(["assigned: Phòng Kinh tế hạ tầng"]);
+    expect(units("- Giao UBND các xã hỗ trợ người dân thị trấn.")).toEqual(["assigned: UBND các xã"]);
+    expect(units("- Giao Sở Tài nguyên và Môi trường kiểm tra việc sử dụng đất của xã.")).toEqual(["assigned: Sở Tài nguyên và Môi trường"]);
+  });
+
+  it("keeps ' và ' before a lower-case field of a proper name, splits it before another body", () => {
+    expect(units("- Đề nghị Ủy ban MTTQ huyện và các đoàn thể phối hợp tuyên truyền.")).toEqual([
+      "requested: Ủy ban MTTQ huyện",
+      "requested: các đoàn thể",
+    ]);
+    expect(units("- Đề nghị Thủ trưởng các cơ quan, đơn vị và cá nhân có liên quan thực hiện.")).toEqual([
+      "requested: Thủ trưởng các cơ quan",
+      "requested: đơn vị",
+      "requested: cá nhân có liên quan",
+    ]);
+  });
+});
+
 describe("task tables", () => {
   it("reads the lead and supporting columns of each row", () => {
     expect(

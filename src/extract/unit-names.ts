@@ -13,6 +13,11 @@ interface VerbGrammar {
   namedBy: string[];
   localities: string[];
   joined: string[];
+  persons: string[];
+  participles: string[];
+  rolePhrases: string[];
+  listOpeners: string[];
+  prepositions: string[];
 }
 
 interface Compiled {
@@ -22,6 +27,11 @@ interface Compiled {
   namedBy: Lexicon;
   localities: Lexicon;
   joined: Lexicon;
+  persons: Lexicon;
+  participles: Lexicon;
+  rolePhrases: Lexicon;
+  listOpeners: Lexicon;
+  prepositions: Lexicon;
 }
 
 let compiled: Compiled | null = null;
@@ -36,6 +46,11 @@ function grammar(): Compiled {
       namedBy: lexicon(g.namedBy),
       localities: lexicon(g.localities),
       joined: lexicon(g.joined),
+      persons: lexicon(g.persons),
+      participles: lexicon(g.participles),
+      rolePhrases: lexicon(g.rolePhrases),
+      listOpeners: lexicon(g.listOpeners),
+      prepositions: lexicon(g.prepositions),
     };
   }
   return compiled;
@@ -64,6 +79,8 @@ export interface ScanOptions {
   maxItems?: number;
   /** Ends the list before tokens[i] when an item would start there (another field's label). */
   stopAt?: (i: number) => boolean;
+  /** The span is known to hold only names (a person's lead before its colon): verbs do not end them. */
+  keepVerbs?: boolean;
 }
 
 const SEPARATORS = new Set([",", ";"]);
@@ -72,6 +89,13 @@ const CLOSERS = new Set([".", ":", "!", "?"]);
 
 /** Length of a lexicon verb at tokens[i] that ends a name there, or 0. */
 export function verbAt(tokens: readonly Token[], i: number, itemStart: number, anyCase = false): number {
+  const n = verbHere(tokens, i, itemStart, anyCase);
+  if (!n || i <= itemStart || !continuesName(tokens, i, n, itemStart)) return n;
+  return 0;
+}
+
+/** verbAt without the look-ahead past the word. */
+function verbHere(tokens: readonly Token[], i: number, itemStart: number, anyCase: boolean): number {
   const g = grammar();
   const t = tokens[i];
   if (!t?.word || (!anyCase && !isLower(t.text))) return 0;
@@ -79,15 +103,55 @@ export function verbAt(tokens: readonly Token[], i: number, itemStart: number, a
   if (!n) return 0;
   const prev = tokens[i - 1];
   if (i > itemStart && prev) {
+    // After a name, "phụ trách lĩnh vực ..." describes the position; opening an item it is the work.
+    if (g.rolePhrases.matchAt(tokens, i)) return 0;
     // "các tổ chức", "Tài chính- kế toán", "chính trị - xã hội": a noun, not a verb.
     if (!prev.word && DASHES.has(prev.text)) return 0;
-    if (g.determiners.matchEndingAt(tokens, i)) return 0;
-    // The word right after a head noun names it: "Ban quản lý", "Đoàn kiểm tra", "Trưởng Ban xây dựng Đảng";
-    // a lower-case "ban" inside a list ("các sở, ban, ngành") is no such head.
+    if (g.determiners.matchEndingAt(tokens, i) || g.participles.matchEndingAt(tokens, i)) return 0;
+    // The word right after a head noun names it: "Ban quản lý", "Đoàn kiểm tra", "Trưởng ban xây dựng Đảng";
+    // a lower-case "ban" inside a list ("các sở, ban, ngành") or a name ("Công đoàn") is no such head.
     const h = g.namedBy.matchEndingAt(tokens, i);
-    if (h && (i - h === itemStart || !isLower(tokens[i - h].text))) return 0;
+    if (h && (i - h === itemStart || !isLower(tokens[i - h].text) || positionBefore(tokens, i - h))) return 0;
   }
   return n;
+}
+
+const isCapitalWord = (t: Token | undefined) => t !== undefined && t.word && !isLower(t.text);
+/** A capitalised one-word head right before tokens[i] ("Trưởng ban", "Trưởng đoàn"), not the start of a longer name ("Công đoàn"). */
+const positionBefore = (tokens: readonly Token[], i: number) => isCapitalWord(tokens[i - 1]) && grammar().heads.matchAt(tokens, i - 1) === 1;
+/** Farthest look-ahead, in tokens, for the administrative level that closes a name. */
+const CLOSE_AHEAD = 8;
+
+/**
+ * Whether a verb-like word sits inside a name that is not complete yet: the name opened
+ * with a capitalised head and runs on in lower case ("Ban Chỉ đạo xóa đói giảm nghèo và
+ * việc làm thành phố"), and a few lower-case words later an administrative level closes it
+ * before the real verb, the clause's end or a capitalised word. A name already closed by a
+ * level ("UBND xã kiểm tra ...") or by capitals ("Sở Y tế hướng dẫn ...") ends at the verb;
+ * so does one whose next words open the verb's complement (các, tại, của ...).
+ */
+function continuesName(tokens: readonly Token[], i: number, n: number, itemStart: number): boolean {
+  const g = grammar();
+  if (!isCapitalWord(tokens[itemStart]) || headAt(tokens, itemStart) === 0) return false;
+  const a = tokens[i - 1];
+  const b = tokens[i - 2];
+  if (!a?.word || !isLower(a.text) || !b?.word || !isLower(b.text) || i - 2 < itemStart) return false;
+  if (g.localities.matchEndingAt(tokens, i)) return false;
+  for (let k = i + n; k < tokens.length && k < i + n + CLOSE_AHEAD; ) {
+    const t = tokens[k];
+    if (!t.word || !isLower(t.text) || g.prepositions.matchAt(tokens, k)) return false;
+    const level = g.localities.matchAt(tokens, k);
+    if (level) {
+      const after = tokens[k + level];
+      return !after || !after.word || !isLower(after.text) || verbHere(tokens, k + level, itemStart, false) > 0;
+    }
+    const opener = g.listOpeners.matchAt(tokens, k);
+    if (opener && !g.verbs.matchAt(tokens, k + opener)) return false;
+    const v = verbHere(tokens, k, itemStart, false);
+    if (v) return false;
+    k += opener || 1;
+  }
+  return false;
 }
 
 /** Whether a head noun opens the phrase at tokens[i] ("Sở", "Ban Chấp hành", "UBND"). */
@@ -97,6 +161,11 @@ export function headAt(tokens: readonly Token[], i: number): number {
   if (g.determiners.matchAt(tokens, j)) j += g.determiners.matchAt(tokens, j);
   const n = g.heads.matchAt(tokens, j);
   return n ? j - i + n : 0;
+}
+
+/** Length of a person's title at tokens[i] ("Đồng chí", "Ông", "Đ/c"), or 0. */
+export function personAt(tokens: readonly Token[], i: number): number {
+  return grammar().persons.matchAt(tokens, i);
 }
 
 /** Whether a list of bodies opens at tokens[i]: a capitalised head noun, or a determiner and a head ("các sở"). */
@@ -121,7 +190,15 @@ function splitsAt(tokens: readonly Token[], i: number, itemStart: number): boole
     if (n > back) return false;
   }
   const next = tokens[i + 1];
-  if (!next?.word || isLower(next.text) || g.heads.matchAt(tokens, i + 1)) return true;
+  if (!next?.word || g.heads.matchAt(tokens, i + 1)) return true;
+  // A lower-case word after " và " continues the name's field ("giám sát và phản biện xã hội", "xóa đói giảm
+  // nghèo và việc làm") unless it opens another unit (các, những ...), a level or a verb.
+  if (isLower(next.text) && isCapitalWord(tokens[itemStart])) {
+    const opener = g.listOpeners.matchAt(tokens, i + 1);
+    if (opener) return !g.verbs.matchAt(tokens, i + 1 + opener);
+    return g.localities.matchAt(tokens, i + 1) > 0 || verbHere(tokens, i + 1, i + 1, false) > 0 || headAt(tokens, itemStart) === 0;
+  }
+  if (isLower(next.text)) return true;
   // "Sở Nông nghiệp và Môi trường": a capitalised field after a head noun, unless
   // the left name is already complete ("Công an tỉnh và ...").
   if (g.localities.matchEndingAt(tokens, i)) return true;
@@ -201,7 +278,7 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
       continue;
     }
     if (!skipping) {
-      const v = verbAt(tokens, i, itemStart);
+      const v = opts.keepVerbs ? 0 : verbAt(tokens, i, itemStart);
       if (v) {
         if (!opts.field) {
           flush();

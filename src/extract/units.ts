@@ -11,7 +11,7 @@ import { lexicon, type Lexicon } from "../text/lexicon.js";
 import { isLower, tokenAt, tokenize, type Token } from "../text/tokens.js";
 import { locate } from "./locate.js";
 import { tableHeader, tableRows, type TableColumns } from "./tables.js";
-import { headAt, looksLikeUnit, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
+import { headAt, looksLikeUnit, personAt, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
 
 interface RoleGrammar {
   fields: Array<{ role: UnitRole; labels: string[] }>;
@@ -80,6 +80,7 @@ function grammar(): Compiled {
 }
 
 const CLAUSE_BREAKS = new Set([".", ";", ":"]);
+const DASHES = new Set(["-", "–", "—"]);
 /** Longest paragraph read as a heading that only names a unit. */
 const HEADING_MAX = 200;
 /** Longest subject of "X có trách nhiệm", in tokens. */
@@ -172,19 +173,52 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   }
   if (opened) return;
 
-  // "X: <verb> ..." opening an item, and a numbered heading that only names a unit.
-  // An item opening with a verb ("Tổ chức thực hiện") or in lower case (a line
-  // broken mid-sentence) names no unit.
-  const at = g.leadIns.matchAt(tokens, 0);
-  if (!tokens[at] || isLower(tokens[at].text) || verbAt(tokens, at, at, true)) return;
+  // "X: <verb> ...", "Đối với X: ..." opening an item, and a numbered heading that only names a unit.
+  // An item opening with a verb ("Tổ chức thực hiện") names no unit; nor does one in lower case (a line
+  // broken mid-sentence) unless a lead-in introduces it ("Đối với đơn vị được kiểm tra: ...").
+  const leadIn = g.leadIns.matchAt(tokens, 0);
+  const at = leadIn;
+  if (!tokens[at] || (isLower(tokens[at].text) && !leadIn) || verbAt(tokens, at, at, true)) return;
   if (g.anyField.matchAt(tokens, at) || g.notUnitLabels.matchAt(tokens, at)) return;
-  const list = scanUnitList(text, tokens, at);
-  if (!list.items.length || headAt(tokens, at) === 0) return;
-  if (list.reason === "colon" && verbAt(tokens, list.stop + 1, list.stop + 1, true)) {
+  if (headAt(tokens, at) === 0) return;
+  let list = scanUnitList(text, tokens, at);
+  if (!list.items.length) return;
+  let leadEnd = list.reason === "colon" ? list.stop : -1;
+  // A person in a role names the whole lead before the colon, whatever words it holds:
+  // "Đồng chí Phó Giám đốc Trung tâm phục vụ hành chính công - Phó Trưởng tiểu ban: Chủ động ...".
+  if (leadEnd < 0 && (list.reason === "verb" || list.reason === "long")) {
+    const c = leadColon(tokens, at, item.start + LEAD_MAX);
+    if (c > 0 && namesPerson(tokens, at, c)) {
+      const whole = scanUnitList(text, tokens, at, c, { keepVerbs: true });
+      if (whole.reason === "end" && whole.items.length) [list, leadEnd] = [whole, c];
+    }
+  }
+  const work = leadEnd >= 0 && leadEnd < tokens.length - 1;
+  if (work && (leadIn > 0 || verbAt(tokens, leadEnd + 1, leadEnd + 1, true))) {
     push(out, block, "responsible", list.items);
-  } else if ((block.heading || item.numbered) && ((list.reason === "end" && tokens[tokens.length - 1].text !== ",") || (list.reason === "colon" && list.stop === tokens.length - 1))) {
+  } else if ((block.heading || item.numbered) && ((list.reason === "end" && tokens[tokens.length - 1].text !== ",") || (leadEnd >= 0 && !work))) {
     push(out, block, "responsible", list.items);
   }
+}
+
+/** The colon closing an item's lead, within `limit`; -1 when a clause ends first. An abbreviation dot ("Ông. Nguyễn") does not. */
+function leadColon(tokens: readonly Token[], from: number, limit: number): number {
+  for (let k = from; k < tokens.length && tokens[k].start < limit; k++) {
+    const t = tokens[k].text;
+    if (t === ":") return k;
+    if (t === ";" || t === "!" || t === "?") return -1;
+    if (t === "." && !(tokens[k + 1]?.word && !isLower(tokens[k + 1].text))) return -1;
+  }
+  return -1;
+}
+
+/** Whether the lead tokens[from, colon) names a person: a title ("Đồng chí", "Ông") or a dash before a capitalised position ("... - Phó Trưởng tiểu ban"). */
+function namesPerson(tokens: readonly Token[], from: number, colon: number): boolean {
+  if (personAt(tokens, from)) return true;
+  for (let k = from + 1; k < colon - 1; k++) {
+    if (DASHES.has(tokens[k].text) && !isLower(tokens[k + 1].text) && headAt(tokens, k + 1) > 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -219,7 +253,19 @@ function subjectBefore(text: string, tokens: readonly Token[], marker: number): 
   let start = marker;
   while (start > 0 && marker - start < SUBJECT_MAX && !CLAUSE_BREAKS.has(tokens[start - 1].text)) start--;
   if (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].text)) return [];
-  const list = start < marker ? scanUnitList(text, tokens, start, marker) : null;
+  let list = start < marker ? scanUnitList(text, tokens, start, marker) : null;
+  // An adverbial before a comma may open the clause ("Kết thúc đợt kiểm tra, Ban Thường trực ... chịu trách nhiệm"):
+  // the subject is then the body after the first comma that is followed by one.
+  if (list && !headAt(tokens, start)) {
+    for (let k = start; k < marker - 1; k++) {
+      if (tokens[k].text !== ",") continue;
+      if (!isLower(tokens[k + 1].text) && headAt(tokens, k + 1) > 0) {
+        start = k + 1;
+        list = scanUnitList(text, tokens, start, marker);
+      }
+      break;
+    }
+  }
   // A modal or adverb may stand between the subject and the marker ("phải chịu trách nhiệm"); a longer
   // phrase may too ("Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ có trách nhiệm") when the clause opens with a body.
   const near = list !== null && (list.reason === "end" || (list.reason === "verb" && marker - list.stop <= 2));
