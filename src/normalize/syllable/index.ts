@@ -215,6 +215,7 @@ export function analyse(syl: string): Analysis {
 
 /** The tone style a correctly written syllable shows, or null when both styles agree. */
 export function styleOf(syl: string): ToneStyle | null {
+  if (!TWO_WAYS.test(syl)) return null;
   const a = analyse(syl);
   if (!a.tone) return null;
   const lower = a.bare.toLowerCase();
@@ -251,8 +252,17 @@ export function generateSyllables(): string[] {
   return [...out].sort();
 }
 
+// Only open oa, oe, uy with a mark can be written two ways: a cheap test first.
+const TWO_WAYS = /[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ]/i;
+
+/** True when the syllable may carry its tone in either style (oa, oe, uy). */
+export function mayRestyle(syl: string): boolean {
+  return TWO_WAYS.test(syl);
+}
+
 /** Rewrites a valid syllable's tone in the other style; other strings unchanged. */
 export function restyle(syl: string, style: ToneStyle): string {
+  if (!TWO_WAYS.test(syl)) return syl;
   const a = analyse(syl);
   if (!a.tone || a.marks !== 1) return syl;
   const lower = a.bare.toLowerCase();
