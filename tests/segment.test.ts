@@ -113,6 +113,12 @@ describe("numbering schemes", () => {
     expect(sections(lines)).toEqual(["Chương I", "Chương I/Điều 1", "Chương I/Điều 2", "Chương I/Điều 2/1", "Chương I/Điều 2/2", "Chương II", "Chương II/Điều 3", "Chương II/Điều 4"]);
   });
 
+  it("puts sections (Mục) between chapters and articles", () => {
+    const lines = ["NGHỊ ĐỊNH", "Quy định chi tiết thi hành Luật Hợp tác xã", "Chương II", "TỔ CHỨC VÀ HOẠT ĐỘNG", "Mục 1", "THÀNH LẬP", "Điều 1. Hồ sơ đăng ký", "Mục 2", "GIẢI THỂ", "Điều 2. Thủ tục giải thể", "Mục tiêu của việc giải thể là bảo đảm quyền lợi của thành viên."];
+    const s = seg(lines);
+    expect(flat(s.sections).slice(1)).toEqual(["Chương II/Mục 1", "Chương II/Mục 1/Điều 1", "Chương II/Mục 2", "Chương II/Mục 2/Điều 2"]);
+  });
+
   it("gives a decision's articles and its attached plan's sections their own paths", () => {
     const lines = [
       "QUYẾT ĐỊNH",

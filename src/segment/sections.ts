@@ -74,7 +74,8 @@ export class SectionTree {
       const v = m.value[0];
       return v === last + 1 || (headingLike && v > last && v <= last + 3) ? j : -1;
     }
-    if (!isFirst(m)) return -1;
+    // Named levels ("Chương II", "Phần thứ hai") are unambiguous: an excerpt may open at any of them.
+    if (!isFirst(m) && !m.heading) return -1;
     if (m.value.length > 1) {
       // "2.4.1" opens under "2.4": the parent must be the dotted number one shorter.
       const parent = j > 0 ? this.stack[j - 1].match : null;
