@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Citation } from "../src/contract/schema.js";
 import { extractCitations } from "../src/extract/citations.js";
@@ -218,8 +219,8 @@ describe("identity keys", () => {
   });
 });
 
-const shared = join(process.cwd(), "..", "shared");
-const gold = join(shared, "eval", "gold");
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+const gold = join(repoRoot, "..", "shared", "eval", "gold");
 
 describe.skipIf(!existsSync(gold))("seed plans against the analysts' gold", () => {
   it("finds every cited directive with its date and issuer", () => {
@@ -232,7 +233,7 @@ describe.skipIf(!existsSync(gold))("seed plans against the analysts' gold", () =
     const id = (c: { typeCode: string | null; number: string | null; issuerCode: string | null }) => `${fold(c.typeCode)}|${Number(c.number)}|${fold(c.issuerCode)}`;
     for (const f of readdirSync(gold).filter((x) => x.endsWith(".json"))) {
       const g = JSON.parse(readFileSync(join(gold, f), "utf8"));
-      const seed = join("fixtures", "seeds", f.replace(/\.json$/, ".txt"));
+      const seed = join(repoRoot, "fixtures", "seeds", f.replace(/\.json$/, ".txt"));
       if (!g.citations || !existsSync(seed)) continue;
       const got = extractCitations(segment(normalize(readFileSync(seed, "utf8"))));
       const pool = [...got];

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Deadline } from "../src/contract/schema.js";
 import { extractDeadlines } from "../src/extract/deadlines.js";
@@ -158,7 +159,8 @@ describe("task tables", () => {
   });
 });
 
-const gold = join(process.cwd(), "..", "shared", "eval", "gold");
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+const gold = join(repoRoot, "..", "shared", "eval", "gold");
 
 describe.skipIf(!existsSync(gold))("seed plans against the analysts' gold", () => {
   it("finds the deadlines with their due dates", () => {
@@ -175,7 +177,7 @@ describe.skipIf(!existsSync(gold))("seed plans against the analysts' gold", () =
     };
     for (const f of readdirSync(gold).filter((x) => x.endsWith(".json"))) {
       const g = JSON.parse(readFileSync(join(gold, f), "utf8"));
-      const seed = join("fixtures", "seeds", f.replace(/\.json$/, ".txt"));
+      const seed = join(repoRoot, "fixtures", "seeds", f.replace(/\.json$/, ".txt"));
       if (!g.deadlines || !existsSync(seed)) continue;
       const got = extractDeadlines(segment(normalize(readFileSync(seed, "utf8"))));
       const pool = [...got];
