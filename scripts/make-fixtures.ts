@@ -12,7 +12,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as XLSX from "@e965/xlsx";
 import {
-  AlignmentType, BorderStyle, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from "docx";
 import PDFDocument from "pdfkit";
 import { TCVN3_ENCODE } from "../src/normalize/legacy/tables.js";
@@ -29,27 +29,48 @@ for (const d of ["pdf", "docx", "doc", "rtf", "xlsx", "html", "ocr"]) mkdirSync(
 // ---- the seeds' light markdown as paragraphs of styled runs -------------------------------
 
 interface Run { text: string; bold: boolean; italic: boolean }
-/** A paragraph: its lines (hard breaks inside it) of runs. */
-type Para = Run[][];
+/** A paragraph: its lines (hard breaks inside it) of runs; a markdown heading's level; centred title lines. */
+type Para = Run[][] & { heading?: number; centered?: boolean };
 
 function runsOf(line: string): Run[] {
   const runs: Run[] = [];
+  // a bullet "* " is text, not emphasis
+  if (line.startsWith("* ")) return [{ text: "* ", bold: false, italic: false }, ...runsOf(line.slice(2))];
   // **bold** and *italic* spans; anything else is plain
   for (const m of line.matchAll(/\*\*([^*]+)\*\*|\*([^*]+)\*|([^*]+|\*)/g)) {
     if (m[1] !== undefined) runs.push({ text: m[1], bold: true, italic: false });
     else if (m[2] !== undefined) runs.push({ text: m[2], bold: false, italic: true });
     else runs.push({ text: m[3], bold: false, italic: false });
   }
-  return runs;
+  // writers drop a run's leading space at a style change: keep it at the end of the run before
+  for (let i = 1; i < runs.length; i++) {
+    const lead = /^\s+/.exec(runs[i].text);
+    if (lead) {
+      runs[i - 1].text += " ";
+      runs[i].text = runs[i].text.slice(lead[0].length);
+    }
+  }
+  return runs.filter((r) => r.text);
 }
 
 function parseSeed(md: string): Para[] {
-  return md
+  const paras = md
     .replace(/\r/g, "")
     .split(/\n[ \t]*\n/)
     .map((block) => block.split("\n").map((l) => l.replace(/\s+$/, "")).filter((l) => l.trim() && !/^-{3,}$/.test(l.trim())))
     .filter((lines) => lines.length)
-    .map((lines) => lines.map((l) => runsOf(l.trim())));
+    .map((lines) => {
+      const heading = /^(#{1,6})\s+/.exec(lines[0]);
+      const para: Para = lines.map((l) => runsOf(l.trim().replace(/^#{1,6}\s+/, "")));
+      if (heading) para.heading = heading[1].length;
+      return para;
+    });
+  // the bold lines above the first plain paragraph are the centred title block
+  for (const p of paras) {
+    if (!p.every((line) => line.every((r) => r.bold)) || p.heading) break;
+    p.centered = true;
+  }
+  return paras;
 }
 
 // ---- PDF with a Vietnamese-covering font, page numbers at the top from page 2 ---------------
@@ -60,7 +81,7 @@ function writePdf(paras: Para[], file: string): Promise<void> {
   const out = createWriteStream(file);
   doc.pipe(out);
   for (const para of paras) {
-    const centered = para.every((line) => line.every((r) => r.bold));
+    const centered = !!para.centered;
     for (const line of para) {
       line.forEach((r, i) => {
         doc.font(r.bold ? "b" : r.italic ? "i" : "r").fontSize(12);
@@ -81,12 +102,13 @@ function writePdf(paras: Para[], file: string): Promise<void> {
 // ---- DOCX from the same paragraphs ---------------------------------------------------------
 
 function docxParagraph(para: Para): Paragraph {
-  const centered = para.every((line) => line.every((r) => r.bold));
+  const centered = !!para.centered;
   const children: TextRun[] = [];
   para.forEach((line, li) =>
     line.forEach((r, ri) => children.push(new TextRun({ text: r.text, bold: r.bold, italics: r.italic, font: "Times New Roman", size: 26, break: li > 0 && ri === 0 ? 1 : undefined }))),
   );
-  return new Paragraph({ children, alignment: centered ? AlignmentType.CENTER : AlignmentType.JUSTIFIED, spacing: { after: 120 } });
+  const heading = para.heading ? (`Heading${para.heading}` as const) : undefined;
+  return new Paragraph({ children, heading: heading && HeadingLevel[heading.replace("Heading", "HEADING_") as keyof typeof HeadingLevel], alignment: centered ? AlignmentType.CENTER : AlignmentType.JUSTIFIED, spacing: { after: 120 } });
 }
 
 async function writeDocx(children: (Paragraph | Table)[], file: string, extra: ConstructorParameters<typeof Document>[0] extends infer O ? Partial<O> : never = {}): Promise<void> {

@@ -21,7 +21,7 @@ export function paragraph(b: Block): string {
     .map((l) => l.trim())
     .filter(Boolean);
   if (!lines.length) return "";
-  if (b.heading) return `${"#".repeat(Math.min(6, b.heading))} ${lines.join(" ")}`;
+  if (b.heading) return `${"#".repeat(Math.min(6, b.heading))} ${b.strong ? `**${lines.join(" ")}**` : lines.join(" ")}`;
   if (b.strong) return lines.map((l) => (l.startsWith("**") ? l : `**${l}**`)).join("\n");
   return lines.join("\n");
 }

@@ -157,9 +157,22 @@ function runningLines(pages: Line[][]): Set<string> {
   return out;
 }
 
+/** Joins a wrapped line to the text before it; a break after "/" or after a number's hyphen ("03-") splits one token. */
+function joinWrapped(cur: string, next: string): string {
+  return /(?:\/|\d-)$/.test(cur) ? cur + next : `${cur} ${next}`;
+}
+
+interface PageParagraphs {
+  paras: string[];
+  /** The last line runs to the right margin without closing punctuation: the paragraph may go on over the page. */
+  openEnd: boolean;
+  /** The first line is not indented: it may continue the previous page's paragraph. */
+  openStart: boolean;
+}
+
 /** Lines → paragraphs: a new paragraph after a wide gap, at an indented line or after a short line. */
-function paragraphs(lines: Line[]): string[] {
-  if (!lines.length) return [];
+function paragraphs(lines: Line[]): PageParagraphs {
+  if (!lines.length) return { paras: [], openEnd: false, openStart: false };
   const left = Math.min(...lines.map((l) => l.x));
   const right = Math.max(...lines.map((l) => l.right));
   const heights = lines.map((l) => l.h).sort((a, b) => a - b);
@@ -168,6 +181,7 @@ function paragraphs(lines: Line[]): string[] {
   const gaps = lines.slice(1).map((l, i) => lines[i].y - l.y).filter((g) => g > 0.6 * h).sort((a, b) => a - b);
   // the lower quartile: pages of short paragraphs have more paragraph gaps than line gaps
   const lineGap = gaps.length ? gaps[Math.floor(gaps.length / 4)] : 0;
+  const indented = (l: Line) => l.x > left + 1.2 * l.h; // first-line indent, or a centred line
   const out: string[] = [];
   let cur = "";
   lines.forEach((l, i) => {
@@ -175,7 +189,7 @@ function paragraphs(lines: Line[]): string[] {
     const newPara =
       !prev ||
       prev.y - l.y > lineGap * 1.35 + 0.5 ||
-      l.x > left + 1.2 * l.h || // first-line indent, or a centred line
+      indented(l) ||
       prev.right < right - 2 * l.h || // the previous line ended short
       l.text.includes("\t") ||
       prev.text.includes("\t");
@@ -183,10 +197,16 @@ function paragraphs(lines: Line[]): string[] {
       out.push(cur);
       cur = "";
     }
-    cur = cur ? `${cur} ${l.text.trim()}` : l.text.trim();
+    cur = cur ? joinWrapped(cur, l.text.trim()) : l.text.trim();
   });
   if (cur) out.push(cur);
-  return out;
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  return {
+    paras: out,
+    openEnd: lines.length > 1 && last.right >= right - 2 * last.h && !last.text.includes("\t") && !/[.:;!?…]["”)]?$/.test(last.text.trim()),
+    openStart: !indented(first) && !first.text.includes("\t"),
+  };
 }
 
 /** OCR output: blank lines separate paragraphs; lines within one are joined. */
@@ -222,6 +242,7 @@ function assemble(pageLines: Line[][], ocrText: Map<number, string>, warnings: s
   const running = runningLines(pageLines.map((lines) => lines.filter((l) => l.text.trim())));
   let text = "";
   const pages: IngestedPage[] = [];
+  let open = false; // the previous page ended inside a paragraph
   pageLines.forEach((lines, i) => {
     const n = i + 1;
     const ocr = ocrText.get(n);
@@ -229,12 +250,20 @@ function assemble(pageLines: Line[][], ocrText: Map<number, string>, warnings: s
     const edges = new Set([...visible.slice(0, 2), ...visible.slice(-2)]);
     const outermost = new Set([visible[0], visible[visible.length - 1]]);
     const kept = lines.filter((l) => !((edges.has(l) && running.has(key(l.text))) || (outermost.has(l) && PAGE_NUMBER.test(l.text.trim()))));
-    const paras =
-      ocr !== undefined ? ocrParagraphs(ocr) : blankLineBlocks ? ocrParagraphs(kept.map((l) => l.text).join("\n")) : paragraphs(kept);
-    if (text) text += "\n\n";
+    const laid: PageParagraphs =
+      ocr !== undefined
+        ? { paras: ocrParagraphs(ocr), openEnd: false, openStart: false }
+        : blankLineBlocks
+          ? { paras: ocrParagraphs(kept.map((l) => l.text).join("\n")), openEnd: false, openStart: false }
+          : paragraphs(kept);
+    const paras = laid.paras.map((p) => paragraph({ text: p })).filter(Boolean);
+    // a paragraph running over the page break is one paragraph; the page starts where its text does
+    const goesOn = open && laid.openStart && paras.length > 0;
+    if (text) text += goesOn ? (/(?:\/|\d-)$/.test(text) ? "" : " ") : "\n\n";
     const start = text.length;
-    text += paras.map((p) => paragraph({ text: p })).filter(Boolean).join("\n\n");
+    text += paras.join("\n\n");
     pages.push({ page: n, start, end: text.length, ocr: ocr !== undefined });
+    open = paras.length > 0 ? laid.openEnd : open;
   });
   if (!text.trim() && !warnings.length) warnings.push("the PDF has no text");
   return { format: "pdf", text, pages, fonts: [], encoding: null, warnings };
