@@ -139,6 +139,9 @@ describe("where citations are and are not", () => {
       "(Kèm theo Kế hoạch số 1105 /KH-ĐKT ngày10 /3/2026 của Đoàn kiểm tra)",
     );
     expect(cs.map((c) => c.symbol)).toEqual(["1050/QĐ-SCT"]);
+    // A decision attaching the plan: its appendix title names the decision, whatever the plan's type.
+    const decision = cite("Phụ lục I", "(Kèm theo Quyết định số 256/2004/QĐ-UB ngày 01/7/2004 của UBND thành phố)", "Thực hiện Quyết định số 136/2001/QĐ-TTg ngày 17/9/2001 ban hành kèm theo Quyết định số 60/QĐ-TTg.");
+    expect(decision.map((c) => c.symbol)).toEqual(["136/2001/QĐ-TTg", "60/QĐ-TTg"]);
     expect(cite("Luật số: 15/2012/QH13", "Căn cứ Nghị quyết số 51/2001/QH10 ngày 25 tháng 12 năm 2001 của Quốc hội khoá X, kỳ họp thứ 10;").map((c) => [c.symbol, c.issuer])).toEqual([
       ["51/2001/QH10", "Quốc hội"],
     ]);

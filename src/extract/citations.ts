@@ -50,7 +50,7 @@ function context(): Context {
     ownLine: new RegExp(`(?:^|\\n)[\\s*_#]*(?:(?:${alternation(g.numberWords)})\\s*:?|(?:${names})\\s+(?:${alternation(g.numberWords)})\\s*:)\\s*$`, "iu"),
     subjectEnd: new RegExp(`;|\\||\\.(?=\\s|$)|\\s\\((?=\\d)|\\n(?=[-*+•]|\\d+[.)])|,?\\s(?:${alternation(g.subjectEnds)})(?![\\p{L}\\p{N}])`, "u"),
     notDocument: new RegExp(`${B}(?:${alternation(g.notDocuments)})\\s*${num}$`, "iu"),
-    attached: new RegExp(`${B}kèm theo\\s*$`, "iu"),
+    attached: new RegExp(`(?:(\\(\\s*)|${B})kèm theo\\s*$`, "iu"),
     ownTitle: new RegExp(`^[\\s*_#]*(${names})[\\s*_]*$`, "imu"),
     codeOfName: new Map(g.types.flatMap((t) => t.names.map((n) => [n.toLowerCase(), t.code] as [string, string]))),
   };
@@ -112,7 +112,9 @@ export function extractCitations(seg: Segmented): Citation[] {
       }
     }
     const typeCode = sym.typeCode ?? (typeName ? c.codeOfName.get(typeName.toLowerCase()) ?? null : null);
-    if (typed && own && c.attached.test(text.slice(Math.max(floor, start - 20), start)) && typeCode === own.typeCode) continue;
+    // "kèm theo Kế hoạch số ..." of the plan's own type, or an appendix title "(Kèm theo ...)": the document itself.
+    const attached = typed ? c.attached.exec(text.slice(Math.max(floor, start - 20), start)) : null;
+    if (attached && ((own && typeCode === own.typeCode) || attached[1])) continue;
     // A symbol without a type code, or a list, is a citation only after a type word or "số".
     if (!numbered && (!sym.typeCode || list.length)) {
       if (!sym.typeCode) continue;
