@@ -20,7 +20,7 @@ export interface RepairOptions {
 }
 
 /** log-odds a lost mark must win by before the word changes, and before it is reported. */
-const LOST_MARK_CHANGE = 7.5;
+const LOST_MARK_CHANGE = 8;
 const LOST_MARK_SUSPECT = 5;
 const SHIFT_CHANGE = 7;
 const TITLE_MARGIN = 4;
