@@ -1,37 +1,30 @@
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join, resolve, sep } from "node:path";
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import { extract, extractFile, type ExtractOptions } from "../../index.js";
 import { VnplanError } from "../../errors.js";
 import { IsolatedExtractor } from "../isolated.js";
-import { parseCount, parseDuration, parseSize, resolveLimits, tooLarge, withTimeout, type Limits } from "../../limits.js";
+import { resolveLimits, tooLarge, withTimeout, type Limits } from "../../limits.js";
+import { addLimitFlags, limitsOf, type LimitFlags } from "../limit-flags.js";
 
-interface ExtractFlags {
+interface ExtractFlags extends LimitFlags {
   outDir?: string;
   ocr: "auto" | "always" | "never";
   toneStyle: "preserve" | "modern" | "traditional";
   pretty: boolean;
-  maxSize?: number;
-  maxPages?: number;
-  maxUnzipped?: number;
-  timeout?: number;
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command("extract")
     .description("extract plans into JSON (stdout for one input, or one file per input with --out-dir); '-' reads stdin")
     .argument("<files...>", "input files, or - for standard input")
     .option("-o, --out-dir <dir>", "write <dir>/<input name without extension>.json for each input")
     .option("--ocr <mode>", "OCR for pages without a text layer: auto, always or never", "auto")
     .option("--tone-style <style>", "tone mark placement: preserve, modern or traditional", "preserve")
-    .option("--no-pretty", "print compact JSON")
-    .option("--max-size <size>", "refuse larger input files (e.g. 20M, 1G; default 100M)", flag(parseSize))
-    .option("--max-pages <n>", "refuse PDFs with more pages (default 2000)", flag(parseCount))
-    .option("--max-unzipped <size>", "refuse DOCX/XLSX that expand beyond this (default 200M)", flag(parseSize))
-    .option("--timeout <duration>", "give up on a file after this long (e.g. 90s, 2m; default 120s)", flag(parseDuration))
-    .action(async (files: string[], flags: ExtractFlags) => {
-      const limits = resolveLimits({ maxBytes: flags.maxSize, maxPages: flags.maxPages, maxUnzippedBytes: flags.maxUnzipped, maxMillis: flags.timeout });
+    .option("--no-pretty", "print compact JSON");
+  addLimitFlags(command).action(async (files: string[], flags: ExtractFlags) => {
+      const limits = resolveLimits(limitsOf(flags));
       const options: ExtractOptions = { ocr: flags.ocr, toneStyle: flags.toneStyle, limits };
       if (files.length > 1 && !flags.outDir) throw new VnplanError("read", "several inputs need --out-dir");
       let failed = 0;
@@ -79,17 +72,6 @@ function unique(target: string, written: Set<string>): string {
   for (let n = 2; written.has(t); n++) t = target.replace(/\.json$/, `-${n}.json`);
   written.add(t);
   return t;
-}
-
-/** Lets commander report a bad flag value as a usage error. */
-function flag<T>(parse: (value: string) => T): (value: string) => T {
-  return (value) => {
-    try {
-      return parse(value);
-    } catch (err) {
-      throw new InvalidArgumentError((err as Error).message);
-    }
-  };
 }
 
 /** Refuses an oversized file before reading it into memory. */
