@@ -48,8 +48,10 @@ interface Compiled {
   triggers: RegExp;
   /** First words of the markers, lower case, to skip tokens cheaply. */
   markerFirst: Set<string>;
-  /** A field label before a colon anywhere ("...; Phối hợp: ..."). */
-  fieldAnywhere: RegExp;
+  /** A field label ending where a colon follows ("...; Phối hợp: ..."), tested on the text before each colon. */
+  fieldBefore: RegExp;
+  /** Longest text before a colon that can hold a label. */
+  labelMax: number;
 }
 
 let compiled: Compiled | null = null;
@@ -71,12 +73,32 @@ function grammar(): Compiled {
       notUnitLabels: lexicon(g.notUnitLabels),
       closing: lexicon(g.closingStarts),
       leadIns: lexicon(g.leadIns),
-      triggers: new RegExp(alternation(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase()))), "iu"),
+      triggers: triggerPattern(g.markers),
       markerFirst: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().split(" ")[0]))),
-      fieldAnywhere: new RegExp(`(?:${alternation(g.fields.flatMap((f) => f.labels))})[*_ ]{0,4}:`, "iu"),
+      fieldBefore: new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(g.fields.flatMap((f) => f.labels))})[*_ ]{0,4}$`, "iu"),
+      labelMax: Math.max(...g.fields.flatMap((f) => f.labels.map((l) => l.length))) + 6,
     };
   }
   return compiled;
+}
+
+/**
+ * Any marker as it can open a clause, case-sensitive so that the precheck skips the many
+ * paragraphs where "giao" is part of a word ("giao thông", "bàn giao"): a capital-only marker
+ * with its capital or in lower case after a comma, the others in lower case, with a capital or in capitals.
+ */
+function triggerPattern(markers: RoleGrammar["markers"]): RegExp {
+  const forms: string[] = [];
+  const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  for (const m of markers) {
+    for (const w of m.words) {
+      const lower = w.toLowerCase();
+      forms.push(capital(lower), lower.toUpperCase());
+      if (m.capitalOnly) forms.push(`,${lower}`, `, ${lower}`);
+      else forms.push(lower);
+    }
+  }
+  return new RegExp(alternation(forms), "u");
 }
 
 const CLAUSE_BREAKS = new Set([".", ";", ":"]);
@@ -87,6 +109,8 @@ const HEADING_MAX = 200;
 const SUBJECT_MAX = 120;
 /** Farthest a colon closing a unit or a field label can sit from the start of a paragraph. */
 const LEAD_MAX = 160;
+/** How far past a lead's colon its first words are read (the verb that says the lead is a unit). */
+const AFTER_COLON = 48;
 
 export function extractUnits(seg: Segmented): Unit[] {
   const out: Unit[] = [];
@@ -124,15 +148,19 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   // Most paragraphs hold no field, marker or unit heading: skip them before tokenizing.
   const body = text.slice(item.start, block.end);
   const colon = body.indexOf(":");
-  if (!(colon >= 0 && (colon <= LEAD_MAX || g.fieldAnywhere.test(body))) && !g.triggers.test(body) && !((block.heading || item.numbered) && body.length <= HEADING_MAX)) {
-    return;
-  }
-  const tokens = tokenize(text, item.start, block.end);
+  const fields = colon >= 0 && hasField(body, colon);
+  const markers = g.triggers.test(body);
+  const lead = colon >= 0 && colon <= LEAD_MAX;
+  const headingLike = (block.heading || item.numbered) && body.length <= HEADING_MAX;
+  if (!fields && !markers && !lead && !headingLike) return;
+  // Fields and markers may sit anywhere; a heading is short; a lead is read up to the first words after its colon.
+  const end = fields || markers || headingLike ? block.end : Math.min(block.end, item.start + colon + AFTER_COLON);
+  const tokens = tokenize(text, item.start, end);
   if (!tokens.length) return;
 
   // (a) Role fields, possibly several in one paragraph ("Chủ trì: ...; Phối hợp: ...").
   let foundField = false;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; fields && i < tokens.length; i++) {
     if (i > 0 && !CLAUSE_BREAKS.has(tokens[i - 1].text)) continue;
     const field = fieldAt(tokens, i);
     if (!field) continue;
@@ -145,7 +173,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
 
   // (b) Assignment clauses.
   let opened = false;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; markers && i < tokens.length; i++) {
     if (!g.markerFirst.has(tokens[i].key)) continue;
     for (const m of g.markers) {
       const n = m.words.matchAt(tokens, i);
@@ -196,7 +224,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   const work = leadEnd >= 0 && leadEnd < tokens.length - 1;
   if (work && (leadIn > 0 || verbAt(tokens, leadEnd + 1, leadEnd + 1, true))) {
     push(out, block, "responsible", list.items);
-  } else if ((block.heading || item.numbered) && ((list.reason === "end" && tokens[tokens.length - 1].text !== ",") || (leadEnd >= 0 && !work))) {
+  } else if ((block.heading || item.numbered) && ((list.reason === "end" && end === block.end && tokens[tokens.length - 1].text !== ",") || (leadEnd >= 0 && !work))) {
     push(out, block, "responsible", list.items);
   }
 }
@@ -231,6 +259,15 @@ function opensClause(tokens: readonly Token[], i: number, n: number): boolean {
   if (!isLower(tokens[i].text)) return true;
   const next = tokens[i + n];
   return prev === "," && next !== undefined && !isLower(next.text) && headAt(tokens, i + n) > 0;
+}
+
+/** Whether a role label stands before one of the colons, the first at `colon`: a short window before each. */
+function hasField(body: string, colon: number): boolean {
+  const g = grammar();
+  for (let c = colon; c >= 0; c = body.indexOf(":", c + 1)) {
+    if (g.fieldBefore.test(body.slice(Math.max(0, c - g.labelMax), c))) return true;
+  }
+  return false;
 }
 
 /** A role label followed by a colon at tokens[i]. */

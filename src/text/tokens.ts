@@ -14,22 +14,27 @@ export interface Token {
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 const SPACE = /\s/u;
-const wordCache = new Map<number, boolean>();
-const spaceCache = new Map<number, boolean>();
 
-function isWordCode(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  let w = wordCache.get(c);
-  if (w === undefined) wordCache.set(c, (w = LETTER.test(String.fromCharCode(c))));
-  return w;
+// Classes of the BMP code units, filled on first sight: one array read per character.
+const UNSEEN = 0;
+const OTHER = 1;
+const SPACE_CLASS = 2;
+const WORD = 3;
+const UPPER = 4; // a word character whose lower case differs
+const classes = new Uint8Array(0x10000);
+
+function classOf(c: number): number {
+  let k = classes[c];
+  if (k === UNSEEN) {
+    const ch = String.fromCharCode(c);
+    k = SPACE.test(ch) ? SPACE_CLASS : !LETTER.test(ch) ? OTHER : ch.toLowerCase() !== ch ? UPPER : WORD;
+    classes[c] = k;
+  }
+  return k;
 }
 
-function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  let s = spaceCache.get(c);
-  if (s === undefined) spaceCache.set(c, (s = SPACE.test(String.fromCharCode(c))));
-  return s;
-}
+const isWordCode = (c: number) => classOf(c) >= WORD;
+const isSpaceCode = (c: number) => classOf(c) === SPACE_CLASS;
 
 /** Joins two runs of a word: "-" "/" "&" "." between letters or digits. */
 const isJoiner = (c: number) => c === 45 || c === 47 || c === 38 || c === 46;
@@ -55,14 +60,20 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       continue;
     }
     let j = i + 1;
+    let upper = classOf(c) === UPPER;
     while (j < end) {
-      const d = text.charCodeAt(j);
-      if (isWordCode(d)) j++;
-      else if (isJoiner(d) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) j += 2;
-      else break;
+      const d = classOf(text.charCodeAt(j));
+      if (d >= WORD) {
+        upper ||= d === UPPER;
+        j++;
+      } else if (isJoiner(text.charCodeAt(j)) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) {
+        upper ||= classOf(text.charCodeAt(j + 1)) === UPPER;
+        j += 2;
+      } else break;
     }
     const t = text.slice(i, j);
-    out.push({ text: t, start: i, end: j, word: true, key: t.toLowerCase() });
+    // Most words are lower case already: lower-casing them would only copy them.
+    out.push({ text: t, start: i, end: j, word: true, key: upper ? t.toLowerCase() : t });
     i = j;
   }
   return out;
