@@ -169,6 +169,17 @@ describe("PDF", () => {
   });
 });
 
+describe("PDF whose font maps glyph numbers to Unicode one for one", () => {
+  const original = join(repo, "..", "shared", "originals", "13_KH-1105-DKT-ke-hoach-kiem-tra.pdf");
+  it.skipIf(!existsSync(original))("is reported as garbled, page by page, and left to OCR", async () => {
+    const r = await ingest(readFileSync(original), { name: "13.pdf", ocr: "never" });
+    expect(r.warnings.join("\n")).toMatch(/text layer of pages 1, 2, .* is garbled .*; OCR is off/);
+    // a clean PDF is not
+    const clean = await ingest(read("pdf", "001_b71d370d0e19e38a.pdf"), { name: "001.pdf", ocr: "never" });
+    expect(clean.warnings).toEqual([]);
+  });
+});
+
 describe("bad files give one-line errors naming the file and the reason", () => {
   const fail = async (bytes: Uint8Array, name: string) => {
     try {

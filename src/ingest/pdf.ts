@@ -65,7 +65,12 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise
       pageLines.push(layoutLines(content.items.filter((i): i is { str: string; transform: number[]; width: number; height: number } => "str" in i)));
       page.cleanup();
     }
-    const scanned = pageLines.map((lines, i) => options.ocr === "always" || visibleChars(lines) < MIN_TEXT_CHARS ? i + 1 : 0).filter(Boolean);
+    const garbledPages = pageLines.map((lines, i) => (garbled(lines) ? i + 1 : 0)).filter(Boolean);
+    if (garbledPages.length)
+      warnings.push(`the text layer of page${garbledPages.length > 1 ? "s" : ""} ${garbledPages.join(", ")} is garbled (a font without a correct Unicode map)${options.ocr === "never" ? "; OCR is off" : ": read by OCR instead"}`);
+    const scanned = pageLines
+      .map((lines, i) => (options.ocr === "always" || visibleChars(lines) < MIN_TEXT_CHARS || garbledPages.includes(i + 1) ? i + 1 : 0))
+      .filter(Boolean);
     const ocrText = new Map<number, string>();
     if (scanned.length && options.ocr !== "never") {
       const why = ocrUnavailable();
@@ -97,6 +102,24 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise
 const LEGACY_GLYPHS: Record<string, string> = { "\u2212": "\u00ad", "\u2219": "\u00b7" };
 function legacyGlyphsToBytes(text: string): string {
   return text.replace(/[\u2212\u2219]/g, (c) => LEGACY_GLYPHS[c]);
+}
+
+/**
+ * Letters of other scripts (Cyrillic, Armenian) inside Latin words: what a
+ * Vietnamese font's glyph numbers look like when a PDF maps them to Unicode
+ * one for one (Word's exports with a broken ToUnicode table).
+ */
+function garbled(lines: Line[]): boolean {
+  let letters = 0;
+  let foreign = 0;
+  for (const l of lines) {
+    for (const m of l.text.matchAll(/\p{L}/gu)) {
+      letters++;
+      const c = m[0].charCodeAt(0);
+      if (c >= 0x0400 && c <= 0x058f) foreign++;
+    }
+  }
+  return letters >= 40 && foreign >= letters * 0.03;
 }
 
 function visibleChars(lines: Line[]): number {
