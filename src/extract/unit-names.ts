@@ -2,7 +2,7 @@
 // off a token stream. A name ends at the first lower-case word of the verb
 // lexicon (grammars/verbs.json), not after a fixed number of words: "Giao Phòng
 // Dân vận các cơ quan nhà nước giúp lãnh đạo Ban ..." ends before "giúp".
-import { loadGrammar } from "../grammar/load.js";
+import { escapeRegExp, loadGrammar } from "../grammar/load.js";
 import { lexicon, type Lexicon } from "../text/lexicon.js";
 import { isLower, type Token } from "../text/tokens.js";
 
@@ -152,6 +152,25 @@ function continuesName(tokens: readonly Token[], i: number, n: number, itemStart
     k += opener || 1;
   }
   return false;
+}
+
+let headStart: RegExp | null = null;
+
+/**
+ * A sticky test on the raw text, before tokenizing: whether a head noun (after an optional
+ * lead-in and determiner) can open the phrase at `at`. Lets a caller skip paragraphs that
+ * cannot open with a unit; it may pass where headAt fails on the tokens, never the reverse.
+ */
+export function mayOpenWithHead(text: string, at: number, leadIns: readonly string[]): boolean {
+  if (!headStart) {
+    const g = loadGrammar<VerbGrammar>("verbs");
+    const gap = "[\\s*_#\\\\]+";
+    const alt = (phrases: readonly string[]) =>
+      [...new Set(phrases)].sort((a, b) => b.length - a.length).map((p) => p.split(/\s+/).map(escapeRegExp).join(gap)).join("|");
+    headStart = new RegExp(`(?:(?:${alt(leadIns)})${gap})?(?:(?:${alt(g.determiners)})${gap})?(?:${alt(g.heads)})(?![\\p{L}\\p{M}\\p{N}])`, "iuy");
+  }
+  headStart.lastIndex = at;
+  return headStart.test(text);
 }
 
 /** Whether a head noun opens the phrase at tokens[i] ("Sở", "Ban Chấp hành", "UBND"). */

@@ -11,7 +11,7 @@ import { lexicon, type Lexicon } from "../text/lexicon.js";
 import { isLower, tokenAt, tokenize, type Token } from "../text/tokens.js";
 import { locate } from "./locate.js";
 import { tableHeader, tableRows, type TableColumns } from "./tables.js";
-import { headAt, looksLikeUnit, personAt, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
+import { headAt, looksLikeUnit, mayOpenWithHead, personAt, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
 
 interface RoleGrammar {
   fields: Array<{ role: UnitRole; labels: string[] }>;
@@ -44,6 +44,7 @@ interface Compiled {
   notUnitLabels: Lexicon;
   closing: Lexicon;
   leadIns: Lexicon;
+  leadInWords: string[];
   /** Any marker word, to skip paragraphs without one cheaply. */
   triggers: RegExp;
   /** First words of the markers, lower case, to skip tokens cheaply. */
@@ -73,6 +74,7 @@ function grammar(): Compiled {
       notUnitLabels: lexicon(g.notUnitLabels),
       closing: lexicon(g.closingStarts),
       leadIns: lexicon(g.leadIns),
+      leadInWords: g.leadIns,
       triggers: triggerPattern(g.markers),
       markerFirst: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().split(" ")[0]))),
       fieldBefore: new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(g.fields.flatMap((f) => f.labels))})[*_ ]{0,4}$`, "iu"),
@@ -153,6 +155,8 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   const lead = colon >= 0 && colon <= LEAD_MAX;
   const headingLike = (block.heading || item.numbered) && body.length <= HEADING_MAX;
   if (!fields && !markers && !lead && !headingLike) return;
+  // Without a field or a marker, only a paragraph that opens with a unit can name one.
+  if (!fields && !markers && !mayOpenWithHead(text, item.start, g.leadInWords)) return;
   // Fields and markers may sit anywhere; a heading is short; a lead is read up to the first words after its colon.
   const end = fields || markers || headingLike ? block.end : Math.min(block.end, item.start + colon + AFTER_COLON);
   const tokens = tokenize(text, item.start, end);
