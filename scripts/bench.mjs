@@ -326,9 +326,10 @@ if (only.has("scale")) {
 if (only.has("pdf")) {
   const p = (results.pdf = await benchPdf(allDocs, Math.min(RUNS, 3)));
   if (p.skipped) row("PDF", "skipped", p.skipped);
-  else if (p.from) row("PDF", "see results.json", p.from);
+  else if (!p.vnplanPagesPerSecond) row("PDF", "failed", `${p.from}: ${p.error ?? "no figures"}`);
   else {
-    row("PDF, vnplan pages/s", fmt(p.vnplanPagesPerSecond, 1), `${p.files} PDFs, ${p.pages} pages, OCR off${p.failures.length ? `; ${p.failures.length} failed` : ""}`);
+    const what = p.from ? "ingest (scripts/bench-pdf.mjs)" : "extract";
+    row(`PDF, vnplan pages/s (${what})`, fmt(p.vnplanPagesPerSecond, 1), `${p.files} PDFs, ${p.pages} pages, OCR off${p.failures?.length ? `; ${p.failures.length} failed` : ""}`);
     row("PDF, pdftotext pages/s", fmt(p.pdftotextPagesPerSecond, 1), "poppler, same files, same run");
     row("PDF, vnplan / pdftotext", p.ratio.toFixed(3));
   }
