@@ -292,6 +292,15 @@ function benchImport() {
   return { status: r.status, results: parsed, output: parsed ? undefined : out, error: r.status ? r.stderr.trim().split("\n").slice(-3).join(" | ") : undefined };
 }
 
+/** Which section a table row belongs to, by its label. */
+function sectionOf(label) {
+  const l = label.trim();
+  if (l.startsWith("core") || l.startsWith("stage")) return "core";
+  if (l.startsWith("scale") || l.startsWith("growth")) return "scale";
+  if (l.startsWith("PDF")) return "pdf";
+  return "import";
+}
+
 // ---------- main ----------
 
 await loadLibrary();
@@ -352,5 +361,13 @@ console.log(`|${"-".repeat(w0 + 2)}|${"-".repeat(w1 + 2)}|------`);
 for (const [a, b, c] of rows) console.log(`| ${a.padEnd(w0)} | ${b.padEnd(w1)} | ${c}`);
 results.table = rows;
 mkdirSync(join(root, "bench"), { recursive: true });
-writeFileSync(join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+const resultsFile = join(root, "bench", "results.json");
+// With --only, the sections not measured keep their last figures.
+if (flag("--only") && existsSync(resultsFile)) {
+  const previous = JSON.parse(readFileSync(resultsFile, "utf8"));
+  const kept = ["core", "scale", "pdf", "import"].filter((k) => !only.has(k) && previous[k]);
+  for (const k of kept) results[k] = { ...previous[k], measured: previous[k].measured ?? previous.date };
+  results.table = [...(previous.table ?? []).filter((r) => !rows.some((x) => x[0] === r[0]) && kept.some((k) => sectionOf(r[0]) === k)), ...rows];
+}
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
 console.log(`\nwritten to bench/results.json`);
