@@ -53,6 +53,8 @@ export interface ImportSummary {
   filesPerSecond: number;
   pagesPerSecond: number;
   peakRssMB: number;
+  /** Processor time of the whole process (this thread and the extracting threads), user and system. */
+  cpuSeconds: number;
   /** Every input file whose failure is on record: this run's and the skipped ones. */
   failures: Failure[];
 }
@@ -66,6 +68,7 @@ export function defaultJobs(): number {
 
 export async function importPaths(inputs: readonly string[], options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const db = openDb(options.db);
   const writer = createWriter(db);
   writer.refreshCited();
@@ -174,8 +177,14 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
     filesPerSecond: round(files.length / seconds),
     pagesPerSecond: round(s.pages / seconds),
     peakRssMB: round(process.resourceUsage().maxRSS / 1024),
+    cpuSeconds: round(cpuSecondsSince(cpuAtStart)),
     failures: recorded,
   };
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1e6;
 }
 
 function round(x: number): number {
