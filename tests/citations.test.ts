@@ -147,6 +147,43 @@ describe("where citations are and are not", () => {
     ]);
   });
 
+  it("cites a decision named in the header above the title, but not the plan's own 'Số:'", () => {
+    const text = [
+      "UBND TỈNH HÀ GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "TỔ CÔNG TÁC\tĐộc lập - Tự do - Hạnh phúc",
+      "THEO QUYẾT ĐỊNH",
+      "SỐ 215/QĐ-UBND\tHà Giang, ngày 05 tháng 4 năm 2025",
+      "Số: 38/KH-TCT",
+      "",
+      "KẾ HOẠCH",
+      "Kiểm tra công tác cải cách hành chính năm 2025",
+      "",
+      "Thực hiện Quyết định số 215/QĐ-UBND ngày 01/4/2025 của Chủ tịch UBND tỉnh về việc thành lập Tổ công tác.",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "1. Kiểm tra việc thực hiện nhiệm vụ năm 2025.",
+    ].join("\n");
+    const cs = extractCitations(segment(normalize(text, {})));
+    expect(cs.map((c) => [c.symbol, c.section, c.date])).toEqual([
+      ["215/QĐ-UBND", "header", null],
+      ["215/QĐ-UBND", "preamble", "2025-04-01"],
+    ]);
+  });
+
+  it("reads companies' letters as công văn, whatever their numbering", () => {
+    const cs = cite(
+      "Xét đề nghị của Công ty TNHH An Phát tại Văn bản số 14/ĐN-Cty ngày 02/5/2025; Công ty cổ phần Minh Long tại văn bản số 07/2025/MLG/CV-KT ngày 03/5/2025; Công ty Hòa Bình tại Văn bản số 03-ĐN-HB ngày 04/5/2025; Công ty Đông Á tại Văn bản số 21/2025/GĐN-KD ngày 05/5/2025.",
+      "Căn cứ Quyết định 1234/QĐ-UBND ngày 06/5/2025 của UBND tỉnh; theo đề nghị tại số 88/UBND-VX ngày 07/5/2025.",
+    );
+    expect(cs.map((c) => [c.typeCode, c.number, c.issuerCode, c.date])).toEqual([
+      ["CV", "14", "ĐN-Cty", "2025-05-02"],
+      ["CV", "07", "KT", "2025-05-03"],
+      ["CV", "03", "ĐN-HB", "2025-05-04"],
+      ["CV", "21", "GĐN-KD", "2025-05-05"],
+      ["QĐ", "1234", "UBND", "2025-05-06"],
+      ["CV", "88", "UBND-VX", "2025-05-07"],
+    ]);
+  });
+
   it("ignores dates, periods, named documents and a symbol without a type after no type word", () => {
     expect(
       cite(

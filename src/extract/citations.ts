@@ -17,6 +17,10 @@ interface Context {
   typeWord: RegExp;
   /** "số" alone right before the symbol. */
   numberWord: RegExp;
+  /** "Số:" with its colon, how a document writes its own number. */
+  numberColon: RegExp;
+  /** The code of a letter (công văn). */
+  letterCode: string;
   /** A titled type word further back: "Luật Bầu cử đại biểu Quốc hội ... số 85/2015/QH13". */
   titled: RegExp;
   /** Another number of a list: "217, 218-QĐ/TW". */
@@ -44,6 +48,7 @@ function context(): Context {
   compiled = {
     typeWord: new RegExp(`${B}(${names})\\s*${num}$`, "iu"),
     numberWord: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "iu"),
+    numberColon: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:\\s*$`, "iu"),
     titled: new RegExp(`${B}(${names})\\s+\\p{Lu}[^;.()]{0,110}?\\s(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "u"),
     listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
     // "Số: 1105/KH-ĐKT", "Luật số: 15/2012/QH13" opening a line.
@@ -52,6 +57,7 @@ function context(): Context {
     notDocument: new RegExp(`${B}(?:${alternation(g.notDocuments)})\\s*${num}$`, "iu"),
     attached: new RegExp(`(?:(\\(\\s*)|${B})kèm theo\\s*$`, "iu"),
     ownTitle: new RegExp(`^[\\s*_#]*(${names})[\\s*_]*$`, "imu"),
+    letterCode: g.letterCode,
     codeOfName: new Map(g.types.flatMap((t) => t.names.map((n) => [n.toLowerCase(), t.code] as [string, string]))),
   };
   return compiled;
@@ -87,15 +93,22 @@ export function extractCitations(seg: Segmented): Citation[] {
     while (p + 1 < paragraphs.length && paragraphs[p + 1].start <= sym.start) p++;
     const para: LogicalParagraph | undefined = paragraphs[p];
     const block = blockAt(seg.blocks, sym.start) ?? para?.block;
-    if (!block || block.region === "header") continue;
-    const floor = para && para.start <= sym.start ? para.start : Math.max(0, sym.start - WINDOW);
+    if (!block) continue;
+    // Header lines are short paragraphs of their own: "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH / SỐ 1050/QĐ-SCT" reads across them.
+    const header = block.region === "header";
+    const floor = para && para.start <= sym.start && !header ? para.start : Math.max(0, sym.start - WINDOW);
     const limit = para && para.end >= sym.end ? para.end : Math.min(text.length, sym.end + 300);
     const list = listBefore(text, floor, sym.start);
     const head = list.length ? list[0].start : sym.start;
     const before = text.slice(Math.max(floor, head - WINDOW), head);
     const typed = c.typeWord.exec(before);
     const numbered = typed ?? c.numberWord.exec(before);
-    if (c.ownLine.test(before)) {
+    // In the header only a number under a type word, without the colon of "Số:", names another document.
+    if (header && (!typed || c.numberColon.test(before))) {
+      if (own && sym.typeCode === own.typeCode) own.numbers.add(sym.number);
+      continue;
+    }
+    if (!header && numbered && c.ownLine.test(before)) {
       // "Số: 1105/KH-ĐKT" in the header: the plan's own number.
       if (own && sym.typeCode === own.typeCode) own.numbers.add(sym.number);
       continue;
@@ -111,7 +124,8 @@ export function extractCitations(seg: Segmented): Citation[] {
         start = head - before.length + t.index;
       }
     }
-    const typeCode = sym.typeCode ?? (typeName ? c.codeOfName.get(typeName.toLowerCase()) ?? null : null);
+    // A symbol shaped number/UNIT-PART without a type code or year is how a công văn is numbered.
+    const typeCode = sym.typeCode ?? (typeName ? c.codeOfName.get(typeName.toLowerCase().replace(/\s+/gu, " ")) ?? null : sym.year === null && numbered ? c.letterCode : null);
     // "kèm theo Kế hoạch số ..." of the plan's own type, or an appendix title "(Kèm theo ...)": the document itself.
     const attached = typed ? c.attached.exec(text.slice(Math.max(floor, start - 20), start)) : null;
     if (attached && ((own && typeCode === own.typeCode) || attached[1])) continue;

@@ -3,6 +3,7 @@
 //   State   01/CT-UBND, 30/2020/NĐ-CP, 16/KH-MTTQ-BTT (and mistyped 34/CT-TW, 19/CT-TTG)
 //   No type 5973/UBND-KT (a công văn), 85/2015/QH13 (a law), 101/2025/UBTVQH15
 //   Numbers with a suffix: 30a/2008/NQ-CP, 66.16/2026/NQ-CP
+//   Companies' letters: 27/ĐN-Cty, 05/2026/VLN/CV-LV, 01-GCN-MT
 // Spaces and line breaks around the separators are allowed ("03-\nHD/TU", "1105 /KH-ĐKT").
 import { loadGrammar } from "../grammar/load.js";
 import { foldCode } from "./fold.js";
@@ -13,6 +14,7 @@ export interface DocumentTypes {
   notDocuments: string[];
   subjectEnds: string[];
   numberWords: string[];
+  letterCode: string;
 }
 
 export interface ParsedSymbol {
@@ -56,9 +58,19 @@ function symbols(): CompiledSymbols {
   const party = `${dash}(${code})${gap}/${gap}(${code}(?:${dash}${code})*)`;
   // "64//2023/NĐ-CP": a doubled slash is a slip of the keyboard.
   const slash = `${gap}\\/{1,2}${gap}`;
-  const state = `${slash}(?:((?:19|20)\\d{2})${slash})?(${code})((?:${dash}${code})*)`;
+  // Unit parts after the type: a code, or capitals ending in a few lower-case letters when written
+  // without spaces ("ĐN-Cty"); listed mixed-case codes (TTg) go to the first branch only, so
+  // the two never match the same part, which keeps the scan linear.
+  const strict = "[A-ZĐ][A-ZĐ0-9]{0,24}";
+  const listed = `(?:${mixed.join("|")})(?![a-zđ])`;
+  const rest = `(?:-(?!${listed})${strict}[a-zđ]{1,3}|${dash}${code})`;
+  // A company's own series may sit before the type ("05/2026/VLN/CV-LV"); a year may run into it ("11/2026CV-YVG").
+  const series = `(?:(${strict})${slash}(?=${strict}[-–]))?`;
+  const state = `${slash}(?:((?:19|20)\\d{2})(?:${slash}|(?=[A-ZĐ])))?${series}(${code})(${rest}*)`;
+  // "01-GCN-MT": unit parts joined by hyphens only, no slash (a company's letter).
+  const dashed = `-(${strict}(?:-${strict})+)`;
   // A footnote mark may follow the symbol ("34-CT/TW¹"), so only letters and ASCII digits may not.
-  const re = new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(\\d{1,5}(?:\\.\\d{1,3})?[a-z]?)(?:${party}|${state})(?![\\p{L}\\d])`, "gu");
+  const re = new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(\\d{1,5}(?:\\.\\d{1,3})?[a-z]?)(?:${party}|${state}|${dashed})(?![\\p{L}\\d])`, "gu");
   compiled = { re, exact, codes };
   return compiled;
 }
@@ -79,17 +91,29 @@ export function findSymbols(text: string, from = 0, to = text.length): ParsedSym
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   re.lastIndex = 0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const [whole, number, pType, pIssuer, year, sFirst, sRest] = m;
+    const [whole, number, pType, pIssuer, year, series, sFirst, sRest, dashed] = m;
     const start = from + m.index;
     const base = { start, end: start + whole.length, number, symbol: squeeze(whole) };
     if (pType !== undefined) {
       out.push({ ...base, year: null, typeCode: typeCodeOf(pType) ?? pType.toUpperCase(), issuerCode: squeeze(pIssuer), party: true });
       continue;
     }
+    if (dashed !== undefined) {
+      const [first, ...parts] = dashed.split("-");
+      const t = typeCodeOf(first);
+      out.push({ ...base, year: null, typeCode: t, issuerCode: t ? parts.join("-") : dashed, party: false });
+      continue;
+    }
     const rest = squeeze(sRest ?? "").replace(/^[-–]/u, "");
+    // "213/2013/TTLT/BTC-BLĐTBXH": the type stands before the units.
+    const st = series ? typeCodeOf(series) : null;
+    if (st) {
+      out.push({ ...base, year: year ? Number(year) : null, typeCode: st, issuerCode: squeeze(sFirst) + (rest ? `-${rest}` : ""), party: false });
+      continue;
+    }
     const t = typeCodeOf(sFirst);
     if (t && rest) out.push({ ...base, year: year ? Number(year) : null, typeCode: t, issuerCode: rest, party: false });
-    else out.push({ ...base, year: year ? Number(year) : null, typeCode: null, issuerCode: squeeze(sFirst) + (rest ? `-${rest}` : ""), party: false });
+    else out.push({ ...base, year: year ? Number(year) : null, typeCode: null, issuerCode: [series, squeeze(sFirst)].filter(Boolean).join("/") + (rest ? `-${rest}` : ""), party: false });
   }
   return out;
 }
