@@ -224,6 +224,15 @@ function splitsAt(tokens: readonly Token[], i: number, itemStart: number): boole
   return headAt(tokens, itemStart) === 0;
 }
 
+const TRAILING = new Set([..." \t\n\r-–,.;:"]);
+
+/** One space between words, no trailing dash or punctuation; the regular expressions run only when needed. */
+function cleanName(raw: string): string {
+  let name = /\s\s|[^\S ]/.test(raw) ? raw.replace(/\s+/g, " ") : raw;
+  if (TRAILING.has(name[name.length - 1])) name = name.replace(/[\s\-–,.;:]+$/u, "");
+  return name[0] === " " || name[name.length - 1] === " " ? name.trim() : name;
+}
+
 /**
  * Reads a list of unit names from tokens[from, to): items are split on commas,
  * semicolons and a top-level " và "; parentheticals are dropped; the list ends
@@ -241,7 +250,7 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
   const flush = () => {
     seen++;
     if (pieces.length && !skipping) {
-      const name = pieces.map(([s, e]) => text.slice(s, e)).join(" ").replace(/\s+/g, " ").replace(/[\s\-–,.;:]+$/u, "").trim();
+      const name = cleanName(pieces.length === 1 ? text.slice(pieces[0][0], pieces[0][1]) : pieces.map(([s, e]) => text.slice(s, e)).join(" "));
       if (name && /[\p{L}\p{N}]/u.test(name)) items.push({ name, start: pieces[0][0], end: pieces[pieces.length - 1][1] });
     }
     pieces = [];
@@ -291,7 +300,7 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
       if (pieces.length) extend(t);
       continue;
     }
-    if (t.text.toLowerCase() === "và" && pieces.length && splitsAt(tokens, i, itemStart)) {
+    if (t.key === "và" && pieces.length && splitsAt(tokens, i, itemStart)) {
       flush();
       itemStart = i + 1;
       continue;

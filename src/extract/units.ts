@@ -53,6 +53,8 @@ interface Compiled {
   fieldBefore: RegExp;
   /** Longest text before a colon that can hold a label. */
   labelMax: number;
+  /** Last letters of the labels, to test the window before a colon only when one stands there. */
+  labelEnds: Set<string>;
 }
 
 let compiled: Compiled | null = null;
@@ -79,6 +81,7 @@ function grammar(): Compiled {
       markerFirst: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().split(" ")[0]))),
       fieldBefore: new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(g.fields.flatMap((f) => f.labels))})[*_ ]{0,4}$`, "iu"),
       labelMax: Math.max(...g.fields.flatMap((f) => f.labels.map((l) => l.length))) + 6,
+      labelEnds: new Set(g.fields.flatMap((f) => f.labels.flatMap((l) => [l.slice(-1).toLowerCase(), l.slice(-1).toUpperCase()]))),
     };
   }
   return compiled;
@@ -269,7 +272,9 @@ function opensClause(tokens: readonly Token[], i: number, n: number): boolean {
 function hasField(body: string, colon: number): boolean {
   const g = grammar();
   for (let c = colon; c >= 0; c = body.indexOf(":", c + 1)) {
-    if (g.fieldBefore.test(body.slice(Math.max(0, c - g.labelMax), c))) return true;
+    let k = c - 1;
+    while (k >= 0 && (body[k] === " " || body[k] === "*" || body[k] === "_")) k--;
+    if (k >= 0 && g.labelEnds.has(body[k]) && g.fieldBefore.test(body.slice(Math.max(0, c - g.labelMax), c))) return true;
   }
   return false;
 }
