@@ -111,6 +111,19 @@ describe("lists and shared issuers", () => {
     expect(cs.map((c) => c.issuer)).toEqual(["Bộ Văn hóa, Thể thao và Du lịch", "UBND tỉnh Phú Yên"]);
   });
 
+  it("keeps an electoral body's name and a joint issuers' list whole, and reads a mistyped year word", () => {
+    const cs = cite(
+      "Căn cứ Quyết định số 07/QĐ-UBBC ngày 10/12/2025 của Ủy ban bầu cử xã Tân Lập về việc thành lập các Tiểu ban;",
+      "theo Nghị quyết liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN ngày 26/9/2025 của Ủy ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam hướng dẫn việc hiệp thương;",
+      "cấp bù lãi suất theo Công văn số 227/UB-KT ngày 12 tháng 03 tháng 2003 của Ủy ban nhân dân thành phố.",
+    );
+    expect(cs.map((c) => [c.issuer, c.date])).toEqual([
+      ["Ủy ban bầu cử xã Tân Lập", "2025-12-10"],
+      ["Ủy ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "2025-09-26"],
+      ["Ủy ban nhân dân thành phố", "2003-03-12"],
+    ]);
+  });
+
   it("ends an issuer after its place's name", () => {
     const [c] = cite("Thực hiện Chỉ thị số 01/CT-UBND ngày 20/4/2023 của UBND huyện Tây Hòa phát động phong trào thi đua yêu nước năm 2023.");
     expect(c.issuer).toBe("UBND huyện Tây Hòa");

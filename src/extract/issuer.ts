@@ -9,6 +9,7 @@ import type { DocumentTypes } from "./symbols.js";
 interface Issuers {
   stops: string[];
   verbs: string[];
+  compounds: string[];
   levels: string[];
 }
 
@@ -16,6 +17,7 @@ interface CompiledIssuers {
   stop: RegExp;
   verb: RegExp;
   typeWord: RegExp;
+  compound: RegExp;
   levels: string[][];
 }
 
@@ -32,6 +34,7 @@ function issuers(): CompiledIssuers {
     stop: new RegExp(`^(?:${alternation(g.stops)})${E}`, "iu"),
     verb: new RegExp(`^(?:${alternation(verbs)})${E}`, "u"),
     typeWord: new RegExp(`^(?:${alternation(types)})${E}`, "iu"),
+    compound: new RegExp(`^(?:${alternation(g.compounds)})${E}`, "u"),
     levels: g.levels.map((l) => l.split(" ")).sort((a, b) => b.length - a.length),
   };
   return compiled;
@@ -39,7 +42,7 @@ function issuers(): CompiledIssuers {
 
 // Table cell bars end a name like any other punctuation.
 const WORD = /[^\s,;:()“”"'\[\]|]+/gu;
-const MAX_WORDS = 14;
+const MAX_WORDS = 24;
 const CAPITALS = /^\p{Lu}{2,}$/u;
 const upper = (w: string) => /^\p{Lu}/u.test(w);
 
@@ -63,7 +66,9 @@ export function readIssuer(text: string, from: number, limit: number): { start: 
   for (; n < words.length; n++) {
     const { start, w } = words[n];
     const rest = window.slice(start);
-    if (n > 0 && (c.stop.test(rest) || c.verb.test(rest) || (upper(w) && c.typeWord.test(rest)))) break;
+    // "Ủy ban bầu cử xã ...": a verb inside a compound noun ("bầu cử") is part of the name.
+    const inCompound = n > 0 && c.compound.test(window.slice(words[n - 1].start)) && !c.compound.test(rest);
+    if (n > 0 && (c.stop.test(rest) || (c.verb.test(rest) && !inCompound) || (upper(w) && c.typeWord.test(rest)))) break;
     // After a comma only another capitalised part of a name continues it, never after a place.
     if (words[n].comma && (afterLevel || !upper(w) || c.typeWord.test(rest))) break;
     // A heading in capitals on the next line is not part of a name written in lower case.

@@ -91,7 +91,8 @@ export function timeGrammar(): CompiledTime {
   const re = (src: string) => new RegExp(src, "giu");
   const atoms: CompiledTime["atoms"] = [
     { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?${YEAR}`) },
-    { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s+${month}\\s+(\\d{1,2})\\s+${year}\\s+${YEAR}`) },
+    // "ngày 05 tháng 02 tháng 2002": a year written after the month word again is still the year.
+    { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s+${month}\\s+(\\d{1,2})\\s+(?:${year}|${month})\\s+${YEAR}`) },
     { kind: "dateNoYear", re: re(`${B}${day}\\s*(\\d{1,2})(?:\\s?[/\\-]\\s?|\\s+${month}\\s+)(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
     // "ngày 20 hằng tháng": a day that recurs, no calendar date.
     { kind: "dayOfPeriod", re: re(`${B}${day}\\s+(\\d{1,2})(?=\\s+(?:${alternation(g.recurring)})${E})`) },
