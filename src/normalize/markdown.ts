@@ -29,7 +29,7 @@ export class OffsetSink {
 
 export interface ScannedLine {
   text: string;
-  /** Where the source offsets of `text`'s characters start in the sink. */
+  /** Where the source offsets of `text`'s characters start in the sink; -1 when `text` is src[srcStart, srcEnd) as it is. */
   offsetsAt: number;
   kind: "text" | "heading" | "row";
   /** Every visible character was bold. */
@@ -72,6 +72,11 @@ export function scanLine(src: string, start: number, end: number, sink: OffsetSi
   } else if (src.charCodeAt(a) === 124 /* | */) {
     if (/^[|:\-\s]*$/.test(src.slice(a, b))) return RULE; // the |---|---| line under a table head
     kind = "row";
+  }
+
+  // Most lines hold no markup, no tab and no run of spaces: their text is the source as it is.
+  if (kind === "text" && plain(src, a, b)) {
+    return { text: src.slice(a, b), offsetsAt: -1, kind, strong: false, columns: false, srcStart: a, srcEnd: b };
   }
 
   // Output: string parts and one source offset per output character, in a scratch buffer.
@@ -206,6 +211,23 @@ export function scanLine(src: string, start: number, end: number, sink: OffsetSi
   const line: ScannedLine = { text, offsetsAt: base, kind, strong: allBold, columns, srcStart: a, srcEnd: b };
   if (kind === "row") line.cells = cells.map((c) => ({ start: Math.min(c.start, text.length), end: Math.min(c.end, text.length) }));
   return line;
+}
+
+/** src[a, b) needs no rewriting: no markup character, no escape, no tab or special space, no space run. */
+function plain(src: string, a: number, b: number): boolean {
+  let prevSpace = false;
+  for (let i = a; i < b; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c === 42 /* * */ || c === 92 /* \ */ || c === 60 /* < */) return false;
+    if (c < 32 || c === 0xa0 || (c >= 0x2000 && isSpace(c))) return false;
+  }
+  return true;
 }
 
 /** A line of only rule or decoration characters: "-----", "***", "\*", "___", "======". */

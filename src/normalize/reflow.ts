@@ -46,16 +46,25 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
   let cur: Paragraph | null = null;
   let prev: Line | null = null;
 
-  const write = (s: string, offs: number, fromSink = false) => {
-    if (size + s.length >= offsets.length) {
-      const grown = new Int32Array(Math.max(offsets.length * 2, size + s.length + 16));
-      grown.set(offsets.subarray(0, size));
-      offsets = grown;
-    }
+  const room = (n: number) => {
+    if (size + n < offsets.length) return;
+    const grown = new Int32Array(Math.max(offsets.length * 2, size + n + 16));
+    grown.set(offsets.subarray(0, size));
+    offsets = grown;
+  };
+  /** Glue between lines: every character at one source offset. */
+  const write = (s: string, off: number) => {
+    room(s.length);
     chunks.push(s);
-    if (fromSink) offsets.set(sink.buf.subarray(offs, offs + s.length), size);
-    else offsets.fill(offs, size, size + s.length);
-    size += s.length;
+    for (let k = 0; k < s.length; k++) offsets[size++] = off;
+  };
+  /** A line's text with its source offsets: a verbatim slice, or copied from the sink. */
+  const writeLine = (line: Line) => {
+    const len = line.text.length;
+    room(len);
+    chunks.push(line.text);
+    if (line.offsetsAt < 0) for (let k = 0, o = line.srcStart; k < len; k++) offsets[size++] = o++;
+    else for (let k = 0, buf = sink.buf, o = line.offsetsAt; k < len; k++) offsets[size++] = buf[o++];
   };
 
   for (const line of lines) {
@@ -71,7 +80,7 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
       if (line.cells) cur.cells = line.cells.map((c) => ({ start: c.start + size, end: c.end + size }));
       paragraphs.push(cur);
     }
-    write(line.text, line.offsetsAt, true);
+    writeLine(line);
     prev = line;
   }
   if (cur) cur.end = size;
@@ -104,14 +113,36 @@ function scanAll(text: string, sink: OffsetSink): Line[] {
 }
 
 const OPENERS = "“\"'‘«([";
+const QUOTES = "“\"‘«";
+const LOWER_AT = /\p{Ll}/uy;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CLOSERS = "”\"'’»)]*";
+
+const UPPER_ONE = /\p{Lu}/u;
+const LOWER_ONE = /\p{Ll}/u;
+
+/** Capital letters and no small one; stops at the first small letter, most lines' second character. */
+function allCaps(t: string): boolean {
+  let upper = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 97 && c <= 122) return false;
+      if (c >= 65 && c <= 90) upper = true;
+    } else if (c >= 0xc0) {
+      const ch = t[i];
+      if (LOWER_ONE.test(ch)) return false;
+      if (!upper && UPPER_ONE.test(ch)) upper = true;
+    }
+  }
+  return upper;
+}
 
 function features(scanned: ScannedLine, blanksBefore: number, ruleBefore: boolean): Line {
   const s = scanned as Line;
   const t = s.text;
   let h = 0;
   while (h < t.length && OPENERS.includes(t[h])) h++;
-  const head = t.slice(h, h + 2);
   let e = t.length;
   while (e > 0 && CLOSERS.includes(t[e - 1])) e--;
   const last = e > 0 ? t[e - 1] : "";
@@ -119,14 +150,15 @@ function features(scanned: ScannedLine, blanksBefore: number, ruleBefore: boolea
   // Filled in place: one object per line, no copy.
   s.blanksBefore = blanksBefore;
   s.ruleBefore = ruleBefore;
-  s.lower = /^\p{Ll}/u.test(head);
+  LOWER_AT.lastIndex = h;
+  s.lower = LOWER_AT.test(t);
   s.item = startsItem(t);
-  s.allCaps = /\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t);
+  s.allCaps = allCaps(t);
   s.endsClause = last !== "" && ".!?;:…".includes(last);
   s.endsSentence = last !== "" && ".!?…".includes(last);
-  s.endsHyphen = t.length >= 2 && t[t.length - 1] === "-" && /[\p{L}\p{N}]/u.test(t[t.length - 2]);
+  s.endsHyphen = t.length >= 2 && t.charCodeAt(t.length - 1) === 45 && WORD_CHAR.test(t[t.length - 2]);
   s.firstWord = sp < 0 ? t.length : sp;
-  s.quoted = /^[“"‘«]/u.test(t);
+  s.quoted = QUOTES.includes(t[0]);
   return s;
 }
 

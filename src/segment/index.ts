@@ -84,8 +84,8 @@ export function segment(norm: Normalized): Segmented {
       if (state === "body") tree.extend(p.end);
     }
 
-    const path = region === "body" ? tree.path() : [];
-    const block: Block = { start: p.start, end: p.end, kind: p.kind, strong: p.strong, region, path, section: region === "body" ? path.join("/") : region, heading, labelLength };
+    const body = region === "body";
+    const block: Block = { start: p.start, end: p.end, kind: p.kind, strong: p.strong, region, path: body ? tree.path() : [], section: body ? tree.section() : region, heading, labelLength };
     if (p.cells) block.cells = p.cells;
     blocks.push(block);
   }
@@ -177,7 +177,8 @@ function headingLike(p: Paragraph, t: string): boolean {
 
 /** "Nơi nhận", a signing-authority line, or a lone position followed by a name. */
 function closingStarts(paras: Paragraph[], texts: string[], i: number): boolean {
-  const first = texts[i].split("\t")[0];
+  const tab = texts[i].indexOf("\t");
+  const first = tab < 0 ? texts[i] : texts[i].slice(0, tab);
   if (afterRecipientsHeading(first) !== null) return true;
   if (first.length <= 80 && authorityPrefix(first) > 0) return true;
   if (first.length > 60 || !isKnownPosition(first)) return false;

@@ -45,7 +45,7 @@ interface Compiled {
   re: RegExp;
 }
 
-let compiled: { schemes: Compiled[]; bullet: RegExp; footnote: RegExp; g: NumberingGrammar } | null = null;
+let compiled: { schemes: Compiled[]; any: RegExp; bullet: RegExp; footnote: RegExp; g: NumberingGrammar } | null = null;
 
 function grammar() {
   if (compiled) return compiled;
@@ -55,10 +55,13 @@ function grammar() {
     // Sticky, so a match is tried at one place only; the lookahead keeps "11-CT/TU" and "2023." out.
     re: new RegExp(`(?:${spec.pattern})(?=\\s|$)`, `${spec.flags ?? "u"}y`),
   }));
+  // Every scheme at once, case-insensitive (so a superset): most paragraphs open with no label and are
+  // answered by this one test instead of one per scheme.
+  const any = new RegExp(`(?:${g.schemes.map((spec) => `(?:${spec.pattern.replace(/\(\?<\w+>/g, "(?:")})`).join("|")})(?=\\s|$)`, "iuy");
   const bulletChars = g.bullets.filter((b) => b.length).map(escapeRegExp);
   const bullet = new RegExp(`(?:${bulletChars.join("|")})(?=\\s)`, "uy");
   const footnote = new RegExp(`(?:${g.footnote})(?=\\s)`, "uy");
-  compiled = { schemes, bullet, footnote, g };
+  compiled = { schemes, any, bullet, footnote, g };
   return compiled;
 }
 
@@ -114,8 +117,10 @@ function valueOf(scheme: string, raw: string, g: NumberingGrammar): number[] | n
 
 /** Every reading of a numbering label at `text[from]`; [] when there is none. */
 export function labelsAt(text: string, from = 0): LabelMatch[] {
-  const { schemes, g } = grammar();
+  const { schemes, any, g } = grammar();
   const out: LabelMatch[] = [];
+  any.lastIndex = from;
+  if (!any.test(text)) return out;
   for (const { spec, re } of schemes) {
     re.lastIndex = from;
     const m = re.exec(text);

@@ -21,9 +21,14 @@ export class SectionTree {
   private stack: Open[] = [];
   private lastGlobal = new Map<string, number>();
 
-  /** Labels of the open sections, outermost first. */
+  /** Labels of the open sections, outermost first; one array per open section, shared by its blocks. */
   path(): string[] {
-    return this.stack.map((o) => o.match.label);
+    return this.stack.length ? this.stack[this.stack.length - 1].node.path : [];
+  }
+
+  /** The innermost open section in the guideline's notation ("II/2"), or "" outside sections. */
+  section(): string {
+    return this.stack.length ? this.stack[this.stack.length - 1].node.section : "";
   }
 
   /**

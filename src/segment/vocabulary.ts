@@ -27,7 +27,22 @@ const SYMBOL = "[ \\t]*(?<sym>[\\p{L}\\p{N}]*(?:[ \\t]?[/\\-–][ \\t]?[\\p{L}\\
 /** A blank left for the day or month: spaces, dots, ellipses, underscores (one run, so no backtracking). */
 const BLANK = "[\\s.…_]*";
 
-const fold = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+/** Vietnamese text is mostly precomposed already: NFC is only worth running past these ranges. */
+function mayCompose(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && !(c >= 0x1ea0 && c <= 0x1ef9)) return true;
+  }
+  return false;
+}
+
+/** Whitespace that `fold` must rewrite: a run, a tab or other space, or space at either end. */
+const LOOSE_SPACE = /\s\s|[^\S ]|^\s|\s$/u;
+
+const fold = (s: string) => {
+  const t = (mayCompose(s) ? s.normalize("NFC") : s).toLowerCase();
+  return LOOSE_SPACE.test(t) ? t.replace(/\s+/g, " ").trim() : t;
+};
 
 function build() {
   const g = loadGrammar<StructureGrammar>("structure");
