@@ -155,9 +155,10 @@ describe("vnplan import", () => {
     const whole = join(dir, "whole.db");
 
     const child = spawn(process.execPath, [bin, "import", corpus, "--db", killed, "--jobs", "2", "--no-progress"], { stdio: "ignore" });
-    const exited = new Promise((r) => child.on("exit", r));
+    let running = true;
+    const exited = new Promise((r) => child.on("exit", r)).then(() => (running = false));
     let storedAtKill = 0;
-    while (storedAtKill < 5) {
+    while (storedAtKill < 5 && running) {
       await new Promise((r) => setTimeout(r, 20));
       if (!existsSync(killed)) continue;
       try {
@@ -166,6 +167,7 @@ describe("vnplan import", () => {
         // The tables may not exist yet.
       }
     }
+    expect(running, "the import ended before it could be killed").toBe(true);
     child.kill("SIGKILL");
     await exited;
     expect(storedAtKill).toBeLessThan(FILES);
