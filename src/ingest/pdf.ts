@@ -51,12 +51,44 @@ interface PdfDoc {
 }
 
 export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise<Ingested> {
+  const warnings: string[] = [];
+  const fonts = scanFontNames(bytes);
+  // pdf.js drops U+00AD, the TCVN3 byte of "ư", from legacy-font text: poppler keeps it, so
+  // legacy-font PDFs are read with pdftotext when it is installed.
+  const poppler = fonts.length ? await popplerPages(bytes, options.maxPages) : null;
+  if (fonts.length && !poppler) warnings.push(`legacy-font PDF read without pdftotext: the letter "ư" may be lost (${OCR_INSTALL_HINT.replace(/, tesseract.*$/, "")})`);
+  const pageLines: Line[][] = poppler ? poppler.map(textLines) : await pdfjsLines(bytes, options.maxPages);
+  const garbledPages = pageLines.map((lines, i) => (garbled(lines) ? i + 1 : 0)).filter(Boolean);
+  if (garbledPages.length)
+    warnings.push(`the text layer of page${garbledPages.length > 1 ? "s" : ""} ${garbledPages.join(", ")} is garbled (a font without a correct Unicode map)${options.ocr === "never" ? "; OCR is off" : ": read by OCR instead"}`);
+  const scanned = pageLines
+    .map((lines, i) => (options.ocr === "always" || visibleChars(lines) < MIN_TEXT_CHARS || garbledPages.includes(i + 1) ? i + 1 : 0))
+    .filter(Boolean);
+  const ocrText = new Map<number, string>();
+  if (scanned.length && options.ocr !== "never") {
+    const why = ocrUnavailable();
+    if (why) warnings.push(`page${scanned.length > 1 ? "s" : ""} ${scanned.join(", ")} ha${scanned.length > 1 ? "ve" : "s"} no text layer and could not be read: ${why}`);
+    else {
+      let session: OcrSession | null = null;
+      try {
+        session = await openOcr(bytes);
+        for (const n of scanned) ocrText.set(n, await session.page(n));
+      } finally {
+        await session?.close();
+      }
+    }
+  } else if (scanned.length) warnings.push(`page${scanned.length > 1 ? "s" : ""} ${scanned.join(", ")} ha${scanned.length > 1 ? "ve" : "s"} no text layer (OCR is off)`);
+  const out = assemble(pageLines, ocrText, warnings, !!poppler);
+  return { ...out, text: fonts.length ? legacyGlyphsToBytes(out.text) : out.text, fonts };
+}
+
+/** Each page's text items laid out into lines, by pdf.js. */
+async function pdfjsLines(bytes: Uint8Array, maxPages: number): Promise<Line[][]> {
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
-  const warnings: string[] = [];
   try {
     const doc = (await (parser as unknown as { load(): Promise<PdfDoc> }).load()) as PdfDoc;
-    if (doc.numPages > options.maxPages) throw new Unreadable(`the PDF has ${doc.numPages} pages, over the limit of ${options.maxPages}`);
+    if (doc.numPages > maxPages) throw new Unreadable(`the PDF has ${doc.numPages} pages, over the limit of ${maxPages}`);
     const pageLines: Line[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -65,32 +97,7 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfOptions): Promise
       pageLines.push(layoutLines(content.items.filter((i): i is { str: string; transform: number[]; width: number; height: number } => "str" in i)));
       page.cleanup();
     }
-    const garbledPages = pageLines.map((lines, i) => (garbled(lines) ? i + 1 : 0)).filter(Boolean);
-    if (garbledPages.length)
-      warnings.push(`the text layer of page${garbledPages.length > 1 ? "s" : ""} ${garbledPages.join(", ")} is garbled (a font without a correct Unicode map)${options.ocr === "never" ? "; OCR is off" : ": read by OCR instead"}`);
-    const scanned = pageLines
-      .map((lines, i) => (options.ocr === "always" || visibleChars(lines) < MIN_TEXT_CHARS || garbledPages.includes(i + 1) ? i + 1 : 0))
-      .filter(Boolean);
-    const ocrText = new Map<number, string>();
-    if (scanned.length && options.ocr !== "never") {
-      const why = ocrUnavailable();
-      if (why) warnings.push(`page${scanned.length > 1 ? "s" : ""} ${scanned.join(", ")} ha${scanned.length > 1 ? "ve" : "s"} no text layer and could not be read: ${why}`);
-      else {
-        let session: OcrSession | null = null;
-        try {
-          session = await openOcr(bytes);
-          for (const n of scanned) ocrText.set(n, await session.page(n));
-        } finally {
-          await session?.close();
-        }
-      }
-    } else if (scanned.length) warnings.push(`page${scanned.length > 1 ? "s" : ""} ${scanned.join(", ")} ha${scanned.length > 1 ? "ve" : "s"} no text layer (OCR is off)`);
-    const fonts = scanFontNames(bytes);
-    // pdf.js drops U+00AD, the TCVN3 byte of "ư", from legacy-font text: poppler keeps it.
-    const poppler = fonts.length ? await popplerPages(bytes, doc.numPages) : null;
-    if (fonts.length && !poppler) warnings.push(`legacy-font PDF read without pdftotext: the letter "ư" may be lost (${OCR_INSTALL_HINT.replace(/, tesseract.*$/, "")})`);
-    const out = assemble(poppler ? poppler.map(textLines) : pageLines, ocrText, warnings, !!poppler);
-    return { ...out, text: fonts.length ? legacyGlyphsToBytes(out.text) : out.text, fonts };
+    return pageLines;
   } finally {
     await parser.destroy();
   }
@@ -241,15 +248,18 @@ function ocrParagraphs(text: string): string[] {
 }
 
 /** Per-page text from poppler's pdftotext (reading order, blank lines between blocks); null when it is not installed. */
-async function popplerPages(bytes: Uint8Array, pages: number): Promise<string[] | null> {
+async function popplerPages(bytes: Uint8Array, maxPages: number): Promise<string[] | null> {
   const dir = await mkdtemp(join(tmpdir(), "vnplan-pdf-"));
   try {
     const file = join(dir, "in.pdf");
     await writeFile(file, bytes);
     const { stdout } = await run("pdftotext", ["-enc", "UTF-8", file, "-"], { maxBuffer: 256 * 1024 * 1024 });
-    const out = stdout.split("\f").slice(0, pages);
-    return out.length === pages ? out : null;
-  } catch {
+    const out = stdout.split("\f");
+    if (out.length > 1 && !out[out.length - 1].trim()) out.pop(); // the form feed after the last page
+    if (out.length > maxPages) throw new Unreadable(`the PDF has ${out.length} pages, over the limit of ${maxPages}`);
+    return out;
+  } catch (err) {
+    if (err instanceof Unreadable) throw err;
     return null;
   } finally {
     await rm(dir, { recursive: true, force: true });
