@@ -11,6 +11,8 @@ interface SchemeSpec {
   prefix?: string;
   global?: boolean;
   heading?: boolean;
+  /** A character class of the label's first character. */
+  first?: string;
 }
 
 interface NumberingGrammar {
@@ -43,9 +45,22 @@ export interface LabelMatch {
 interface Compiled {
   spec: SchemeSpec;
   re: RegExp;
+  first: RegExp | null;
 }
 
 let compiled: { schemes: Compiled[]; any: RegExp; bullet: RegExp; footnote: RegExp; g: NumberingGrammar } | null = null;
+
+/** The schemes that may open with a given character, found once per character. */
+const byFirst = new Map<string, Compiled[]>();
+
+function schemesFor(ch: string, schemes: Compiled[]): Compiled[] {
+  let list = byFirst.get(ch);
+  if (!list) {
+    list = schemes.filter((c) => !c.first || c.first.test(ch));
+    if (byFirst.size < 512) byFirst.set(ch, list);
+  }
+  return list;
+}
 
 function grammar() {
   if (compiled) return compiled;
@@ -54,6 +69,7 @@ function grammar() {
     spec,
     // Sticky, so a match is tried at one place only; the lookahead keeps "11-CT/TU" and "2023." out.
     re: new RegExp(`(?:${spec.pattern})(?=\\s|$)`, `${spec.flags ?? "u"}y`),
+    first: spec.first ? new RegExp(`^${spec.first}$`, spec.flags ?? "u") : null,
   }));
   // Every scheme at once, case-insensitive (so a superset): most paragraphs open with no label and are
   // answered by this one test instead of one per scheme.
@@ -119,9 +135,11 @@ function valueOf(scheme: string, raw: string, g: NumberingGrammar): number[] | n
 export function labelsAt(text: string, from = 0): LabelMatch[] {
   const { schemes, any, g } = grammar();
   const out: LabelMatch[] = [];
+  const candidates = schemesFor(text[from], schemes);
+  if (!candidates.length) return out;
   any.lastIndex = from;
   if (!any.test(text)) return out;
-  for (const { spec, re } of schemes) {
+  for (const { spec, re } of candidates) {
     re.lastIndex = from;
     const m = re.exec(text);
     if (!m) continue;
