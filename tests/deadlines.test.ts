@@ -67,6 +67,74 @@ describe("labelled time fields", () => {
   });
 });
 
+describe("time fields in other shapes", () => {
+  it("reads labels naming the activity, after a heading's number, with a clock time", () => {
+    const ds = deadlines([
+      "## 3/3.3",
+      "3.3. Thời gian sát hạch: Dự kiến 03 ngày làm việc tại mỗi đơn vị, tính từ ngày công bố Quyết định.",
+      "## II/1",
+      "1. Thời gian làm việc: 08h00’ ngày 15/5/2025 (Thứ Năm).",
+    ]);
+    expect(ds.map((d) => [d.text, d.due, d.section])).toEqual([
+      ["Dự kiến 03 ngày làm việc tại mỗi đơn vị, tính từ ngày công bố Quyết định", null, "3/3.3"],
+      ["08h00’ ngày 15/5/2025 (Thứ Năm)", "2025-05-15", "II/1"],
+    ]);
+  });
+
+  it("takes the items under a label left empty as its values", () => {
+    const ds = deadlines([
+      "* Thời gian thực hiện:",
+      "+ Đợt 1: Trong khoảng thời gian từ ngày 05/01/2026 đến ngày 12/01/2026.",
+      "+ Đợt 2: Từ khi tiếp nhận hồ sơ đến khi công bố danh sách chính thức.",
+      "- Công tác vận động: Trong khoảng thời gian từ ngày 20/02/2026 đến 07 giờ 00 ngày 14/3/2026.",
+      "Thời gian tuyên truyền:",
+      "Thực hiện theo các đợt nêu tại phần II của Kế hoạch này.",
+      "Các đoàn thể phối hợp thực hiện.",
+    ]);
+    expect(ds.map((d) => [d.text, d.due])).toEqual([
+      ["Trong khoảng thời gian từ ngày 05/01/2026 đến ngày 12/01/2026", "2026-01-12"],
+      ["Từ khi tiếp nhận hồ sơ đến khi công bố danh sách chính thức", null],
+      ["Trong khoảng thời gian từ ngày 20/02/2026 đến 07 giờ 00 ngày 14/3/2026", "2026-03-14"],
+      ["Thực hiện theo các đợt nêu tại phần II của Kế hoạch này", null],
+    ]);
+  });
+
+  it("reads headings that only say when", () => {
+    const ds = deadlines(
+      [
+        "## II/1",
+        "1. Đợt 1: Trong tháng 11/2025",
+        "Tuyên truyền về ý nghĩa của cuộc bầu cử.",
+        "## II/2",
+        "2. Từ tháng 01 đến ngày bầu cử 15/3/2026",
+        "## II/3",
+        "3. Sau ngày bầu cử 15/3/2026",
+        "## III",
+        "III. TỔ CHỨC THỰC HIỆN",
+      ],
+      2025,
+    );
+    expect(ds.map((d) => [d.text, d.due, d.section])).toEqual([
+      ["Trong tháng 11/2025", "2025-11-30", "II/1"],
+      ["Từ tháng 01 đến ngày bầu cử 15/3/2026", "2026-03-15", "II/2"],
+      ["Sau ngày bầu cử 15/3/2026", null, "II/3"],
+    ]);
+  });
+
+  it("reads the dates of a table laid out with tabs under a time column", () => {
+    const ds = deadlines([
+      "TT\tĐơn vị được kiểm tra\tThời gian công bố Quyết định\tThời hạn",
+      "1 Công ty cổ phần Minh Phát\t14/4/2025\t02 ngày",
+      "Gói thầu số 3: thi công đường nội thị",
+      "2 15/4/2025\t02 ngày",
+    ]);
+    expect(ds.map((d) => [d.text, d.due])).toEqual([
+      ["14/4/2025", "2025-04-14"],
+      ["15/4/2025", "2025-04-15"],
+    ]);
+  });
+});
+
 describe("explicit bounds in running text", () => {
   it("finds the bound and keeps the section", () => {
     const ds = deadlines([
@@ -116,6 +184,24 @@ describe("explicit bounds in running text", () => {
       { text: "(Năm 2025)", due: "2025-12-31", recurring: false },
       { text: "Năm 2023", due: "2023-12-31", recurring: false },
       { text: "vào năm 2024", due: "2024-12-31", recurring: false },
+    ]);
+  });
+
+  it("reads a period 'trong' a year, an expected year, and a bound with a clock time and an event", () => {
+    const ds = deadlines(
+      [
+        "- Sở Tài chính bố trí vốn trong quý II năm 2004 để triển khai.",
+        "- Cân đối vốn ủy thác cho Ngân hàng (dự kiến năm 2004 sẽ ủy thác khoảng 5 tỷ đồng).",
+        "- Các đơn vị gửi báo cáo trước 16h30 ngày 12/4/2004.",
+        "- Niêm yết danh sách cử tri từ ngày 10/3/2004 đến 17 giờ 00, ngày 20/3/2004.",
+      ],
+      2004,
+    );
+    expect(ds.map((d) => [d.text, d.due])).toEqual([
+      ["trong quý II năm 2004", "2004-06-30"],
+      ["dự kiến năm 2004", "2004-12-31"],
+      ["trước 16h30 ngày 12/4/2004", "2004-04-12"],
+      ["từ ngày 10/3/2004 đến 17 giờ 00, ngày 20/3/2004", "2004-03-20"],
     ]);
   });
 

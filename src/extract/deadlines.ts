@@ -23,8 +23,11 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
   const prose: LogicalParagraph[] = [];
   let timeColumn = -1;
   let columns = 0;
+  // A label with nothing after its colon: the items below are its values ("* Thời gian thực hiện:" / "+ Đợt 1: ...").
+  let openLabel = 0;
   for (const p of logicalParagraphs(text, seg.blocks)) {
     const b = p.block;
+    if (b.heading) openLabel = 0;
     if (b.kind === "row" && b.cells?.length) {
       const col = b.cells.findIndex((c) => g.headerCell.test(text.slice(c.start, c.end)));
       if (col >= 0) {
@@ -43,11 +46,33 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
     }
     timeColumn = -1;
     if (b.region === "header" || b.region === "closing") continue;
-    const label = g.label.exec(text.slice(p.start, Math.min(p.end, p.start + 60)));
+    // "3.3. Thời gian kiểm tra: ...": a heading's numbering comes before its label.
+    const at = p.start + (b.heading ? b.labelLength : 0);
+    const label = g.label.exec(text.slice(at, Math.min(p.end, at + 60)));
     if (label) {
-      const d = field(text, b, p.start + label[0].length, p.end, year);
+      const d = field(text, b, at + label[0].length, p.end, year);
       if (d) out.push(d);
+      openLabel = d ? 0 : OPEN_ITEMS;
       continue;
+    }
+    if (openLabel > 0) {
+      // Bullets continue the list; a plain paragraph is taken only right after the label.
+      const bullet = g.bullet.test(text.slice(p.start, p.start + 4));
+      if (bullet || openLabel === OPEN_ITEMS) {
+        const lead = g.itemLead.exec(text.slice(p.start, Math.min(p.end, p.start + 64)));
+        const d = field(text, b, p.start + (lead ? lead[0].length : 0), p.end, year);
+        if (d) out.push(d);
+        openLabel = bullet ? openLabel - 1 : 0;
+        continue;
+      }
+      openLabel = 0;
+    }
+    if (b.heading) {
+      const d = headingDeadline(text, b, at, year);
+      if (d) {
+        out.push(d);
+        continue;
+      }
     }
     const lead = leadingDeadline(text, p, year);
     if (lead) out.push(lead);
@@ -56,7 +81,7 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
     if (inline) out.push(inline);
     prose.push(inline ? { ...p, end: inline.span.start } : p);
   }
-  out.push(...running(text, prose, year));
+  out.push(...running(text, prose, year), ...laidOutDates(text, seg.blocks, year));
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -68,6 +93,73 @@ function field(text: string, b: Block, start: number, end: number, year: number 
   if (!value) return null;
   const from = start + raw.indexOf(value);
   const terms = parseTimes(text, { year, bareYears: true }, from, from + value.length);
+  return record(text, b, from, from + value.length, terms);
+}
+
+const OPEN_ITEMS = 6;
+
+/** A table laid out with tabs (a PDF's text layer) under a time column's header: each date in a cell, up to the next heading. */
+function laidOutDates(text: string, blocks: readonly Block[], year: number | null): Deadline[] {
+  const g = timeGrammar();
+  const out: Deadline[] = [];
+  let laidOut = false;
+  for (const b of blocks) {
+    if (b.heading || b.kind !== "text") laidOut = false;
+    if (b.kind !== "text" || !hasTab(text, b.start, b.end)) continue;
+    const cells = tabCells(text, b.start, b.end);
+    if (cells.some(([s, e]) => g.headerCell.test(text.slice(s, e)))) laidOut = true;
+    else if (laidOut)
+      for (const [s, e] of cells) {
+        const d = dateCell(text, b, s, e, year);
+        if (d) out.push(d);
+      }
+  }
+  return out;
+}
+
+function hasTab(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 9) return true;
+  return false;
+}
+
+/** Cells of a line laid out with tabs, trimmed, as [start, end). */
+function tabCells(text: string, start: number, end: number): [number, number][] {
+  const cells: [number, number][] = [];
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && text.charCodeAt(i) !== 9) continue;
+    let a = s;
+    let z = i;
+    while (a < z && /\s/u.test(text[a])) a++;
+    while (z > a && /\s/u.test(text[z - 1])) z--;
+    if (z > a) cells.push([a, z]);
+    s = i + 1;
+  }
+  return cells;
+}
+
+/** A laid-out cell that is one date, after the row's number when the tab between them was lost ("2 25/3/2025"). */
+function dateCell(text: string, b: Block, start: number, end: number, year: number | null): Deadline | null {
+  const lead = /^\d{1,3}\s+(?=\d)/u.exec(text.slice(start, end));
+  const from = start + (lead ? lead[0].length : 0);
+  const terms = parseTimes(text, { year }, from, end);
+  const t = terms[0];
+  if (terms.length !== 1 || t.start !== from || t.end !== end || !DATED_KINDS.has(t.kind) || t.stated.year === undefined) return null;
+  return record(text, b, from, end, terms);
+}
+
+/** A heading that only says when ("2.1. Đợt 1: Trong tháng 12/2025", "3. Sau ngày bầu cử 15/3/2026"). */
+function headingDeadline(text: string, b: Block, at: number, year: number | null): Deadline | null {
+  const g = timeGrammar();
+  const lead = g.itemLead.exec(text.slice(at, Math.min(b.end, at + 40)));
+  const from = at + (lead ? lead[0].length : 0);
+  const value = text.slice(from, b.end).replace(TRAILING, "");
+  if (!value || value.length > 80) return null;
+  const terms = parseTimes(text, { year }, from, from + value.length);
+  if (!terms.length || terms[terms.length - 1].end !== from + value.length) return null;
+  const first = terms[0];
+  if (!g.headingOpener.test(text.slice(from, first.start))) return null;
+  if (!terms.some((t) => t.to !== null || t.from !== null) || !terms.every((t) => t.from === null || recent(t, year) || t.kind === "after")) return null;
   return record(text, b, from, from + value.length, terms);
 }
 
@@ -127,6 +219,7 @@ function running(text: string, prose: LogicalParagraph[], year: number | null): 
       } else {
         const lo = Math.max(para.start, t.start - 12);
         const at = g.atPrefix.exec(text.slice(lo, t.start));
+        if (at && t.kind === "year" && g.withinPrefix.test(at[0])) continue;
         if (at && !horizon(text, t.start, t.end, para.start, para.end)) span = [lo + at.index, t.end];
       }
     }

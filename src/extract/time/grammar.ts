@@ -3,7 +3,7 @@ import { escapeRegExp, loadGrammar } from "../../grammar/load.js";
 import { phrases as alternation } from "../pattern.js";
 
 export interface TimeGrammar {
-  words: { day: string[]; month: string[]; year: string[]; quarter: string[]; first: string[]; last: string[]; period: string[] };
+  words: { day: string[]; month: string[]; year: string[]; quarter: string[]; first: string[]; last: string[]; period: string[]; clock: string[]; minute: string[] };
   numbers: Record<string, number>;
   roman: Record<string, number>;
   before: string[];
@@ -11,6 +11,7 @@ export interface TimeGrammar {
   from: string[];
   to: string[];
   at: string[];
+  within: string[];
   recurring: string[];
   continuous: string[];
   openEnded: string[];
@@ -18,6 +19,7 @@ export interface TimeGrammar {
   relative: string[];
   relativeYear: string[];
   labels: string[];
+  labelHeads: string[];
   leading: string[];
   horizon: string[];
 }
@@ -40,6 +42,8 @@ export interface CompiledTime {
   afterPrefix: RegExp;
   fromPrefix: RegExp;
   atPrefix: RegExp;
+  /** The at-word "trong", which times periods shorter than a year only. */
+  withinPrefix: RegExp;
   /** The gap between the two ends of a range. */
   rangeGap: RegExp;
   /** The gap between two items of a list ("tháng 5 và tháng 11/2024"). */
@@ -50,6 +54,12 @@ export interface CompiledTime {
   inlineLabel: RegExp;
   /** Where a field's value ends: the next "; Label:" of the same paragraph. */
   nextField: RegExp;
+  /** A bullet opening an item. */
+  bullet: RegExp;
+  /** A short capitalised lead and its colon before an item's value ("Đợt 1: ", "Công tác vận động bầu cử: "). */
+  itemLead: RegExp;
+  /** What may stand before the first time term of a heading that only says when: nothing, or "Trong". */
+  headingOpener: RegExp;
   /** A table header cell naming a time column. */
   headerCell: RegExp;
   /** Global scan for time words with their number ("ngày 1", "quý II"), the anchors of running-text deadlines. */
@@ -108,7 +118,11 @@ export function timeGrammar(): CompiledTime {
     { kind: "bareYear", re: re(`(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}/.\\-]|,\\d)`) },
   ];
   const phrase = (xs: string[]) => re(`${B}(?:${alternation(xs)})${E}`);
-  const tail = (xs: string[]) => new RegExp(`${B}(?:${alternation(xs)})\\s*(?:${alternation(w.day)}\\s*)?$`, "iu");
+  // Between a bound word and its date: a clock time ("đến 05 giờ 00, ngày 14/3") and the day's
+  // event ("đến ngày bầu cử 15/3/2026"). Both are short and bounded, the slices they run on too.
+  const clock = `(?:\\d{1,2}\\s*(?:${alternation(w.clock)})(?:\\s*\\d{1,2}\\s*(?:${alternation(w.minute)})?)?\\s*,?\\s*)?`;
+  const dayOf = `(?:${alternation(w.day)}(?:\\s+\\p{Ll}+){0,3}\\s*)?`;
+  const tail = (xs: string[]) => new RegExp(`${B}(?:${alternation(xs)})\\s*${clock}${dayOf}$`, "iu");
   compiled = {
     grammar: g,
     atoms,
@@ -124,18 +138,23 @@ export function timeGrammar(): CompiledTime {
     beforePrefix: tail(g.before),
     afterPrefix: tail(g.after),
     fromPrefix: tail(g.from),
-    atPrefix: tail(g.at),
+    atPrefix: tail([...g.at, ...g.within]),
+    withinPrefix: tail(g.within),
     listGap: /^\s?(?:,|;|và|hoặc)\s?$/u,
-    rangeGap: new RegExp(`^\\s*(?:${alternation(g.to)})\\s*(?:${alternation(w.day)}\\s*)?$`, "iu"),
+    rangeGap: new RegExp(`^\\s*(?:${alternation(g.to)})\\s*${clock}${dayOf}$`, "iu"),
     // "Thời gian thực hiện (dự kiến):" — a short remark may sit between the label and its colon.
-    label: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:${alternation(g.labels)})(?:\\s*\\([^()\\n]{0,30}\\))?\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
+    // "Thời gian kiểm tra:", "Thời gian tuyên truyền:": a label head with the activity it times.
+    label: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:${alternation(g.labels)}|(?:${alternation(g.labelHeads)})(?:\\s+\\p{L}+){1,3})(?:\\s*\\([^()\\n]{0,30}\\))?\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
     inlineLabel: new RegExp(`[;.]\\s*(?:${g.labels.flatMap(cases).join("|")})\\s*[*_]*\\s*:[\\s*_]*`, "g"),
     nextField: /[;.]\s*\p{Lu}[^;:.()\n]{0,40}:/u,
+    bullet: /^\s*[-*+•·–]/u,
+    itemLead: /^[\s\-*+•·–]*\p{Lu}[^:;.\n]{0,48}:\s*/u,
+    headingOpener: new RegExp(`^\\s*(?:(?:${alternation(g.leading)})\\s*)?$`, "iu"),
     headerCell: new RegExp(`^[\\s*_]*(?:${alternation(g.labels)})(?![\\p{L}])[^\\n|]{0,30}$`, "iu"),
     // Literal-first (no look-behind, no case folding) so that the engine skips ahead fast;
     // the words before each hit are checked afterwards with `opener`.
     runningTrigger: new RegExp(`(?:${[...w.day, ...w.month, ...w.quarter, ...w.year].flatMap(cases).join("|")})\\s*[\\dIVX]`, "g"),
-    opener: new RegExp(`(?:${B}(?:${alternation([...g.before, ...g.from, ...g.at])})|\\()\\s*$`, "iu"),
+    opener: new RegExp(`(?:${B}(?:${alternation([...g.before, ...g.from, ...g.at, ...g.within])})\\s*${clock}|\\()\\s*$`, "iu"),
     leading: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:(?:${alternation(g.leading)})\\s+)?(?=(?:${alternation([...w.year, ...w.quarter, ...w.month])})\\s)`, "iu"),
     horizon: new RegExp(`${B}(?:${alternation(g.horizon)})${E}`, "iu"),
     monthsWord: g.numbers,
