@@ -367,7 +367,10 @@ if (flag("--only") && existsSync(resultsFile)) {
   const previous = JSON.parse(readFileSync(resultsFile, "utf8"));
   const kept = ["core", "scale", "pdf", "import"].filter((k) => !only.has(k) && previous[k]);
   for (const k of kept) results[k] = { ...previous[k], measured: previous[k].measured ?? previous.date };
-  results.table = [...(previous.table ?? []).filter((r) => !rows.some((x) => x[0] === r[0]) && kept.some((k) => sectionOf(r[0]) === k)), ...rows];
+  const order = ["core", "scale", "pdf", "import"];
+  results.table = [...(previous.table ?? []).filter((r) => !rows.some((x) => x[0] === r[0]) && kept.some((k) => sectionOf(r[0]) === k)), ...rows].sort(
+    (a, b) => order.indexOf(sectionOf(a[0])) - order.indexOf(sectionOf(b[0])),
+  );
 }
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
 console.log(`\nwritten to bench/results.json`);
