@@ -59,8 +59,9 @@ export interface ImportSummary {
   failures: Failure[];
 }
 
-/** Documents written between two recomputations of cited_documents. */
+/** Documents written between two recomputations of cited_documents, and between two index updates. */
 const CITED_BATCH = 1000;
+const INDEX_BATCH = 100;
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -71,7 +72,9 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
   const cpuAtStart = process.cpuUsage();
   const db = openDb(options.db);
   const writer = createWriter(db);
+  // What an import stopped midway left to do.
   writer.refreshCited();
+  writer.indexPending();
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
   const limits = resolveLimits(options.extract?.limits);
   const extractOptions = { ...options.extract, limits };
@@ -127,6 +130,7 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
       writer.writeDocument(r.rows, location);
       s.imported++;
       s.pages += r.pages;
+      if (s.imported % INDEX_BATCH === 0) writer.indexPending();
       if (s.imported % CITED_BATCH === 0) writer.refreshCited();
     } else {
       s.failed++;
@@ -159,6 +163,7 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
     throw e instanceof VnplanError ? e : new VnplanError("store", e.message, { file: options.db, cause: e });
   }
   writer.refreshCited();
+  writer.indexPending();
   const fileSet = new Set(files);
   const recorded = writer.failures().filter((f) => fileSet.has(f.path) || listed.missing.includes(f.path));
   db.close();

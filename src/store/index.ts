@@ -36,8 +36,12 @@ export interface Store {
 export function openStore(path: string, options: OpenOptions = {}): Store {
   const db = openDb(path, options);
   let writer: ReturnType<typeof createWriter> | null = null;
-  // An import stopped midway may leave cited documents to recompute.
-  if (!options.readonly) createWriter(db).refreshCited();
+  // An import stopped midway may leave cited documents to recompute and documents to index.
+  if (!options.readonly) {
+    const w = createWriter(db);
+    w.refreshCited();
+    w.indexPending();
+  }
   return {
     db,
     put(extraction, where) {
@@ -46,6 +50,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
       const location: Location = { path: where, size: Buffer.byteLength(extraction.text), mtimeMs: 0 };
       const id = writer.writeDocument(toRows(extraction, sha), location);
       writer.refreshCited();
+      writer.indexPending();
       return id;
     },
     cites: (symbol, o) => q.cites(db, symbol, o),

@@ -24,6 +24,9 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
       db.pragma("journal_mode = WAL");
       // WAL with synchronous NORMAL stays consistent after a crash; only the last commits may be lost.
       db.pragma("synchronous = NORMAL");
+      // Copy the log back into the database every 16 MB rather than every 4 MB: pages
+      // that many documents touch (index nodes) are then copied once instead of four times.
+      db.pragma("wal_autocheckpoint = 4000");
     }
     db.pragma("foreign_keys = ON");
     // A larger page cache than the 2 MB default: the indexes of a big archive stay in memory.

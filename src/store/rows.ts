@@ -2,7 +2,6 @@
 // workers build the rows and the writing thread only inserts them.
 import type { Extraction, Section, Span } from "../contract/schema.js";
 import { foldCode } from "../extract/fold.js";
-import { foldD } from "./fold.js";
 
 type Located = { section: string; span: Span; page: number | null };
 type Place = { section: string; start: number; end: number; page: number | null };
@@ -24,7 +23,6 @@ export interface DocumentRows {
     extraction: string;
     text: string;
   };
-  fts: { title: string; text: string };
   sections: (Place & { ord: number; label: string; title: string; level: number })[];
   citations: (Place & {
     ord: number;
@@ -89,7 +87,6 @@ export function toRows(x: Extraction, sha256: string): DocumentRows {
       extraction: JSON.stringify({ ...x, text: undefined }),
       text: x.text,
     },
-    fts: { title: foldD(m.title ?? ""), text: foldD(x.text) },
     sections: flatten(x.sections).map((s, ord) => ({ ord, ...place(s), label: s.label, title: s.title, level: s.level })),
     citations: x.citations.map((c, ord) => ({
       ord,

@@ -33,6 +33,8 @@ export interface Writer {
   failures(): Failure[];
   /** Recomputes the cited_documents rows of the keys whose mentions changed. */
   refreshCited(): void;
+  /** Adds the documents stored since the last call to the full-text index. */
+  indexPending(): void;
 }
 
 const COLUMNS = {
@@ -62,7 +64,12 @@ export function createWriter(db: Db): Writer {
     (Object.keys(COLUMNS) as ChildTable[]).map((t) => [t, db.prepare(insertSql(t, COLUMNS[t]))]),
   ) as Record<ChildTable, ReturnType<Db["prepare"]>>;
   const insertTaskUnit = db.prepare(insertSql("task_units", ["task_ord", "role", "ord", "name", "normalized_name"]));
-  const insertFts = db.prepare("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)");
+  const markUnindexed = db.prepare("INSERT INTO fts_pending (id) VALUES (?)");
+  const forgetUnindexed = db.prepare("DELETE FROM fts_pending WHERE id = ?");
+  const indexAll = db.prepare(
+    "INSERT INTO documents_fts (rowid, title, text) SELECT id, fold_d(coalesce(title, '')), fold_d(text) FROM documents WHERE id IN (SELECT id FROM fts_pending)",
+  );
+  const clearUnindexed = db.prepare("DELETE FROM fts_pending");
   const findDoc = db.prepare("SELECT id, schema_version FROM documents WHERE sha256 = ?");
   const locationOf = db.prepare("SELECT document_id FROM locations WHERE path = ?");
   const upsertLocation = db.prepare(
@@ -96,11 +103,17 @@ export function createWriter(db: Db): Writer {
     clearPending.run();
   });
 
+  const indexPending = db.transaction(() => {
+    indexAll.run();
+    clearUnindexed.run();
+  });
+
   /** Deletes a document no path points at any more, with all its rows. */
   const dropIfOrphan = (id: number): void => {
     if ((countLocations.get(id) as { n: number }).n > 0) return;
     const keys = (keysOf.all(id) as { key: string }[]).map((r) => r.key);
-    deleteFts.run(id);
+    // A document still waiting to be indexed is not in the index to take out.
+    if (forgetUnindexed.run(id).changes === 0) deleteFts.run(id);
     deleteDoc.run(id);
     markCited(keys);
   };
@@ -140,7 +153,7 @@ export function createWriter(db: Db): Writer {
       for (const r of rows[t]) children[t].run({ document_id: id, ...r });
     }
     for (const r of rows.taskUnits) insertTaskUnit.run({ document_id: id, ...r });
-    insertFts.run(id, rows.fts.title, rows.fts.text);
+    markUnindexed.run(id);
     markCited([...new Set(rows.citations.map((c) => c.key))]);
     return id;
   };
@@ -170,6 +183,7 @@ export function createWriter(db: Db): Writer {
     failureFor: (path, sha256) => findFailure.get(path, sha256) !== undefined,
     failures: () => listFailures.all() as Failure[],
     refreshCited: () => refreshPending.immediate(),
+    indexPending: () => indexPending.immediate(),
   };
 }
 
