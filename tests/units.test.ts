@@ -215,6 +215,34 @@ describe("where a name ends", () => {
   });
 });
 
+describe("bodies the head nouns do not list", () => {
+  it("reads an acronym or a capitalised proper name as a body", () => {
+    expect(units("- Đề nghị VNPT tỉnh bảo đảm đường truyền.")).toEqual(["requested: VNPT tỉnh"]);
+    expect(units("- Giao Cảng vụ Hàng hải Quảng Ninh kiểm tra các bến.")).toEqual(["assigned: Cảng vụ Hàng hải Quảng Ninh"]);
+    expect(units("3. EVNCPC Đà Nẵng: Bảo đảm cấp điện trong ngày bầu cử.")).toEqual(["responsible: EVNCPC Đà Nẵng"]);
+  });
+
+  it("does not take a capitals heading, a cited document or a verb for one", () => {
+    expect(units("- GIAO ĐẤT, CHO THUÊ ĐẤT")).toEqual([]);
+    expect(units("- Giao Quyết định số 15/QĐ-UBND cho bộ phận một cửa.")).toEqual([]);
+    expect(units("2. CÔNG TÁC TUYÊN TRUYỀN")).toEqual([]);
+  });
+
+  it("keeps the second syllable of a capitalised word and a determiner inside a head", () => {
+    expect(units("- Đề nghị Bộ Ngoại giao phối hợp hướng dẫn.")).toEqual(["requested: Bộ Ngoại giao"]);
+    expect(units("1. Các cấp, các ngành, địa phương có trách nhiệm:")).toEqual([
+      "responsible: Các cấp",
+      "responsible: các ngành",
+      "responsible: địa phương",
+    ]);
+  });
+
+  it("reads a lower-case 'đề nghị' only when it opens a clause", () => {
+    expect(units("- Bình chọn các tập thể tiêu biểu đề nghị các cấp khen thưởng.")).toEqual([]);
+    expect(units("- Hội nghị thống nhất nội dung, đề nghị các cơ quan chuyên môn tham mưu.")).toEqual(["requested: các cơ quan chuyên môn"]);
+  });
+});
+
 describe("task tables", () => {
   it("reads the lead and supporting columns of each row", () => {
     expect(

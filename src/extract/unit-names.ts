@@ -107,7 +107,11 @@ function verbHere(tokens: readonly Token[], i: number, itemStart: number, anyCas
     if (g.rolePhrases.matchAt(tokens, i)) return 0;
     // "các tổ chức", "Tài chính- kế toán", "chính trị - xã hội": a noun, not a verb.
     if (!prev.word && DASHES.has(prev.text)) return 0;
-    if (g.determiners.matchEndingAt(tokens, i) || g.participles.matchEndingAt(tokens, i)) return 0;
+    if (g.determiners.matchEndingAt(tokens, i)) return 0;
+    // "đơn vị được kiểm tra": a participle after a body; after anything else "được" is the clause's.
+    if (g.participles.matchEndingAt(tokens, i) && headAt(tokens, itemStart) > 0) return 0;
+    // "Bộ Ngoại giao": one lower-case syllable after a capitalised one is the rest of that word.
+    if (n === 1 && i - 1 > itemStart && isTitleWord(prev)) return 0;
     // The word right after a head noun names it: "Ban quản lý", "Đoàn kiểm tra", "Trưởng ban xây dựng Đảng";
     // a lower-case "ban" inside a list ("các sở, ban, ngành") or a name ("Công đoàn") is no such head.
     const h = g.namedBy.matchEndingAt(tokens, i);
@@ -117,6 +121,8 @@ function verbHere(tokens: readonly Token[], i: number, itemStart: number, anyCas
 }
 
 const isCapitalWord = (t: Token | undefined) => t !== undefined && t.word && !isLower(t.text);
+/** Capitalised, not in capitals throughout ("Ngoại", not "UBND"). */
+const isTitleWord = (t: Token | undefined) => isCapitalWord(t) && t!.key !== t!.text && t!.text.slice(1) !== t!.text.slice(1).toUpperCase();
 /** A capitalised one-word head right before tokens[i] ("Trưởng ban", "Trưởng đoàn"), not the start of a longer name ("Công đoàn"). */
 const positionBefore = (tokens: readonly Token[], i: number) => isCapitalWord(tokens[i - 1]) && grammar().heads.matchAt(tokens, i - 1) === 1;
 /** Farthest look-ahead, in tokens, for the administrative level that closes a name. */
@@ -155,6 +161,8 @@ function continuesName(tokens: readonly Token[], i: number, n: number, itemStart
 }
 
 let headStart: RegExp | null = null;
+/** An acronym among the first words (after a lead-in or determiner); a superset of isAcronym's test. */
+const ACRONYM_START = /(?:\S+\s+){0,3}[A-ZĐ][B-DF-HJ-NP-TV-XZĐ&/-]{2}/uy;
 
 /**
  * A sticky test on the raw text, before tokenizing: whether a head noun (after an optional
@@ -170,17 +178,28 @@ export function mayOpenWithHead(text: string, at: number, leadIns: readonly stri
     headStart = new RegExp(`(?:(?:${alt(leadIns)})${gap})?(?:(?:${alt(g.determiners)})${gap})?(?:${alt(g.heads)})(?![\\p{L}\\p{M}\\p{N}])`, "iuy");
   }
   headStart.lastIndex = at;
-  return headStart.test(text);
+  if (headStart.test(text)) return true;
+  ACRONYM_START.lastIndex = at;
+  return ACRONYM_START.test(text);
 }
 
 /** Whether a head noun opens the phrase at tokens[i] ("Sở", "Ban Chấp hành", "UBND"). */
 export function headAt(tokens: readonly Token[], i: number): number {
   const g = grammar();
-  let j = i;
-  if (g.determiners.matchAt(tokens, j)) j += g.determiners.matchAt(tokens, j);
-  const n = g.heads.matchAt(tokens, j);
+  // A head may hold its determiner ("Các cấp", "Các đơn vị").
+  const whole = g.heads.matchAt(tokens, i);
+  if (whole) return whole;
+  const j = i + g.determiners.matchAt(tokens, i);
+  const n = g.heads.matchAt(tokens, j) || (isAcronym(tokens[j]) ? 1 : 0);
   return n ? j - i + n : 0;
 }
+
+/**
+ * A body's acronym (UBND, BHXH, VNPT, TN&MT): capitals with no vowel after the first letter, so
+ * that words of a capitals heading (MỤC ĐÍCH, BAN) and symbols (QĐ-UBND) are not taken for one.
+ */
+const ACRONYM = /^[A-ZĐ][B-DF-HJ-NP-TV-XZĐ&/-]{2,}$/;
+const isAcronym = (t: Token | undefined) => t !== undefined && t.word && ACRONYM.test(t.text);
 
 /** Length of a person's title at tokens[i] ("Đồng chí", "Ông", "Đ/c"), or 0. */
 export function personAt(tokens: readonly Token[], i: number): number {
@@ -197,7 +216,22 @@ export function opensUnitList(tokens: readonly Token[], i: number): boolean {
 /** Whether a name reads as a body: it opens with a head noun or ends with an administrative level. */
 export function looksLikeUnit(tokens: readonly Token[], start: number, end: number): boolean {
   if (start >= end) return false;
-  return headAt(tokens, start) > 0 || grammar().localities.matchEndingAt(tokens, end) > 0;
+  return headAt(tokens, start) > 0 || grammar().localities.matchEndingAt(tokens, end) > 0 || properName(tokens, start, end);
+}
+
+/**
+ * A proper name of a body the head nouns do not list ("Cảng vụ Hàng hải Nghệ An", "Kho bạc Nhà nước"):
+ * capitalised, with a second capitalised word, not opening with a verb, without numbers (a cited document).
+ */
+function properName(tokens: readonly Token[], start: number, end: number): boolean {
+  if (!isTitleWord(tokens[start]) || verbHere(tokens, start, start, true)) return false;
+  let capitals = 0;
+  for (let k = start; k < end; k++) {
+    const t = tokens[k];
+    if (/\d/.test(t.text)) return false;
+    if (k > start && isCapitalWord(t)) capitals++;
+  }
+  return capitals > 0;
 }
 
 /** Whether " và " at tokens[i] joins two units rather than sitting inside one name. */

@@ -11,7 +11,7 @@ import { lexicon, type Lexicon } from "../text/lexicon.js";
 import { isLower, tokenAt, tokenize, type Token } from "../text/tokens.js";
 import { locate } from "./locate.js";
 import { tableHeader, tableRows, type TableColumns } from "./tables.js";
-import { headAt, looksLikeUnit, mayOpenWithHead, personAt, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
+import { headAt, looksLikeUnit, mayOpenWithHead, opensUnitList, personAt, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
 
 interface RoleGrammar {
   fields: Array<{ role: UnitRole; labels: string[] }>;
@@ -191,7 +191,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
         const list = scanUnitList(text, tokens, i + n);
         const first = list.items[0];
         if (!first || list.reason === "long" || !startsUnit(tokens, first)) continue;
-        if (m.needsHead && isLower(tokens[i].text) && verbAt(tokens, i + n, i + n, true)) continue;
+        if (m.needsHead && isLower(tokens[i].text) && (verbAt(tokens, i + n, i + n, true) || !afterClauseBreak(tokens, i))) continue;
         push(out, block, m.role, list.items);
         if (i === 0) opened = true;
         i = list.stop - 1;
@@ -279,6 +279,12 @@ function hasField(body: string, colon: number): boolean {
   return false;
 }
 
+/** Lower-case "đề nghị" asks a body only opening a clause ("..., đề nghị các bộ phận ..."), not after an object ("điển hình tiên tiến đề nghị các cấp khen thưởng"). */
+function afterClauseBreak(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return !prev || CLAUSE_BREAKS.has(prev.text) || prev.text === "," || prev.key === "và";
+}
+
 /** A role label followed by a colon at tokens[i]. */
 function fieldAt(tokens: readonly Token[], i: number): { role: UnitRole; valueAt: number } | null {
   for (const f of grammar().fields) {
@@ -301,11 +307,11 @@ function subjectBefore(text: string, tokens: readonly Token[], marker: number): 
   if (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].text)) return [];
   let list = start < marker ? scanUnitList(text, tokens, start, marker) : null;
   // An adverbial before a comma may open the clause ("Kết thúc đợt kiểm tra, Ban Thường trực ... chịu trách nhiệm"):
-  // the subject is then the body after the first comma that is followed by one.
+  // the subject is then the bodies after the first comma that opens a list of them.
   if (list && !headAt(tokens, start)) {
     for (let k = start; k < marker - 1; k++) {
       if (tokens[k].text !== ",") continue;
-      if (!isLower(tokens[k + 1].text) && headAt(tokens, k + 1) > 0) {
+      if (opensUnitList(tokens, k + 1)) {
         start = k + 1;
         list = scanUnitList(text, tokens, start, marker);
       }
