@@ -21,10 +21,15 @@ export function runPipeline(ingested: Ingested, options: PipelineOptions = {}): 
   const ex = extractAll(seg);
   const pages = pagesInNormalized(ingested, norm.map);
   const pageAt = pageLookup(pages);
-  const placed = <T extends { span: { start: number }; page: number | null }>(items: T[]): T[] =>
-    items.map((x) => ({ ...x, page: pageAt(x.span.start) }));
-  const placeSections = (nodes: ExtractionT["sections"]): ExtractionT["sections"] =>
-    nodes.map((n) => ({ ...n, page: pageAt(n.span.start), children: placeSections(n.children) }));
+  // Extractors leave `page` null; the items are fresh, so they are filled in place.
+  const placed = <T extends { span: { start: number }; page: number | null }>(items: T[]): T[] => {
+    if (pages.length) for (const x of items) x.page = pageAt(x.span.start);
+    return items;
+  };
+  const placeSections = (nodes: ExtractionT["sections"]): ExtractionT["sections"] => {
+    for (const n of placed(nodes)) placeSections(n.children);
+    return nodes;
+  };
   const result = {
     schemaVersion: SCHEMA_VERSION,
     source: {
