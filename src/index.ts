@@ -47,7 +47,8 @@ export async function extractFile(path: string, options: ExtractOptions = {}): P
   try {
     return await extract(bytes, { name: basename(path), ...options });
   } catch (err) {
-    if (err instanceof VnplanError) throw err.file ? err : new VnplanError(err.stage, err.message, { file: path, cause: err.cause });
+    // Stages know only the base name; the caller's path is the one that tells files apart in a batch.
+    if (err instanceof VnplanError) throw err.file === path ? err : new VnplanError(err.stage, err.message, { file: path, cause: err.cause });
     throw new VnplanError("extract", (err as Error).message ?? String(err), { file: path, cause: err });
   }
 }
