@@ -9,10 +9,11 @@
 import type { Repair, Suspect } from "../../contract/schema.js";
 import { fromSource, identityMap } from "../offsets.js";
 import { splice, type Edit } from "./splice.js";
-import { isValidBare, isValidSyllable, placeTone, restyle, styleOf, toneAllowed, toneChar, analyse, type Tone, type ToneStyle } from "../syllable/index.js";
+import { isValidBare, isValidSyllable, placeTone, restyle, toneAllowed, toneChar, analyse, type Tone, type ToneStyle } from "../syllable/index.js";
 import type { StageResult } from "../types.js";
-import { scanWords } from "../syllable/words.js";
-import { SyllableModel } from "./lm.js";
+import type { SyllableModel } from "./lm.js";
+import { learnUnit, unitTable } from "../syllable/words.js";
+import { FNV_SEED, HAS_VARIANTS, HOLE, MARKED, MODERN, TRADITIONAL, VALID, DOMINATED, hashStep, lexicon, type Lexicon } from "./lexicon.js";
 import { wordParts } from "./syllable-parts.js";
 
 export interface RepairOptions {
@@ -28,80 +29,9 @@ const ONE_SIDED = 2;
 const GLYPH_WEIGHT = 1.5;
 const DOC_WEIGHT = 0.7;
 const LOST_DOC_WEIGHT = 1;
-/** How much more common a marked reading must be for a word in seen pairs to be reconsidered. */
-const DOMINATED = 20;
 
-const MARKED = /[\u0300-\u036f\ufffd]/;
-const ASCII_WORD = /^[A-Za-z]+$/;
-/** A word with a mark or a hole anywhere (on any letter, precomposed or not). */
-const hasMarks = (w: string) => !ASCII_WORD.test(w) && MARKED.test(w.normalize("NFD"));
 const VOWEL_LETTERS = [..."aăâeêioôơuưy"];
 const HOLE_FILLS = [...VOWEL_LETTERS.flatMap((v) => [0, 1, 2, 3, 4, 5].map((t) => toneChar(v, t as Tone))), "đ"];
-
-let model: SyllableModel | null = null;
-
-interface WordInfo {
-  /** The spelling. */
-  word: string;
-  /** Valid Vietnamese syllable as written. */
-  valid: boolean;
-  /** Statistics id (-1: unseen or not a syllable). */
-  id: number;
-  tone: Tone;
-  /** The word without its tone. */
-  bare: string;
-  /** The tone style the word shows (oa, oe, uy with a mark), null if none. */
-  style: ToneStyle | null;
-  /** Toneless, with a marked reading far more common (computed when first needed). */
-  dominated?: boolean;
-  /** Has a mark or a hole somewhere: a candidate for rebuilding. */
-  marked: boolean;
-}
-
-// Words recur: what is known about each spelling is computed once.
-const infoCache = new Map<string, WordInfo>();
-function wordInfo(w: string, lm: SyllableModel): WordInfo {
-  let info = infoCache.get(w);
-  if (!info) {
-    const valid = isValidSyllable(w);
-    const a = analyse(w);
-    info = { word: w, valid, id: valid ? lm.id(w) : -1, tone: a.tone, bare: a.bare, style: valid && a.tone ? styleOf(w) : null, marked: !valid && hasMarks(w) };
-    if (infoCache.size > 200_000) infoCache.clear();
-    infoCache.set(w, info);
-  }
-  return info;
-}
-
-const variantCache = new Map<string, ([string, number] | null)[]>();
-/** The word with each tone t (index t) it may take, and the statistics id of each (-1: unseen). */
-function toneVariants(w: string, style: ToneStyle, lm: SyllableModel): ([string, number] | null)[] {
-  const key = style[0] + w;
-  let v = variantCache.get(key);
-  if (!v) {
-    v = [null];
-    const a = analyse(w);
-    const lower = a.bare.toLowerCase();
-    for (let t = 1 as Tone; t <= 5; t = (t + 1) as Tone) {
-      if (!isValidBare(lower) || !toneAllowed(lower, t)) v.push(null);
-      else {
-        const c = placeTone(a.bare, t, style);
-        v.push([c, lm.id(c)]);
-      }
-    }
-    if (variantCache.size > 100_000) variantCache.clear();
-    variantCache.set(key, v);
-  }
-  return v;
-}
-
-function isSpaces(text: string, a: number, b: number): boolean {
-  if (b <= a) return false;
-  for (let k = a; k < b; k++) {
-    const c = text.charCodeAt(k);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
 
 interface Change {
   to: string;
@@ -124,95 +54,235 @@ function softmaxTop(scores: number[]): number {
   return 1 / z;
 }
 
-export function repairDiacritics(text: string, options: RepairOptions = {}): StageResult {
-  model ??= new SyllableModel();
-  const lm = model;
-  // Words as typed arrays of offsets plus one array of (shared, cached) word
-  // records: long texts hold hundreds of thousands of words.
-  const cap = (text.length >> 1) + 1;
-  const starts = new Int32Array(cap), ends = new Int32Array(cap), joined = new Uint8Array(cap);
-  const infos: WordInfo[] = [];
-  let last = -1, k = 0;
-  scanWords(text, (start, end) => {
-    starts[k] = start;
-    ends[k] = end;
-    joined[k] = last >= 0 && isSpaces(text, last, start) ? 1 : 0;
-    infos.push(wordInfo(text.slice(start, end), lm));
-    k++;
-    last = end;
-  });
-  const count = infos.length;
+interface Words {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Lexicon entry of each word. */
+  ents: Int32Array;
+  /** 1 when only spaces or tabs separate the word from the one before. */
+  joined: Uint8Array;
+}
 
-  let docStyle: ToneStyle | null = null;
-  const style = (): ToneStyle => {
-    if (options.toneStyle === "modern" || options.toneStyle === "traditional") return options.toneStyle;
-    if (!docStyle) {
-      let modern = 0, traditional = 0;
-      for (const info of infos) {
-        const s = info.style;
-        if (s === "modern") modern++;
-        else if (s === "traditional") traditional++;
-      }
-      docStyle = traditional > modern ? "traditional" : "modern";
+/**
+ * The words of a text as typed arrays of offsets and lexicon entries, each
+ * found by hashing the word's lowercased code units as it is scanned: no
+ * string per word. (A function of its own, so its loop is compiled apart.)
+ */
+function scanText(text: string, lex: Lexicon): Words {
+  const n = text.length;
+  const words = buffers((n >> 1) + 1);
+  const { starts, ends, ents, joined } = words;
+  const units = unitTable;
+  let count = 0, i = 0;
+  // Only spaces and tabs since the last word (none before the first).
+  let spaced = false;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let v = units[c];
+    if (v === 0) v = learnUnit(c);
+    if (v === 1) {
+      spaced = spaced && (c === 32 || c === 9);
+      i++;
+      continue;
     }
-    return docStyle;
-  };
-
-  const out: (Change | null)[] = new Array(count).fill(null);
-  const glyphs = new Map<string, number>();
-  let docCounts: Map<number, number> | null = null;
-  const docCount = (id: number): number => {
-    if (!docCounts) {
-      docCounts = new Map();
-      for (const info of infos) if (info.id >= 0) docCounts.set(info.id, (docCounts.get(info.id) ?? 0) + 1);
+    const start = i;
+    let h = FNV_SEED;
+    for (;;) {
+      h = hashStep(h, v);
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      v = units[c];
+      if (v === 0) v = learnUnit(c);
+      if (v === 1) break;
     }
-    return id < 0 ? 0 : docCounts.get(id) ?? 0;
-  };
-  const suspects: Suspect[] = [];
-  const current = (i: number) => out[i]?.to ?? infos[i].word;
-  const ctxId = (i: number): number | null => {
-    if (i < 0 || i >= count) return null;
-    const info = out[i] ? wordInfo(out[i]!.to, lm) : infos[i];
-    return info.valid ? info.id : null;
-  };
-  const prevCtx = (i: number) => (joined[i] ? ctxId(i - 1) : null);
-  const nextCtx = (i: number) => (i + 1 < count && joined[i + 1] ? ctxId(i + 1) : null);
-
-  // Visible damage first, then shifted marks, then lost marks: each pass sees
-  // the words the passes before it settled.
-  // Valid words whose pairs with both neighbours the corpus has seen are settled.
-  const open: number[] = [];
-  const holes: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const info = infos[i];
-    if (info.marked && infos[i].word.includes("\ufffd")) holes.push(i);
-    else if (info.marked) repairDamaged(i);
-    // A marked word is only in question when the word before has no mark to have lost.
-    else if (info.valid && (!info.tone || (joined[i] && i > 0 && infos[i - 1].valid && !infos[i - 1].tone && !settled(i)))) open.push(i);
+    starts[count] = start;
+    ends[count] = i;
+    joined[count] = spaced && count > 0 && starts[count] > ends[count - 1] ? 1 : 0;
+    ents[count] = lex.entry(h, text, start, i);
+    count++;
+    spaced = true;
   }
-  // Holes twice: the confident ones first tell which glyphs this document lost.
-  const unsure = holes.filter((i) => repairDamaged(i, true) < 0.9);
-  for (const i of unsure) repairDamaged(i);
-  for (const i of open) if (i > 0 && infos[i].tone && !out[i] && !settled(i)) speculateShift(i);
-  // A word without a mark is weighed against its marked readings even in seen pairs:
-  // "công đoan" may occur, "công đoàn" far more.
-  for (const i of open) if (!out[i] && !infos[i].tone && (dominated(i) || !settled(i))) speculateLost(i);
+  words.count = count;
+  return words;
+}
 
-  /** A word whose marked readings are far more common than it is. */
-  function dominated(i: number): boolean {
-    const info = infos[i];
-    if (info.dominated === undefined) {
-      const own = lm.count(info.id);
-      let alt = 0;
-      for (const v of toneVariants(infos[i].word, style(), lm)) if (v && v[1] >= 0) alt = Math.max(alt, lm.count(v[1]));
-      info.dominated = alt > DOMINATED * (own + 1);
+// The word arrays are reused from one text to the next (repair is synchronous).
+let shared: Words | null = null;
+function buffers(cap: number): Words {
+  if (!shared || shared.starts.length < cap) {
+    const size = Math.max(cap, 1024);
+    shared = { count: 0, starts: new Int32Array(size), ends: new Int32Array(size), ents: new Int32Array(size), joined: new Uint8Array(size) };
+  }
+  return shared;
+}
+
+/** The tone style most of a document's oa/oe/uy syllables show. */
+function documentStyle(flags: readonly number[], ents: Int32Array, count: number): ToneStyle {
+  let modern = 0, traditional = 0;
+  for (let i = 0; i < count; i++) {
+    const f = flags[ents[i]];
+    if (f & MODERN) modern++;
+    else if (f & TRADITIONAL) traditional++;
+  }
+  return traditional > modern ? "traditional" : "modern";
+}
+
+/** How often a document writes each syllable, by statistics id. */
+function documentCounts(ids: readonly number[], ents: Int32Array, count: number, size: number): Int32Array {
+  const counts = new Int32Array(size);
+  for (let i = 0; i < count; i++) {
+    const x = ids[ents[i]];
+    if (x >= 0) counts[x]++;
+  }
+  return counts;
+}
+
+export function repairDiacritics(text: string, options: RepairOptions = {}): StageResult {
+  const lex = lexicon();
+  lex.trim();
+  return new Pass(text, lex, scanText(text, lex), options).run();
+}
+
+/**
+ * One repair of one text. A class rather than closures, so the compiled
+ * methods are shared by every text and stay optimised from one to the next.
+ */
+class Pass {
+  readonly lm: SyllableModel;
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly ents: Int32Array;
+  readonly joined: Uint8Array;
+  /** The changes, by word index. */
+  readonly out = new Map<number, Change>();
+  readonly glyphs = new Map<string, number>();
+  readonly suspects: Suspect[] = [];
+  private docStyle: ToneStyle | null = null;
+  private docCounts: Int32Array | null = null;
+
+  constructor(
+    readonly text: string,
+    readonly lex: Lexicon,
+    words: Words,
+    readonly options: RepairOptions,
+  ) {
+    this.lm = lex.lm;
+    this.count = words.count;
+    this.starts = words.starts;
+    this.ends = words.ends;
+    this.ents = words.ents;
+    this.joined = words.joined;
+  }
+
+  run(): StageResult {
+    const { count, ents, joined, out, options } = this;
+    const { flags, tones } = this.lex;
+    // Visible damage first, then shifted marks, then lost marks: each pass sees
+    // the words the passes before it settled.
+    // Valid words whose pairs with both neighbours the corpus has seen are settled.
+    // A toneless word none of whose toned readings the statistics know has no mark to have lost.
+    const open: number[] = [];
+    const holes: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const f = flags[ents[i]];
+      if (f & HOLE) holes.push(i);
+      else if (f & MARKED) this.repairDamaged(i);
+      else if (!(f & VALID)) continue;
+      else if (!tones[ents[i]]) {
+        if (f & HAS_VARIANTS) open.push(i);
+      }
+      // A marked word is only in question when the word before has no mark to have lost.
+      else if (joined[i] && i > 0 && flags[ents[i - 1]] & VALID && !tones[ents[i - 1]] && !this.settled(i)) open.push(i);
     }
-    return info.dominated;
+    // Holes twice: the confident ones first tell which glyphs this document lost.
+    const unsure = holes.filter((i) => this.repairDamaged(i, true) < 0.9);
+    for (const i of unsure) this.repairDamaged(i);
+    for (const i of open) if (i > 0 && tones[ents[i]] && !out.has(i) && !this.settled(i)) this.speculateShift(i);
+    // A word without a mark is weighed against its marked readings even in seen pairs:
+    // "công đoan" may occur, "công đoàn" far more.
+    for (const i of open) if (!out.has(i) && !tones[ents[i]] && (flags[ents[i]] & DOMINATED || !this.settled(i))) this.speculateLost(i);
+
+    // Tone style rewrite, when asked for.
+    if (options.toneStyle === "modern" || options.toneStyle === "traditional") {
+      // Only a word written in the other style (or changed above) can change.
+      const other = options.toneStyle === "modern" ? TRADITIONAL : MODERN;
+      for (let i = 0; i < count; i++) {
+        if (!(flags[ents[i]] & other) && !out.has(i)) continue;
+        const w = this.current(i);
+        const r = restyle(w, options.toneStyle);
+        const was = out.get(i);
+        if (r !== w) out.set(i, { to: r, rule: was?.rule ?? "tone-style", confidence: was?.confidence ?? 1 });
+      }
+    }
+    return this.finish();
+  }
+
+  private finish(): StageResult {
+    const { text, out, starts, ends, suspects } = this;
+    if (!out.size) return { text, map: identityMap(text.length), repairs: [], suspects };
+    const edits: Edit[] = [];
+    const repairs: Repair[] = [];
+    let shift = 0;
+    for (const i of [...out.keys()].sort((a, b) => a - b)) {
+      const c = out.get(i)!;
+      const from = this.wordAt(i);
+      const to = withCase(c.to.toLowerCase(), from);
+      if (to === from) continue;
+      edits.push({ start: starts[i], end: ends[i], to });
+      const at = starts[i] + shift;
+      repairs.push({ from, to, span: { start: at, end: at + to.length }, rule: c.rule, confidence: c.confidence });
+      shift += to.length - (ends[i] - starts[i]);
+    }
+    const fin = splice(text, edits);
+    // Suspect spans were taken in the input; move them into the output.
+    const moved = suspects.map((s) => ({ ...s, span: { start: fromSource(fin.map, s.span.start), end: fromSource(fin.map, s.span.end) } }));
+    return { ...fin, repairs, suspects: moved };
+  }
+
+  wordAt(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  current(i: number): string {
+    return this.out.get(i)?.to ?? this.wordAt(i);
+  }
+
+  /** The tone style asked for, or the one most of the document's words show. */
+  style(): ToneStyle {
+    const asked = this.options.toneStyle;
+    if (asked === "modern" || asked === "traditional") return asked;
+    this.docStyle ??= documentStyle(this.lex.flags, this.ents, this.count);
+    return this.docStyle;
+  }
+
+  /** How often the document writes the syllable with statistics id `id`. */
+  docCount(id: number): number {
+    this.docCounts ??= documentCounts(this.lex.ids, this.ents, this.count, this.lm.stats.size);
+    return id < 0 ? 0 : this.docCounts[id];
+  }
+
+  /** Statistics id of word i as it now reads, null when it is not a syllable or out of range. */
+  ctxId(i: number): number | null {
+    if (i < 0 || i >= this.count) return null;
+    const c = this.out.get(i);
+    const e = c ? this.lex.of(c.to) : this.ents[i];
+    return this.lex.flags[e] & VALID ? this.lex.ids[e] : null;
+  }
+
+  prevCtx(i: number): number | null {
+    return this.joined[i] ? this.ctxId(i - 1) : null;
+  }
+
+  nextCtx(i: number): number | null {
+    return i + 1 < this.count && this.joined[i + 1] ? this.ctxId(i + 1) : null;
   }
 
   /** A word that is not a syllable but has marks: rebuild it from its letters and marks. */
-  function repairDamaged(i: number, record = false): number {
-    const parts = wordParts(infos[i].word);
+  repairDamaged(i: number, record = false): number {
+    const written = this.wordAt(i);
+    const parts = wordParts(written);
     if (parts.holes.length > 1 || parts.tones.length > 2) return 0;
     if (!/\p{L}/u.test(parts.bare.replace(/\ufffd/g, ""))) return 0;
     const bases: { bare: string; tone: Tone; fill: string }[] = [];
@@ -231,9 +301,9 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
       bases.push({ bare: parts.bare, tone: 0, fill: "" });
     }
     const rule: Repair["rule"] = parts.holes.length ? "replacement-char" : "mark-placement";
-    const firstStray = /^[^aăâeêioôơuưyAĂÂEÊIOÔƠUƯY\ufffd][\u0300-\u036f]/.test(infos[i].word.normalize("NFD"));
-    const p = prevCtx(i), n = nextCtx(i);
-    const prevTok = joined[i] && i > 0 ? current(i - 1) : null;
+    const firstStray = /^[^aăâeêioôơuưyAĂÂEÊIOÔƠUƯY\ufffd][\u0300-\u036f]/.test(written.normalize("NFD"));
+    const p = this.prevCtx(i), n = this.nextCtx(i);
+    const prevTok = this.joined[i] && i > 0 ? this.current(i - 1) : null;
     const prevBare = prevTok && isValidSyllable(prevTok) && !analyse(prevTok).tone ? prevTok : null;
     type Cand = { word: string; prev: string | null; score: number; fill: string };
     const cands: Cand[] = [];
@@ -252,22 +322,22 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
       }
       for (const [own, back] of splits) {
         if (!toneAllowed(lower, own)) continue;
-        const word = placeTone(b.bare, own, style());
+        const word = placeTone(b.bare, own, this.style());
         let prevWord: string | null = null;
         if (back) {
           const pb = prevBare!;
           if (!toneAllowed(pb.toLowerCase(), back)) continue;
-          prevWord = placeTone(pb, back, style());
+          prevWord = placeTone(pb, back, this.style());
         }
         const score = prevWord
-          ? lm.chain(i > 1 && joined[i - 1] ? ctxId(i - 2) : null, [lm.id(prevWord), lm.id(word)], n)
-          : lm.chain(p, [lm.id(word)], n);
+          ? this.lm.chain2(i > 1 && this.joined[i - 1] ? this.ctxId(i - 2) : null, this.lm.id(prevWord), this.lm.id(word), n)
+          : this.lm.chain1(p, this.lm.id(word), n);
         // A mark on a word's first letter, a consonant, most likely jumped from the word before.
         let bonus = prevWord ? (firstStray ? 3 : -1) : 0;
         if (b.fill) {
           // A hole is a glyph the font could not map: the same glyphs go missing all
           // through a document, and its words recur.
-          bonus += GLYPH_WEIGHT * Math.min(glyphs.get(b.fill) ?? 0, 3) + DOC_WEIGHT * Math.log1p(docCount(lm.id(word)));
+          bonus += GLYPH_WEIGHT * Math.min(this.glyphs.get(b.fill) ?? 0, 3) + DOC_WEIGHT * Math.log1p(this.docCount(this.lm.id(word)));
         }
         cands.push({ word, prev: prevWord, score: score + bonus, fill: b.fill });
       }
@@ -276,100 +346,73 @@ export function repairDiacritics(text: string, options: RepairOptions = {}): Sta
     cands.sort((a, b) => b.score - a.score);
     const best = cands[0];
     const confidence = Math.round(softmaxTop(cands.map((c) => c.score)) * 100) / 100;
-    if (best.fill && confidence >= 0.9 && record) glyphs.set(best.fill, (glyphs.get(best.fill) ?? 0) + 1);
+    if (best.fill && confidence >= 0.9 && record) this.glyphs.set(best.fill, (this.glyphs.get(best.fill) ?? 0) + 1);
     if (best.prev) {
-      out[i - 1] = { to: best.prev, rule: "mark-shift", confidence };
-      out[i] = { to: best.word, rule: "mark-shift", confidence };
-    } else out[i] = { to: best.word, rule, confidence };
+      this.out.set(i - 1, { to: best.prev, rule: "mark-shift", confidence });
+      this.out.set(i, { to: best.word, rule: "mark-shift", confidence });
+    } else this.out.set(i, { to: best.word, rule, confidence });
     return confidence;
   }
 
   /** Seen pairs on every side (or no context at all): nothing to suspect. */
-  function settled(i: number): boolean {
-    const p = prevCtx(i), n = nextCtx(i);
-    const id = ctxId(i) ?? -1;
-    return (p === null && n === null) || ((p === null || lm.pair(p, id) >= 2) && (n === null || lm.pair(id, n) >= 2));
+  settled(i: number): boolean {
+    const p = this.prevCtx(i), n = this.nextCtx(i);
+    const id = this.ctxId(i) ?? -1;
+    return (p === null && n === null) || ((p === null || this.lm.pair(p, id) >= 2) && (n === null || this.lm.pair(id, n) >= 2));
   }
 
   /** A valid word with a mark after a word without one: did the mark jump here? */
-  function speculateShift(i: number): void {
-    const p = prevCtx(i), n = nextCtx(i);
-    if (p === null || out[i - 1]) return;
-    const id = infos[i].id;
-    if (!infos[i].tone) return;
-    const prev = infos[i - 1].word;
-    if (infos[i - 1].tone) return;
-    const moved = toneVariants(prev, style(), lm)[infos[i].tone];
-    if (!moved || moved[1] < 0) return;
-    const newPrev = moved[0];
-    const bare = infos[i].bare;
-    const pp = i > 1 && joined[i - 1] ? ctxId(i - 2) : null;
-    const before = lm.chain(pp, [p, id], n);
-    const after = lm.chain(pp, [moved[1], wordInfo(bare, lm).id], n);
+  speculateShift(i: number): void {
+    const p = this.prevCtx(i), n = this.nextCtx(i);
+    if (p === null || this.out.has(i - 1)) return;
+    const e = this.ents[i], pe = this.ents[i - 1];
+    const id = this.lex.ids[e];
+    const tone = this.lex.tones[e];
+    if (!tone || this.lex.tones[pe]) return;
+    const moved = this.lex.variants[5 * pe + tone - 1];
+    if (moved < 0) return;
+    const pp = i > 1 && this.joined[i - 1] ? this.ctxId(i - 2) : null;
+    const before = this.lm.chain2(pp, p, id, n);
+    const after = this.lm.chain2(pp, moved, this.lex.bareIds[e], n);
     if (after - before > SHIFT_CHANGE) {
       const confidence = Math.round((1 / (1 + Math.exp(before - after))) * 1000) / 1000;
-      out[i - 1] = { to: newPrev, rule: "mark-shift", confidence };
-      out[i] = { to: bare, rule: "mark-shift", confidence };
+      this.out.set(i - 1, { to: placeTone(this.lex.words[pe], tone, this.style()), rule: "mark-shift", confidence });
+      this.out.set(i, { to: analyse(this.lex.words[e]).bare, rule: "mark-shift", confidence });
     }
   }
 
   /** A valid word without a mark: did it lose one? Names (capitalised words) are left alone. */
-  function speculateLost(i: number): void {
-    const p = prevCtx(i), n = nextCtx(i);
-    const id = infos[i].id;
-    if (infos[i].tone) return;
+  speculateLost(i: number): void {
+    const p = this.prevCtx(i), n = this.nextCtx(i);
+    const e = this.ents[i];
+    const id = this.lex.ids[e];
+    if (this.lex.tones[e]) return;
     if (p === null && n === null) return;
     // Capitalised words inside a sentence are mostly names, whose marks no context predicts.
-    const first = infos[i].word[0];
-    const titled = first !== first.toLowerCase() && infos[i].word !== infos[i].word.toUpperCase();
-    const base = lm.chain(p, [id], n) + (titled ? TITLE_MARGIN : 0);
+    const written = this.wordAt(i);
+    const first = written[0];
+    const titled = first !== first.toLowerCase() && written !== written.toUpperCase();
+    const base = this.lm.chain1(p, id, n) + (titled ? TITLE_MARGIN : 0);
     // Lost mark: the same letters with a tone.
-    let best = -Infinity, bestWord = "";
-    for (const v of toneVariants(infos[i].word, style(), lm)) {
-      if (!v || v[1] < 0) continue;
-      const [w, wid] = v;
+    let best = -Infinity, bestTone = 0 as Tone;
+    for (let t = 1 as Tone; t <= 5; t = (t + 1) as Tone) {
+      const wid = this.lex.variants[5 * e + t - 1];
+      if (wid < 0) continue;
       // The document's own usage counts too: "đoàn" written ten times elsewhere, "đoan" never.
-      const s = lm.chain(p, [wid], n) + LOST_DOC_WEIGHT * (Math.log1p(docCount(wid)) - Math.log1p(docCount(id)));
+      const s = this.lm.chain1(p, wid, n) + LOST_DOC_WEIGHT * (Math.log1p(this.docCount(wid)) - Math.log1p(this.docCount(id)));
       if (s > best) {
         best = s;
-        bestWord = w;
+        bestTone = t;
       }
     }
     // Context on one side only is weaker evidence: ask for more.
+    const bestWord = placeTone(written, bestTone, this.style());
     const delta = best - base - (p === null || n === null ? ONE_SIDED : 0);
     if (delta > LOST_MARK_CHANGE) {
-      out[i] = { to: bestWord, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 1000) / 1000 };
+      this.out.set(i, { to: bestWord, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 1000) / 1000 });
     } else if (delta > LOST_MARK_SUSPECT) {
-      suspects.push({ word: infos[i].word, candidates: [bestWord], span: { start: starts[i], end: ends[i] }, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 100) / 100 });
+      this.suspects.push({ word: written, candidates: [bestWord], span: { start: this.starts[i], end: this.ends[i] }, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 100) / 100 });
     }
   }
 
-  // Tone style rewrite, when asked for.
-  if (options.toneStyle === "modern" || options.toneStyle === "traditional") {
-    for (let i = 0; i < count; i++) {
-      const w = current(i);
-      const r = restyle(w, options.toneStyle);
-      if (r !== w) out[i] = { to: r, rule: out[i]?.rule ?? "tone-style", confidence: out[i]?.confidence ?? 1 };
-    }
-  }
-
-  if (!out.some(Boolean)) return { text, map: identityMap(text.length), repairs: [], suspects };
-  const edits: Edit[] = [];
-  const repairs: Repair[] = [];
-  let shift = 0;
-  for (let i = 0; i < count; i++) {
-    const c = out[i];
-    if (!c) continue;
-    const to = withCase(c.to.toLowerCase(), infos[i].word);
-    if (to === infos[i].word) continue;
-    edits.push({ start: starts[i], end: ends[i], to });
-    const at = starts[i] + shift;
-    repairs.push({ from: infos[i].word, to, span: { start: at, end: at + to.length }, rule: c.rule, confidence: c.confidence });
-    shift += to.length - (ends[i] - starts[i]);
-  }
-  const fin = splice(text, edits);
-  // Suspect spans were taken in the input; move them into the output.
-  const moved = suspects.map((s) => ({ ...s, span: { start: fromSource(fin.map, s.span.start), end: fromSource(fin.map, s.span.end) } }));
-  return { ...fin, repairs, suspects: moved };
 }
-

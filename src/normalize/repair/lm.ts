@@ -45,15 +45,15 @@ export class SyllableModel {
     return Math.log((this.stats.pairId(a, b) + BETA * p1) / (this.stats.countId(a) + BETA));
   }
 
-  /** Score of a chain of syllables between two context syllables (null: none). */
-  chain(prev: number | null, ids: number[], next: number | null): number {
-    let s = 0;
-    let a = prev;
-    for (const b of ids) {
-      s += this.logP(a, b);
-      a = b;
-    }
-    if (next !== null && a !== null) s += this.logP(a, next) - this.logP(null, next);
-    return s;
+  /** Score of one syllable between two context syllables (null: none). */
+  chain1(prev: number | null, b: number, next: number | null): number {
+    const s = this.logP(prev, b);
+    return next === null ? s : s + this.logP(b, next) - this.logP(null, next);
+  }
+
+  /** Score of two syllables in a row between two context syllables (null: none). */
+  chain2(prev: number | null, b: number, c: number, next: number | null): number {
+    const s = this.logP(prev, b) + this.logP(b, c);
+    return next === null ? s : s + this.logP(c, next) - this.logP(null, next);
   }
 }

@@ -25,6 +25,8 @@ export interface SyllableStats {
   pair(a: string, b: string): number;
   /** Sum of all unigram counts. */
   total: number;
+  /** Every key, in id order. */
+  keys(): Iterable<string>;
 }
 
 const DATA = join(import.meta.dirname, "..", "..", "..", "data", "syllables.txt.gz");
@@ -80,6 +82,7 @@ export function parseStats(text: string): SyllableStats {
   return {
     total,
     size: N,
+    keys: () => ids.keys(),
     id: (k) => ids.get(k) ?? -1,
     countId: (x) => (x < 0 ? 0 : counts[x]),
     pairId: (x, y) => (x < 0 || y < 0 ? 0 : pairOf(x * N + y)),
