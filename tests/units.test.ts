@@ -173,6 +173,12 @@ describe("people in a role and positions", () => {
     expect(units("## III/6", "6. Chuyên viên phụ trách lĩnh vực Tổng hợp")).toEqual(["responsible: Chuyên viên phụ trách lĩnh vực Tổng hợp"]);
   });
 
+  it("keeps the fields of one position together", () => {
+    expect(units("## III/5", "5. Các Phó Chủ tịch phụ trách lĩnh vực Kinh tế, Văn hóa và các Hội đặc thù")).toEqual([
+      "responsible: Các Phó Chủ tịch phụ trách lĩnh vực Kinh tế, Văn hóa và các Hội đặc thù",
+    ]);
+  });
+
   it("still skips a field item that opens with the work", () => {
     expect(units("- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực Dân chủ - Pháp luật.")).toEqual([
       "lead: Đồng chí Phó Chủ tịch Thường trực",

@@ -279,6 +279,8 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
   let words = 0;
   let itemStart = from;
   let skipping = false;
+  /** The item names a position by its fields ("phụ trách lĩnh vực A, B và C"): commas and " và " stay inside. */
+  let enumerating = false;
   const maxItems = opts.maxItems ?? 60;
   let seen = 0;
   const flush = () => {
@@ -290,6 +292,7 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
     pieces = [];
     words = 0;
     skipping = false;
+    enumerating = false;
   };
   const extend = (t: Token) => {
     const last = pieces[pieces.length - 1];
@@ -316,6 +319,11 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
       }
       if (SEPARATORS.has(t.text)) {
         if (t.text === ";" && !opts.field) return (flush(), { items, stop: i, reason: "punct" });
+        // "Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng": the fields of one position.
+        if (t.text === "," && enumerating && tokens[i + 1]?.word && !isLower(tokens[i + 1].text)) {
+          extend(t);
+          continue;
+        }
         flush();
         if (seen >= maxItems) return { items, stop: i, reason: "long" };
         itemStart = i + 1;
@@ -334,11 +342,12 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
       if (pieces.length) extend(t);
       continue;
     }
-    if (t.key === "và" && pieces.length && splitsAt(tokens, i, itemStart)) {
+    if (t.key === "và" && pieces.length && !enumerating && splitsAt(tokens, i, itemStart)) {
       flush();
       itemStart = i + 1;
       continue;
     }
+    if (!skipping && pieces.length && grammar().rolePhrases.matchAt(tokens, i)) enumerating = true;
     if (!skipping) {
       const v = opts.keepVerbs ? 0 : verbAt(tokens, i, itemStart);
       if (v) {
@@ -352,7 +361,7 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
         continue;
       }
       extend(t);
-      if (++words > maxWords) {
+      if (++words > (enumerating ? 2 * maxWords : maxWords)) {
         skipping = true;
         if (!opts.field) return { items, stop: i, reason: "long" };
       }
