@@ -11,8 +11,9 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as XLSX from "@e965/xlsx";
+import { crc32, deflateRawSync } from "node:zlib";
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, EndnoteReferenceRun, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from "docx";
 import PDFDocument from "pdfkit";
 import { TCVN3_ENCODE } from "../src/normalize/legacy/tables.js";
@@ -207,6 +208,102 @@ async function writeVnTimeDocx(paras: string[], file: string): Promise<void> {
   await writeDocx(children, file);
 }
 
+// ---- DOCX packages other producers write: another namespace prefix, Strict OOXML; notes --------
+
+/** A ZIP of the given entries (deflated, fixed timestamps). */
+function zipOf(entries: [string, Uint8Array][]): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const n = Buffer.from(name);
+    const body = deflateRawSync(data);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(8, 8);
+    head.writeUInt16LE(0x21, 12); // 1980-01-01
+    head.writeUInt32LE(crc32(data), 14);
+    head.writeUInt32LE(body.length, 18);
+    head.writeUInt32LE(data.length, 22);
+    head.writeUInt16LE(n.length, 26);
+    const cen = Buffer.alloc(46);
+    cen.writeUInt32LE(0x02014b50, 0);
+    cen.writeUInt16LE(20, 4);
+    cen.writeUInt16LE(20, 6);
+    head.copy(cen, 8, 6, 30); // flags … name length, as in the local header
+    cen.writeUInt32LE(offset, 42);
+    local.push(head, n, body);
+    central.push(cen, n);
+    offset += 30 + n.length + body.length;
+  }
+  const dir = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, dir, end]);
+}
+
+/** Rewrites every XML part of a DOCX (read with the project's own ZIP reader). */
+async function rewriteDocx(from: string, to: string, rewrite: (xml: string, name: string) => string): Promise<void> {
+  const { openZip } = await import("../src/ingest/zip.js");
+  const zip = openZip(readFileSync(from), 1 << 30);
+  const entries = zip.names.map((name): [string, Uint8Array] => {
+    const bytes = zip.read(name)!;
+    return [name, /\.(?:xml|rels)$/.test(name) ? Buffer.from(rewrite(new TextDecoder().decode(bytes), name)) : bytes];
+  });
+  writeFileSync(to, zipOf(entries));
+}
+
+const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/** As XML libraries serialise it (ElementTree's "ns0:"): same namespace, another prefix. */
+const prefixed = (xml: string) =>
+  xml.includes(`xmlns:w="${W_NS}"`)
+    ? xml.replace(`xmlns:w="${W_NS}"`, `xmlns:ns0="${W_NS}"`).replace(/(<\/?)w:/g, "$1ns0:").replace(/(\s)w:(\w+=)/g, "$1ns0:$2")
+    : xml;
+
+/** Strict OOXML (ISO 29500 strict): the purl.oclc.org namespaces and relationship types. */
+const strict = (xml: string) =>
+  xml
+    .replaceAll(W_NS, "http://purl.oclc.org/ooxml/wordprocessingml/main")
+    .replaceAll("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships")
+    .replaceAll("http://schemas.openxmlformats.org/drawingml/2006/main", "http://purl.oclc.org/ooxml/drawingml/main");
+
+/** A plan paragraph citing a decree in a footnote and a plan in an endnote, with a text box. */
+async function writeNotesDocx(file: string): Promise<void> {
+  const run = (text: string, bold = false) => new TextRun({ text, bold, font: "Times New Roman", size: 26 });
+  const children = [
+    new Paragraph({ children: [run("KẾ HOẠCH", true)], alignment: AlignmentType.CENTER }),
+    new Paragraph({ children: [run("Thực hiện chuyển đổi số năm 2026", true)], alignment: AlignmentType.CENTER }),
+    new Paragraph({ children: [run("I. MỤC ĐÍCH, YÊU CẦU", true), new FootnoteReferenceRun(1)] }),
+    new Paragraph({ children: [run("Triển khai đồng bộ các nhiệm vụ chuyển đổi số theo Nghị quyết số 57-NQ/TW"), new FootnoteReferenceRun(2), run(" và Kế hoạch của tỉnh"), new EndnoteReferenceRun(1), run(".")] }),
+    new Paragraph({ children: [run("II. TỔ CHỨC THỰC HIỆN", true)] }),
+    new Paragraph({ children: [run("Văn phòng - Thống kê chủ trì, phối hợp với các đơn vị liên quan triển khai Kế hoạch này.")] }),
+  ];
+  const doc = new Document({
+    creator: "vnplan fixtures",
+    footnotes: {
+      1: { children: [new Paragraph({ children: [run("Mục này áp dụng cho các xã sau sắp xếp.")] })] },
+      2: { children: [new Paragraph({ children: [run("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia.")] })] },
+    },
+    endnotes: {
+      1: { children: [new Paragraph({ children: [run("Kế hoạch số 12/KH-UBND ngày 15/01/2026 của Ủy ban nhân dân tỉnh.")] })] },
+    },
+    sections: [{ children }],
+  });
+  writeFileSync(file, await Packer.toBuffer(doc));
+  // the plan's number in a text box, as Word saves it: a DrawingML shape and its VML fallback
+  const box = "<w:txbxContent><w:p><w:r><w:t>Số: 15/KH-UBND</w:t></w:r></w:p></w:txbxContent>";
+  const textBox =
+    `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="1828800" cy="365760"/><wp:wrapNone/><wp:docPr id="1" name="Text Box 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>${box}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+    `<mc:Fallback><w:pict><v:shape style="width:144pt;height:28.8pt"><v:textbox>${box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+  await rewriteDocx(file, file, (xml, name) => (name === "word/document.xml" ? xml.replace("<w:body>", `<w:body>${textBox}`) : xml));
+}
+
 // ---- spreadsheets, HTML, RTF with a Central European font -----------------------------------
 
 function writeSheets(dir: string): void {
@@ -271,6 +368,20 @@ function soffice(input: string, to: string, outDir: string): void {
 // ---- main ---------------------------------------------------------------------------------------
 
 const seeds = readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).sort();
+const first = seeds[0].replace(/\.txt$/, "");
+// "--packages": only the DOCX package variants and the notes DOCX
+if (process.argv.includes("--packages")) {
+  await writePackageVariants();
+  process.exit(0);
+}
+async function writePackageVariants(): Promise<void> {
+  const from = join(fixtures, "docx", `${first}.docx`);
+  await rewriteDocx(from, join(fixtures, "docx", `${first}.ns0.docx`), prefixed);
+  await rewriteDocx(from, join(fixtures, "docx", `${first}.strict.docx`), strict);
+  await rewriteDocx(from, join(fixtures, "docx", `${first}.strict-ns0.docx`), (xml) => strict(prefixed(xml)));
+  await writeNotesDocx(join(fixtures, "docx", "notes.docx"));
+  console.log(`docx/${first}.ns0.docx, .strict.docx, .strict-ns0.docx, notes.docx`);
+}
 for (const f of seeds) {
   const stem = f.replace(/\.txt$/, "");
   const paras = parseSeed(readFileSync(join(seedsDir, f), "utf8"));
@@ -284,8 +395,8 @@ writeFileSync(join(fixtures, "docx", "numbering.txt"), typedNumbered());
 const vnTime = ["KẾ HOẠCH", "Triển khai thực hiện phong trào thi đua yêu nước năm 2023", "Căn cứ Chỉ thị số 01-CT/UBND, ngày 12/01/2023 của Ủy ban nhân dân tỉnh về việc phát động phong trào thi đua yêu nước năm 2023."];
 await writeVnTimeDocx(vnTime, join(fixtures, "docx", "vntime.docx"));
 writeFileSync(join(fixtures, "docx", "vntime.txt"), `${vnTime.join("\n\n")}\n`);
+await writePackageVariants();
 writeSheets(join(fixtures, "xlsx"));
-const first = seeds[0].replace(/\.txt$/, "");
 writeHtml(parseSeed(readFileSync(join(seedsDir, seeds[0]), "utf8")).slice(0, 12), join(fixtures, "html", "portal.html"));
 writeCharsetRtf(join(fixtures, "rtf", "charset-ce.rtf"));
 console.log("numbering.docx, vntime.docx, tasks.xlsx/.xls, portal.html, charset-ce.rtf");

@@ -69,6 +69,57 @@ describe("DOCX", () => {
   });
 });
 
+describe("DOCX packages written by other producers", () => {
+  const seed = "000_bdb84c189a81ae0c";
+  const keys = async (bytes: Uint8Array, name: string) => (await extract(bytes, { name })).citations.map((c) => c.key).sort();
+  it("another namespace prefix (ns0:) and Strict OOXML under it are read through mammoth, with a warning, and give the seed's citations", async () => {
+    const want = await keys(read("seeds", `${seed}.txt`), "typed.txt");
+    expect(want.length).toBeGreaterThan(3);
+    for (const variant of ["ns0", "strict-ns0"]) {
+      const bytes = read("docx", `${seed}.${variant}.docx`);
+      const r = await ingest(bytes, { name: `${variant}.docx` });
+      expect(r.format).toBe("docx");
+      expect(r.warnings.join(" ")).toMatch(/read through mammoth .*list numbers/);
+      expect(r.text).toContain("**KẾ HOẠCH**\n**triển khai thực hiện phong trào thi đua yêu nước năm 2023**");
+      expect(await keys(bytes, `${variant}.docx`)).toEqual(want);
+    }
+  });
+
+  it("Strict OOXML under the w: prefix is read directly, as the transitional package is", async () => {
+    const strict = await ingest(read("docx", `${seed}.strict.docx`), { name: "strict.docx" });
+    const transitional = await ingest(read("docx", `${seed}.docx`), { name: "t.docx" });
+    expect(strict.warnings).toEqual([]);
+    expect(strict.text).toBe(transitional.text);
+  });
+
+  it("an ordered HTML list is numbered as a browser shows it", async () => {
+    const html = '<html><body><ol type="I"><li><b>MỤC ĐÍCH</b></li><li><b>NHIỆM VỤ</b><ol type="a" start="2"><li>Rà soát hạ tầng</li></ol></li></ol><ol><li>Mục đích</li></ol></body></html>';
+    const r = await ingest(Buffer.from(html), { name: "list.html" });
+    expect(r.text.split("\n").filter(Boolean)).toEqual(["**I. MỤC ĐÍCH**", "**II. NHIỆM VỤ**", "b. Rà soát hạ tầng", "1. Mục đích"]);
+  });
+});
+
+describe("DOCX footnotes, endnotes and text boxes", () => {
+  it("notes follow the body as [n] paragraphs, numbered in order of reference, and land in the notes region", async () => {
+    const r = await ingest(read("docx", "notes.docx"), { name: "notes.docx" });
+    const paras = r.text.split("\n\n");
+    expect(paras).toContain("Triển khai đồng bộ các nhiệm vụ chuyển đổi số theo Nghị quyết số 57-NQ/TW[2] và Kế hoạch của tỉnh[3].");
+    expect(paras.slice(-3)).toEqual([
+      "[1] Mục này áp dụng cho các xã sau sắp xếp.",
+      "[2] Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia.",
+      "[3] Kế hoạch số 12/KH-UBND ngày 15/01/2026 của Ủy ban nhân dân tỉnh.",
+    ]);
+    const x = await extract(read("docx", "notes.docx"), { name: "notes.docx" });
+    const noted = x.citations.filter((c) => c.section === "notes").map((c) => c.key.split("@")[0]);
+    expect(noted.sort()).toEqual(["kh:12:ubnd", "nq:57:tw"]);
+  });
+
+  it("a text box is read once, not again from its VML fallback", async () => {
+    const r = await ingest(read("docx", "notes.docx"), { name: "notes.docx" });
+    expect(r.text.split("Số: 15/KH-UBND").length).toBe(2);
+  });
+});
+
 describe("RTF", () => {
   it("decodes each font by its charset: a Central European font's đ and ă are not ð and ã", async () => {
     const r = await ingest(read("rtf", "charset-ce.rtf"), { name: "charset-ce.rtf" });

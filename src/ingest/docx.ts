@@ -6,7 +6,6 @@
 import type { Ingested } from "./types.js";
 import { joinBlocks, paragraph, tableRow } from "./markdown.js";
 import { tokenize } from "./xml.js";
-import { Unreadable } from "./unreadable.js";
 import type { Zip } from "./zip.js";
 
 interface Level {
@@ -179,9 +178,10 @@ interface Para {
   plainChars: number;
 }
 
-export function ingestDocx(zip: Zip): Ingested {
+/** The package's text, or null when its main part is not WordprocessingML under the "w:" prefix. */
+export function ingestDocx(zip: Zip): Ingested | null {
   const main = zip.text("word/document.xml");
-  if (main === null) throw new Unreadable("the DOCX is corrupt (no word/document.xml)");
+  if (main === null || !main.includes("<w:body")) return null;
   const { styles, defaultFont, defaultPara } = readStyles(zip.text("word/styles.xml"));
   const counter = new Counter(readNumbering(zip.text("word/numbering.xml")));
   const fonts = new Set<string>();
@@ -199,6 +199,11 @@ export function ingestDocx(zip: Zip): Ingested {
   const para = () => paras[paras.length - 1];
   const usedStyles = new Set<string>();
   let lastOpen = "";
+  let fallback = 0; // inside mc:Fallback, which repeats the mc:Choice (text boxes as VML)
+  // notes: "footnote:2" → its number in order of first reference, and its text once read
+  const noteNumbers = new Map<string, number>();
+  const noteTexts = new Map<string, string>();
+  let note: { key: string; from: number } | null = null;
 
   const addText = (s: string) => {
     const p = para();
@@ -227,75 +232,108 @@ export function ingestDocx(zip: Zip): Ingested {
     else out.push({ text: paragraph({ text, heading, strong }) });
   };
 
-  for (const t of tokenize(main)) {
-    if (t.kind === "open") {
-      switch (t.name) {
-        case "w:p":
-          if (!t.selfClosing) paras.push({ text: "", boldChars: 0, plainChars: 0 });
-          else if (!tables.length) out.push({ text: "" });
-          break;
-        case "w:pPr": inPPr = !t.selfClosing; break;
-        case "w:pStyle": if (inPPr && para()) para().style = t.attrs["w:val"]; break;
-        case "w:numId": if (inPPr && para()) para().numId = t.attrs["w:val"]; break;
-        case "w:ilvl": if (inPPr && para()) para().ilvl = Number(t.attrs["w:val"] ?? 0); break;
-        case "w:r": run = {}; break;
-        case "w:rPr": inRPr = !t.selfClosing; break;
-        case "w:b": if (inRPr && run) run.bold = on(t.attrs); break;
-        case "w:vanish": if (inRPr && run) run.hidden = on(t.attrs); break;
-        case "w:rFonts": {
-          const f = t.attrs["w:ascii"] ?? t.attrs["w:hAnsi"] ?? t.attrs["w:cs"];
-          if (f) fonts.add(f);
-          if (inRPr && run && f) run.font = f;
-          break;
-        }
-        case "w:t": break;
-        case "w:tab": if (!inPPr) addText("\t"); break;
-        case "w:br": case "w:cr": if (t.attrs["w:type"] !== "page" && t.attrs["w:type"] !== "column") addText("\n"); break;
-        case "w:noBreakHyphen": addText("-"); break;
-        case "w:del": case "w:moveFrom": if (!t.selfClosing) deleted++; break;
-        case "w:delText": break;
-        case "w:instrText": inInstr = !t.selfClosing; break;
-        case "w:fldChar": {
-          const type = t.attrs["w:fldCharType"];
-          if (type === "begin") fieldDepth++;
-          else if (type === "separate" || type === "end") fieldDepth = Math.max(0, fieldDepth - 1);
-          break;
-        }
-        case "w:tbl": tables.push({ rows: [], cell: null }); break;
-        case "w:tr": tables[tables.length - 1]?.rows.push([]); break;
-        case "w:tc": { const tb = tables[tables.length - 1]; if (tb) tb.cell = []; break; }
+  const walk = (xml: string) => {
+    for (const t of tokenize(xml)) {
+      if (t.kind !== "text" && t.name === "mc:Fallback") {
+        if (t.kind === "open" && !t.selfClosing) fallback++;
+        else if (t.kind === "close") fallback = Math.max(0, fallback - 1);
+        continue;
       }
-    } else if (t.kind === "text") {
-      // only w:t content is text; whitespace between tags is formatting
-      if (lastOpen === "w:t") addText(t.text);
-    } else {
-      switch (t.name) {
-        case "w:p": { const p = paras.pop(); if (p) finishParagraph(p); break; }
-        case "w:pPr": inPPr = false; break;
-        case "w:rPr": inRPr = false; break;
-        case "w:r": run = null; break;
-        case "w:del": case "w:moveFrom": deleted = Math.max(0, deleted - 1); break;
-        case "w:instrText": inInstr = false; break;
-        case "w:tc": {
-          const tb = tables[tables.length - 1];
-          if (tb?.cell) {
-            tb.rows[tb.rows.length - 1]?.push(tb.cell.filter(Boolean).join(" "));
-            tb.cell = null;
+      if (fallback) continue;
+      if (t.kind === "open") {
+        switch (t.name) {
+          case "w:p":
+            if (!t.selfClosing) paras.push({ text: "", boldChars: 0, plainChars: 0 });
+            else if (!tables.length) out.push({ text: "" });
+            break;
+          case "w:pPr": inPPr = !t.selfClosing; break;
+          case "w:pStyle": if (inPPr && para()) para().style = t.attrs["w:val"]; break;
+          case "w:numId": if (inPPr && para()) para().numId = t.attrs["w:val"]; break;
+          case "w:ilvl": if (inPPr && para()) para().ilvl = Number(t.attrs["w:val"] ?? 0); break;
+          case "w:r": run = {}; break;
+          case "w:rPr": inRPr = !t.selfClosing; break;
+          case "w:b": if (inRPr && run) run.bold = on(t.attrs); break;
+          case "w:vanish": if (inRPr && run) run.hidden = on(t.attrs); break;
+          case "w:rFonts": {
+            const f = t.attrs["w:ascii"] ?? t.attrs["w:hAnsi"] ?? t.attrs["w:cs"];
+            if (f) fonts.add(f);
+            if (inRPr && run && f) run.font = f;
+            break;
           }
-          break;
+          case "w:t": break;
+          case "w:tab": if (!inPPr) addText("\t"); break;
+          case "w:br": case "w:cr": if (t.attrs["w:type"] !== "page" && t.attrs["w:type"] !== "column") addText("\n"); break;
+          case "w:noBreakHyphen": addText("-"); break;
+          case "w:del": case "w:moveFrom": if (!t.selfClosing) deleted++; break;
+          case "w:delText": break;
+          case "w:instrText": inInstr = !t.selfClosing; break;
+          case "w:fldChar": {
+            const type = t.attrs["w:fldCharType"];
+            if (type === "begin") fieldDepth++;
+            else if (type === "separate" || type === "end") fieldDepth = Math.max(0, fieldDepth - 1);
+            break;
+          }
+          case "w:footnoteReference": case "w:endnoteReference": {
+            const key = `${t.name.slice(2, -9)}:${t.attrs["w:id"] ?? ""}`;
+            if (!noteNumbers.has(key)) noteNumbers.set(key, noteNumbers.size + 1);
+            // the mark is not text of the run: it must not make a bold heading look mixed
+            if (para() && !deleted) para().text += `[${noteNumbers.get(key)}]`;
+            break;
+          }
+          case "w:footnote": case "w:endnote":
+            if (!t.selfClosing) note = { key: `${t.name.slice(2)}:${t.attrs["w:id"] ?? ""}`, from: out.length };
+            break;
+          case "w:tbl": tables.push({ rows: [], cell: null }); break;
+          case "w:tr": tables[tables.length - 1]?.rows.push([]); break;
+          case "w:tc": { const tb = tables[tables.length - 1]; if (tb) tb.cell = []; break; }
         }
-        case "w:tbl": {
-          const tb = tables.pop();
-          if (!tb) break;
-          const outer = tables[tables.length - 1];
-          // a nested table is flattened into its enclosing cell
-          if (outer?.cell) outer.cell.push(tb.rows.map((r) => r.filter(Boolean).join(" ")).join(" "));
-          else for (const r of tb.rows) out.push({ text: tableRow(r), row: true });
-          break;
+      } else if (t.kind === "text") {
+        // only w:t content is text; whitespace between tags is formatting
+        if (lastOpen === "w:t") addText(t.text);
+      } else {
+        switch (t.name) {
+          case "w:p": { const p = paras.pop(); if (p) finishParagraph(p); break; }
+          case "w:pPr": inPPr = false; break;
+          case "w:rPr": inRPr = false; break;
+          case "w:r": run = null; break;
+          case "w:del": case "w:moveFrom": deleted = Math.max(0, deleted - 1); break;
+          case "w:instrText": inInstr = false; break;
+          case "w:tc": {
+            const tb = tables[tables.length - 1];
+            if (tb?.cell) {
+              tb.rows[tb.rows.length - 1]?.push(tb.cell.filter(Boolean).join(" "));
+              tb.cell = null;
+            }
+            break;
+          }
+          case "w:footnote": case "w:endnote":
+            if (note) noteTexts.set(note.key, out.splice(note.from).map((b) => b.text).filter(Boolean).join(" "));
+            note = null;
+            break;
+          case "w:tbl": {
+            const tb = tables.pop();
+            if (!tb) break;
+            const outer = tables[tables.length - 1];
+            // a nested table is flattened into its enclosing cell
+            if (outer?.cell) outer.cell.push(tb.rows.map((r) => r.filter(Boolean).join(" ")).join(" "));
+            else for (const r of tb.rows) out.push({ text: tableRow(r), row: true });
+            break;
+          }
         }
       }
+      lastOpen = t.kind === "open" && !t.selfClosing ? t.name : t.kind === "close" ? "" : lastOpen;
     }
-    lastOpen = t.kind === "open" && !t.selfClosing ? t.name : t.kind === "close" ? "" : lastOpen;
+  };
+  walk(main);
+  if (noteNumbers.size) {
+    for (const part of ["word/footnotes.xml", "word/endnotes.xml"]) {
+      const xml = zip.text(part);
+      if (xml) walk(xml);
+    }
+    for (const [key, n] of noteNumbers) {
+      const text = noteTexts.get(key);
+      if (text) out.push({ text: `[${n}] ${text}` });
+    }
   }
   for (const id of usedStyles) {
     const f = inherited(styles, id, "font");

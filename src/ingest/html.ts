@@ -1,7 +1,9 @@
 // HTML pages saved from portals (and Word's "Save as Web Page"): the document
 // body without navigation, scripts and forms; paragraphs, headings, whole-bold
-// paragraphs and table rows as light markdown. Font faces (".VnTime") are
+// paragraphs and table rows as light markdown; the items of an ordered list are
+// numbered as a browser shows them (type, start), decimal by default. Font faces (".VnTime") are
 // reported for the legacy decoder.
+import { formatNumber } from "./docx.js";
 import { joinBlocks, paragraph, tableRow } from "./markdown.js";
 import { decodeText } from "./text.js";
 import type { Ingested } from "./types.js";
@@ -10,6 +12,7 @@ import { tokenize } from "./xml.js";
 const SKIP = new Set(["script", "style", "noscript", "nav", "header", "footer", "aside", "menu", "form", "select", "button", "iframe", "svg", "template", "head", "title"]);
 const BLOCK = new Set(["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "main", "pre", "hr", "dd", "dt", "center", "body", "table"]);
 const BOLD = new Set(["b", "strong"]);
+const LIST_TYPES: Record<string, string> = { I: "upperRoman", i: "lowerRoman", A: "upperLetter", a: "lowerLetter" };
 // Named entities common in Vietnamese pages beyond XML's five (Latin-1 letters carry the vowels).
 const NAMED: Record<string, string> = {
   nbsp: "\u00a0", ndash: "–", mdash: "—", hellip: "…", laquo: "«", raquo: "»", ldquo: "“", rdquo: "”", lsquo: "‘", rsquo: "’",
@@ -52,6 +55,7 @@ export function ingestHtml(bytes: Uint8Array): Ingested {
   let plain = 0;
   let cells: string[] | null = null;
   let cell: string | null = null;
+  const lists: { fmt: string | null; n: number }[] = []; // fmt null: unordered
   const flush = () => {
     if (cell !== null) return; // inside a table cell, text stays in the cell
     if (buf.trim()) blocks.push({ text: paragraph({ text: buf, heading: heading || undefined, strong: bold > 0 && plain === 0 }) });
@@ -79,6 +83,14 @@ export function ingestHtml(bytes: Uint8Array): Ingested {
       } else if (name === "tr") cells = [];
       else if ((name === "td" || name === "th") && cells) {
         cell = "";
+      } else if ((name === "ol" || name === "ul") && !t.selfClosing) {
+        flush();
+        const start = Number.parseInt(t.attrs.start ?? "1", 10);
+        lists.push({ fmt: name === "ol" ? LIST_TYPES[t.attrs.type ?? ""] ?? "decimal" : null, n: (Number.isFinite(start) ? start : 1) - 1 });
+      } else if (name === "li" && cell === null) {
+        flush();
+        const list = lists[lists.length - 1];
+        if (list?.fmt) buf = `${formatNumber(++list.n, list.fmt)}. `;
       } else if (name === "br") {
         if (cell !== null) cell += " ";
         else buf += "\n";
@@ -98,6 +110,9 @@ export function ingestHtml(bytes: Uint8Array): Ingested {
       } else if ((name === "td" || name === "th") && cells && cell !== null) {
         cells.push(decodeNamed(cell));
         cell = null;
+      } else if (name === "ol" || name === "ul") {
+        flush();
+        lists.pop();
       } else if (name === "tr" && cells) {
         blocks.push({ text: tableRow(cells), row: true });
         cells = null;

@@ -6,6 +6,7 @@ import { detectFormat } from "./detect.js";
 import { checkInput } from "./guards.js";
 import { ingestDoc } from "./doc.js";
 import { ingestDocx } from "./docx.js";
+import { ingestDocxViaMammoth } from "./docx-mammoth.js";
 import { ingestHtml } from "./html.js";
 import { ingestPdf } from "./pdf.js";
 import { ingestPpt } from "./ppt.js";
@@ -14,7 +15,7 @@ import { ingestSheet } from "./sheet.js";
 import { ingestText } from "./text.js";
 import type { Ingested } from "./types.js";
 import { Unreadable } from "./unreadable.js";
-import { openZip } from "./zip.js";
+import { openZip, type Zip } from "./zip.js";
 
 export type { Ingested, IngestedPage } from "./types.js";
 export { detectFormat } from "./detect.js";
@@ -40,7 +41,7 @@ export async function ingest(bytes: Uint8Array, options: IngestOptions = {}): Pr
         return await ingestPdf(bytes, { ocr: options.ocr ?? "auto", maxPages: limits.maxPages });
       case "zip": {
         const zip = openZip(bytes, limits.maxUnzippedBytes);
-        if (zip.names.includes("word/document.xml")) return ingestDocx(zip);
+        if (isWordPackage(zip)) return await ingestWordPackage(zip, bytes);
         if (zip.names.includes("xl/workbook.xml")) return ingestSheet(bytes, "xlsx");
         throw fail("unsupported ZIP container (neither DOCX nor XLSX)");
       }
@@ -65,6 +66,24 @@ export async function ingest(bytes: Uint8Array, options: IngestOptions = {}): Pr
     if (err instanceof Unreadable) throw fail(err.message, err);
     throw fail(describe(err), err);
   }
+}
+
+/** A WordprocessingML package, by its usual main part or by its declared content type. */
+function isWordPackage(zip: Zip): boolean {
+  return zip.names.includes("word/document.xml") || /wordprocessingml\.document\.main\+xml/.test(zip.text("[Content_Types].xml") ?? "");
+}
+
+/** The direct reader first (it keeps Word's list formats); mammoth for packages it cannot read. */
+async function ingestWordPackage(zip: Zip, bytes: Uint8Array): Promise<Ingested> {
+  let why = "its main part does not use the w: prefix";
+  try {
+    const direct = ingestDocx(zip);
+    if (direct) return direct;
+  } catch (err) {
+    if (err instanceof Unreadable) throw err; // the container itself is broken: mammoth would fail too
+    why = `the direct reader failed: ${describe(err)}`;
+  }
+  return ingestDocxViaMammoth(zip, bytes, why);
 }
 
 /** One-line reason for a parser's exception. */
