@@ -54,7 +54,7 @@ export const VNI_SINGLE = new Map<string, string>([
 ]);
 /** Base letters a VNI mark byte may follow, with the modifiers each takes. */
 export const VNI_BASES = new Map<string, string>([
-  ["a", "^("], ["e", "^"], ["o", "^"], ["u", ""], ["y", ""], ["ơ", ""], ["ư", ""],
+  ["a", "^("], ["e", "^"], ["i", ""], ["o", "^"], ["u", ""], ["y", ""], ["ơ", ""], ["ư", ""],
 ]);
 
 const MODIFY: Record<string, Record<string, string>> = {
