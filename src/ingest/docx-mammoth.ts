@@ -4,7 +4,6 @@
 // mammoth, whose XML reader maps namespaces by URI, into semantic HTML, which
 // the HTML ingester turns into light markdown. Word's list formats are lost on
 // that road ("I.", "a)" become 1., 2., …), so the result carries a warning.
-import mammoth from "mammoth";
 import { ingestHtml } from "./html.js";
 import type { Ingested } from "./types.js";
 import type { Zip } from "./zip.js";
@@ -32,6 +31,8 @@ export async function ingestDocxViaMammoth(zip: Zip, bytes: Uint8Array, why: str
   // mammoth inflates with JSZip, which knows none of our limits: inflating its
   // XML parts here first, under the limit, keeps a lying ZIP from expanding there
   for (const name of zip.names) if (/\.(?:xml|rels)$/i.test(name)) zip.read(name);
+  // loaded on first use: most packages never need it, and every run would pay its start-up
+  const { default: mammoth } = await import("mammoth");
   const { value } = await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     { convertImage: mammoth.images.imgElement(async () => ({ src: "" })) },
