@@ -258,6 +258,16 @@ function splitsAt(tokens: readonly Token[], i: number, itemStart: number): boole
   return headAt(tokens, itemStart) === 0;
 }
 
+/** Whether text[a, b) is only white space on one line. */
+function sameLine(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9) continue;
+    if (c === 10 || !/\s/.test(text[k])) return false;
+  }
+  return true;
+}
+
 const TRAILING = new Set([..." \t\n\r-–,.;:"]);
 
 /** One space between words, no trailing dash or punctuation; the regular expressions run only when needed. */
@@ -297,7 +307,7 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
   const extend = (t: Token) => {
     const last = pieces[pieces.length - 1];
     // Keep the original spacing between tokens of one run ("Tài chính- kế toán").
-    if (last && /^[^\S\n]*$/.test(text.slice(last[1], t.start)) && !skippedSince(last[1], t.start)) last[1] = t.end;
+    if (last && sameLine(text, last[1], t.start) && !skippedSince(last[1], t.start)) last[1] = t.end;
     else pieces.push([t.start, t.end]);
   };
   let parenFrom = -1;
