@@ -103,9 +103,13 @@ function laidOutDates(text: string, blocks: readonly Block[], year: number | nul
   const g = timeGrammar();
   const out: Deadline[] = [];
   let laidOut = false;
+  // The next tab at or after the current block: one forward pass over the text.
+  let tab = text.indexOf("\t");
   for (const b of blocks) {
+    if (tab < 0) break;
     if (b.heading || b.kind !== "text") laidOut = false;
-    if (b.kind !== "text" || !hasTab(text, b.start, b.end)) continue;
+    if (tab < b.start) tab = text.indexOf("\t", b.start);
+    if (b.kind !== "text" || tab < 0 || tab >= b.end) continue;
     const cells = tabCells(text, b.start, b.end);
     if (cells.some(([s, e]) => g.headerCell.test(text.slice(s, e)))) laidOut = true;
     else if (laidOut)
@@ -115,11 +119,6 @@ function laidOutDates(text: string, blocks: readonly Block[], year: number | nul
       }
   }
   return out;
-}
-
-function hasTab(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 9) return true;
-  return false;
 }
 
 /** Cells of a line laid out with tabs, trimmed, as [start, end). */
@@ -148,13 +147,16 @@ function dateCell(text: string, b: Block, start: number, end: number, year: numb
   return record(text, b, from, end, terms);
 }
 
+const HEADING_MAX = 120;
+
 /** A heading that only says when ("2.1. Đợt 1: Trong tháng 12/2025", "3. Sau ngày bầu cử 15/3/2026"). */
 function headingDeadline(text: string, b: Block, at: number, year: number | null): Deadline | null {
   const g = timeGrammar();
+  if (b.end - at > HEADING_MAX || !/\d/u.test(text.slice(at, b.end))) return null;
   const lead = g.itemLead.exec(text.slice(at, Math.min(b.end, at + 40)));
   const from = at + (lead ? lead[0].length : 0);
   const value = text.slice(from, b.end).replace(TRAILING, "");
-  if (!value || value.length > 80) return null;
+  if (!value || !g.headingStart.test(value)) return null;
   const terms = parseTimes(text, { year }, from, from + value.length);
   if (!terms.length || terms[terms.length - 1].end !== from + value.length) return null;
   const first = terms[0];

@@ -58,6 +58,8 @@ export interface CompiledTime {
   bullet: RegExp;
   /** A short capitalised lead and its colon before an item's value ("Đợt 1: ", "Công tác vận động bầu cử: "). */
   itemLead: RegExp;
+  /** A cheap test before parsing a heading: an opening word, a time word, a number. */
+  headingStart: RegExp;
   /** What may stand before the first time term of a heading that only says when: nothing, or "Trong". */
   headingOpener: RegExp;
   /** A table header cell naming a time column. */
@@ -149,6 +151,7 @@ export function timeGrammar(): CompiledTime {
     nextField: /[;.]\s*\p{Lu}[^;:.()\n]{0,40}:/u,
     bullet: /^\s*[-*+•·–]/u,
     itemLead: /^[\s\-*+•·–]*\p{Lu}[^:;.\n]{0,48}:\s*/u,
+    headingStart: new RegExp(`^(?:(?:${alternation([...g.leading, ...g.before, ...g.from, ...g.after, ...g.at])})\\s+)?(?:${alternation([...w.day, ...w.month, ...w.quarter, ...w.year])})?\\s*\\d`, "iu"),
     headingOpener: new RegExp(`^\\s*(?:(?:${alternation(g.leading)})\\s*)?$`, "iu"),
     headerCell: new RegExp(`^[\\s*_]*(?:${alternation(g.labels)})(?![\\p{L}])[^\\n|]{0,30}$`, "iu"),
     // Literal-first (no look-behind, no case folding) so that the engine skips ahead fast;
