@@ -11,11 +11,12 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as XLSX from "@e965/xlsx";
-import { crc32, deflateRawSync } from "node:zlib";
 import {
   AlignmentType, BorderStyle, Document, EndnoteReferenceRun, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from "docx";
 import PDFDocument from "pdfkit";
+// @ts-expect-error: a plain ESM script without types
+import { zip } from "./make-hostile.mjs";
 import { TCVN3_ENCODE } from "../src/normalize/legacy/tables.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -210,52 +211,15 @@ async function writeVnTimeDocx(paras: string[], file: string): Promise<void> {
 
 // ---- DOCX packages other producers write: another namespace prefix, Strict OOXML; notes --------
 
-/** A ZIP of the given entries (deflated, fixed timestamps). */
-function zipOf(entries: [string, Uint8Array][]): Buffer {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const n = Buffer.from(name);
-    const body = deflateRawSync(data);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(8, 8);
-    head.writeUInt16LE(0x21, 12); // 1980-01-01
-    head.writeUInt32LE(crc32(data), 14);
-    head.writeUInt32LE(body.length, 18);
-    head.writeUInt32LE(data.length, 22);
-    head.writeUInt16LE(n.length, 26);
-    const cen = Buffer.alloc(46);
-    cen.writeUInt32LE(0x02014b50, 0);
-    cen.writeUInt16LE(20, 4);
-    cen.writeUInt16LE(20, 6);
-    head.copy(cen, 8, 6, 30); // flags … name length, as in the local header
-    cen.writeUInt32LE(offset, 42);
-    local.push(head, n, body);
-    central.push(cen, n);
-    offset += 30 + n.length + body.length;
-  }
-  const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, dir, end]);
-}
-
 /** Rewrites every XML part of a DOCX (read with the project's own ZIP reader). */
 async function rewriteDocx(from: string, to: string, rewrite: (xml: string, name: string) => string): Promise<void> {
   const { openZip } = await import("../src/ingest/zip.js");
-  const zip = openZip(readFileSync(from), 1 << 30);
-  const entries = zip.names.map((name): [string, Uint8Array] => {
-    const bytes = zip.read(name)!;
-    return [name, /\.(?:xml|rels)$/.test(name) ? Buffer.from(rewrite(new TextDecoder().decode(bytes), name)) : bytes];
+  const pkg = openZip(readFileSync(from), 1 << 30);
+  const entries = pkg.names.map((name: string) => {
+    const bytes = pkg.read(name)!;
+    return { name, data: /\.(?:xml|rels)$/.test(name) ? Buffer.from(rewrite(new TextDecoder().decode(bytes), name)) : Buffer.from(bytes) };
   });
-  writeFileSync(to, zipOf(entries));
+  writeFileSync(to, zip(entries));
 }
 
 const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
