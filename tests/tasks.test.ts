@@ -85,9 +85,9 @@ describe("tasks", () => {
       "## 4",
       "4. Phân công nhiệm vụ",
       "## 4/4.1",
-      "4.1. Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn: Chủ trì, phụ trách việc kiểm tra hồ sơ. Thay mặt Trưởng đoàn khi được ủy quyền.",
+      "4.2. Bà. Lê Thị Hoa - Phó Trưởng đoàn: Chủ trì việc rà soát sổ sách. Thay Trưởng đoàn điều hành khi được phân công.",
     );
-    expect(t.summary).toBe("Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn: Chủ trì, phụ trách việc kiểm tra hồ sơ");
+    expect(t.summary).toBe("Bà. Lê Thị Hoa - Phó Trưởng đoàn: Chủ trì việc rà soát sổ sách");
   });
 
   it("reads each task-table row", () => {

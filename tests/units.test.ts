@@ -50,9 +50,16 @@ describe("role fields", () => {
       "support: Ban Thi đua - Khen thưởng",
       "support: Công an tỉnh",
     ]);
-    expect(
-      units("- Đơn vị phối hợp: Các đ/c Phó chủ tịch, Trưởng đoàn thể xã, các chuyên viên cơ quan MTTQ xã tham mưu, giúp việc thuộc Cơ quan Ủy ban MTTQ Việt Nam xã."),
-    ).toEqual(["support: Các đ/c Phó chủ tịch", "support: Trưởng đoàn thể xã", "support: các chuyên viên cơ quan MTTQ xã"]);
+    expect(units("- Cơ quan phối hợp: Phòng Văn hóa - Xã hội, các tổ chức đoàn thể tổ chức tuyên truyền tại thôn, Công an xã.")).toEqual([
+      "support: Phòng Văn hóa - Xã hội",
+      "support: các tổ chức đoàn thể",
+      "support: Công an xã",
+    ]);
+    // The staff formula "tham mưu, giúp việc" describes the unit, across its comma.
+    expect(units("- Đơn vị phối hợp: Trưởng các đoàn thể phường, các công chức văn phòng tham mưu, giúp việc thuộc Đảng ủy phường.")).toEqual([
+      "support: Trưởng các đoàn thể phường",
+      "support: các công chức văn phòng tham mưu, giúp việc thuộc Đảng ủy phường",
+    ]);
   });
 });
 
@@ -66,7 +73,7 @@ describe("assignment clauses", () => {
   });
 
   it("reads a lower-case 'giao' after an opening adverbial", () => {
-    expect(units("1.1. Hàng năm, giao Sở Kế hoạch và Đầu tư cân đối một phần vốn ngân sách thành phố.")).toEqual(["assigned: Sở Kế hoạch và Đầu tư"]);
+    expect(units("2.3. Hằng năm, giao Sở Kế hoạch và Đầu tư bố trí vốn đối ứng cho các huyện.")).toEqual(["assigned: Sở Kế hoạch và Đầu tư"]);
     expect(units("- Hàng năm, giao ước thi đua giữa các cụm được ký kết.")).toEqual([]);
   });
 
@@ -102,8 +109,8 @@ describe("assignment clauses", () => {
     ]);
     expect(units("- Phát huy tinh thần dám nghĩ, dám làm, dám chịu trách nhiệm vì sự phát triển chung.")).toEqual([]);
     // The lead before the colon is the subject when the clause after it opens with a verb.
-    expect(units("1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung, chịu trách nhiệm trước Ủy ban bầu cử.")).toEqual([
-      "responsible: Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban",
+    expect(units("1. Đồng chí Chánh Văn phòng Đảng ủy - Trưởng Tổ giúp việc: Phụ trách chung, chịu trách nhiệm trước Ban Chỉ đạo.")).toEqual([
+      "responsible: Đồng chí Chánh Văn phòng Đảng ủy - Trưởng Tổ giúp việc",
     ]);
   });
 
@@ -213,8 +220,8 @@ describe("where a name ends", () => {
       "requested: Ủy ban MTTQ huyện",
       "requested: các đoàn thể",
     ]);
-    expect(units("- Đề nghị Thủ trưởng các cơ quan, đơn vị và cá nhân có liên quan thực hiện.")).toEqual([
-      "requested: Thủ trưởng các cơ quan",
+    expect(units("- Đề nghị Thủ trưởng các sở, đơn vị và cá nhân có liên quan triển khai.")).toEqual([
+      "requested: Thủ trưởng các sở",
       "requested: đơn vị",
       "requested: cá nhân có liên quan",
     ]);

@@ -16,6 +16,7 @@ interface VerbGrammar {
   persons: string[];
   participles: string[];
   rolePhrases: string[];
+  fieldPhrases: string[];
   listOpeners: string[];
   prepositions: string[];
 }
@@ -30,6 +31,7 @@ interface Compiled {
   persons: Lexicon;
   participles: Lexicon;
   rolePhrases: Lexicon;
+  fieldPhrases: Lexicon;
   listOpeners: Lexicon;
   prepositions: Lexicon;
 }
@@ -49,6 +51,7 @@ function grammar(): Compiled {
       persons: lexicon(g.persons),
       participles: lexicon(g.participles),
       rolePhrases: lexicon(g.rolePhrases),
+      fieldPhrases: lexicon(g.fieldPhrases),
       listOpeners: lexicon(g.listOpeners),
       prepositions: lexicon(g.prepositions),
     };
@@ -289,7 +292,7 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
   let words = 0;
   let itemStart = from;
   let skipping = false;
-  /** The item names a position by its fields ("phụ trách lĩnh vực A, B và C"): commas and " và " stay inside. */
+  /** The item names a position by its fields ("phụ trách lĩnh vực A, B và C") or is described: commas and " và " stay inside, it may be longer. */
   let enumerating = false;
   const maxItems = opts.maxItems ?? 60;
   let seen = 0;
@@ -358,6 +361,15 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
       continue;
     }
     if (!skipping && pieces.length && grammar().rolePhrases.matchAt(tokens, i)) enumerating = true;
+    // In a field a staff description is read whole, across its comma ("các chuyên viên tham mưu, giúp việc thuộc ...").
+    const described = opts.field && !skipping && pieces.length ? grammar().fieldPhrases.matchAt(tokens, i) : 0;
+    if (described) {
+      enumerating = true;
+      for (let k = i; k < i + described; k++) extend(tokens[k]);
+      words += described;
+      i += described - 1;
+      continue;
+    }
     if (!skipping) {
       const v = opts.keepVerbs ? 0 : verbAt(tokens, i, itemStart);
       if (v) {

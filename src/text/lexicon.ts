@@ -10,12 +10,13 @@ export interface Lexicon {
 
 const key = (s: string) => s.normalize("NFC").toLowerCase();
 
-/** Case-insensitive lexicon over word tokens. */
+/** Case-insensitive lexicon over tokens: words, and the commas and semicolons a phrase holds. */
 export function lexicon(phrases: readonly string[]): Lexicon {
   const byFirst = new Map<string, string[][]>();
   const byLast = new Map<string, string[][]>();
   for (const p of phrases) {
-    const words = key(p).split(/\s+/).filter(Boolean);
+    // A comma or semicolon in a phrase is a token of its own ("tham mưu, giúp việc").
+    const words = key(p).replace(/[,;]/g, " $& ").split(/\s+/).filter(Boolean);
     if (!words.length) continue;
     const add = (m: Map<string, string[][]>, k: string) => {
       const list = m.get(k) ?? [];
@@ -30,7 +31,7 @@ export function lexicon(phrases: readonly string[]): Lexicon {
     if (from < 0 || from + words.length > tokens.length) return false;
     for (let k = 0; k < words.length; k++) {
       const t = tokens[from + k];
-      if (!t.word || t.key !== words[k]) return false;
+      if (t.key !== words[k]) return false;
     }
     return true;
   };
