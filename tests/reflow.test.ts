@@ -55,6 +55,20 @@ describe("hard-wrapped text with a blank line between wrapped lines", () => {
     expect(p1.some((t) => t.includes("được Tỉnh ủy, HĐND, UBND tỉnh giao trong năm 2023. Phát huy truyền thống yêu nước"))).toBe(true);
   });
 
+  it("breaks between an article's full-width heading line and its first item", () => {
+    const src = [
+      "Các cơ quan, đơn vị có trách nhiệm tổ chức thực hiện đầy đủ, kịp thời các nội dung",
+      "của Kế hoạch này, bảo đảm đúng tiến độ, chất lượng và hiệu quả theo quy định hiện",
+      "hành; định kỳ báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 15 tháng",
+      "cuối quý để tổng hợp, báo cáo cơ quan cấp trên theo đúng quy định hiện hành ạ.",
+      "Điều 7. Trách nhiệm của các sở, ban, ngành và Ủy ban nhân dân các huyện, thị xã",
+      "1. Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan hướng dẫn thực hiện.",
+    ].join("\n");
+    const paras = paragraphsOf(src).map((p) => p.text);
+    expect(paras.at(-2)).toBe("Điều 7. Trách nhiệm của các sở, ban, ngành và Ủy ban nhân dân các huyện, thị xã");
+    expect(paras.at(-1)).toMatch(/^1\. Sở Nội vụ/);
+  });
+
   it("keeps headings, items and the closing lines apart", () => {
     const paras = paragraphsOf(seed("001")).map((p) => p.text);
     expect(paras).toContain("1. Thi đua phòng, chống và chiến thắng đại dịch COVID -19");

@@ -10,7 +10,7 @@
 import type { OffsetMap } from "./offsets.js";
 import { OffsetSink, RULE, scanLine, type ScannedLine } from "./markdown.js";
 import type { Paragraph, StageResult } from "./types.js";
-import { startsItem } from "../segment/numbering.js";
+import { bulletAt, labelsAt } from "../segment/numbering.js";
 
 export { CELL_LINE_BREAK, CELL_SEPARATOR, COLUMN_GAP } from "./markdown.js";
 
@@ -21,6 +21,8 @@ interface Line extends ScannedLine {
   ruleBefore: boolean;
   lower: boolean;
   item: boolean;
+  /** Opens with a numbering label ("2.", "a)", "Điều 3."), not a bullet. */
+  label: boolean;
   allCaps: boolean;
   endsClause: boolean;
   endsSentence: boolean;
@@ -152,7 +154,8 @@ function features(scanned: ScannedLine, blanksBefore: number, ruleBefore: boolea
   s.ruleBefore = ruleBefore;
   LOWER_AT.lastIndex = h;
   s.lower = LOWER_AT.test(t);
-  s.item = startsItem(t);
+  s.label = labelsAt(t).length > 0;
+  s.item = s.label || bulletAt(t) > 0;
   s.allCaps = allCaps(t);
   s.endsClause = last !== "" && ".!?;:…".includes(last);
   s.endsSentence = last !== "" && ".!?…".includes(last);
@@ -207,5 +210,8 @@ function joinGlue(p: Line, n: Line, width: number, doubleSpaced: boolean): strin
   if (p.allCaps && !n.allCaps) return null;
   if (n.lower && !n.item && !p.endsSentence) return " ";
   if (p.endsClause) return null;
+  // A labelled line under another ("Điều 11. Hệ sinh thái ..." then "1. Cơ sở ..."): a heading and its first item,
+  // however full the first line is.
+  if (p.label && n.label) return null;
   return wrapped(p, n, width) ? " " : null;
 }
