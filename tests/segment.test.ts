@@ -213,6 +213,35 @@ describe("a program attached after the decision's signature", () => {
   });
 });
 
+describe("a level whose first item has no number", () => {
+  const lines = [
+    ...PLAN_HEAD,
+    "I. MỤC TIÊU VÀ YÊU CẦU",
+    "Mục tiêu",
+    "- Bảo đảm cuộc bầu cử diễn ra an toàn, đúng luật.",
+    "- Phát hiện kịp thời những thiếu sót để kiến nghị khắc phục.",
+    "2. Yêu cầu",
+    "- Việc kiểm tra phải đúng quy trình, đúng phạm vi.",
+    "II. NỘI DUNG",
+  ];
+
+  it("opens the second item when the first paragraph of the level was an unnumbered heading", () => {
+    expect(sections(lines)).toEqual(["I", "I/2", "II"]);
+    expect(sectionOf(lines, "- Việc kiểm tra")).toBe("I/2");
+  });
+
+  it("does not when the section opened on body text, or on a table's short cells", () => {
+    const prose = lines.map((l) => (l === "Mục tiêu" ? "Ban Thường trực xây dựng mục tiêu như sau:" : l));
+    expect(sections(prose)).toEqual(["I", "II"]);
+    const cells = [...PLAN_HEAD, "I. NỘI DUNG KIỂM TRA", "Hồ sơ kỹ thuật", "Đánh giá", "Ghi chú", "2. Kiểm tra bên ngoài", "II. TỔ CHỨC THỰC HIỆN"];
+    expect(sections(cells)).toEqual(["I", "II"]);
+  });
+
+  it("does not under an appendix, whose first line is its title", () => {
+    expect(sections([...PLAN_HEAD, "I. NỘI DUNG", "1. Tổ chức hội nghị.", "Phụ lục I", "Danh sách đơn vị", "2. Đơn vị phối hợp"])).toEqual(["I", "I/1", "Phụ lục I"]);
+  });
+});
+
 describe("what is not a section", () => {
   it("does not take items inside targets, (1)-, for sections", () => {
     expect(

@@ -81,7 +81,10 @@ export function segment(norm: Normalized): Segmented {
       }
       region = state;
       if (state === "closing") closingRun = closingRun && closingRun[1] === i - 1 ? [closingRun[0], i] : (closingRun ?? [i, i]);
-      if (state === "body") tree.extend(p.end);
+      if (state === "body") {
+        tree.extend(p.end);
+        if (!m) tree.note(p.kind !== "row" && !labels.length && unnumberedHeading(t));
+      }
     }
 
     const body = region === "body";
@@ -173,6 +176,17 @@ function opensFresh(labels: LabelMatch[], headingLike: boolean): boolean {
 /** The paragraph reads as a heading: a markdown heading, bold, or short without a sentence end. */
 function headingLike(p: Paragraph, t: string): boolean {
   return p.kind === "heading" || p.strong || (t.length <= 150 && !/[.;]$/.test(t));
+}
+
+/** Longest unnumbered heading ("Mục đích", "Yêu cầu chung") that may stand for a level's first item. */
+const UNNUMBERED_HEADING_MAX = 60;
+
+/** A short capitalised line without a bullet or a sentence end: a heading written without its number. */
+function unnumberedHeading(t: string): boolean {
+  if (t.length > UNNUMBERED_HEADING_MAX || t.includes("\t") || bulletAt(t) > 0) return false;
+  // Capitalised but not all capitals (a title under "Phụ lục I" is), without numbers (running heads, page lines).
+  if (!/^\p{Lu}/u.test(t) || !/\p{Ll}/u.test(t) || /[.;,]$/.test(t) || /[\d/]/.test(t)) return false;
+  return t.split(" ").length <= 8;
 }
 
 /** "Nơi nhận", a signing-authority line, or a lone position followed by a name. */

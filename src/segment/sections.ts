@@ -13,6 +13,8 @@ interface Open {
   node: Section;
 }
 
+/** Longest title of a second item whose first was written without a number. */
+const UNNUMBERED_TITLE_MAX = 80;
 /** Longest section title kept; longer heading paragraphs are cut at their first sentence. */
 const MAX_TITLE = 200;
 
@@ -20,6 +22,10 @@ export class SectionTree {
   readonly roots: Section[] = [];
   private stack: Open[] = [];
   private lastGlobal = new Map<string, number>();
+  /** Unlabelled paragraphs since the innermost section opened. */
+  private sinceOpen = 0;
+  /** The first of them read as a heading and no later one did: the first item of a level written without its number. */
+  private unnumberedFirst = false;
 
   /** Labels of the open sections, outermost first; one array per open section, shared by its blocks. */
   path(): string[] {
@@ -39,7 +45,8 @@ export class SectionTree {
   offer(labels: LabelMatch[], headingLike: boolean, text: string, start: number, end: number): LabelMatch | null {
     for (const m of labels) {
       if (m.heading && !headingLike) continue;
-      const at = this.placeOf(m, headingLike);
+      let at = this.placeOf(m, headingLike);
+      if (at < 0 && this.secondAfterUnnumbered(m, headingLike, text, start, end)) at = this.stack.length;
       if (at < 0) continue;
       this.open(at, m, text, start, end);
       return m;
@@ -52,6 +59,13 @@ export class SectionTree {
     return this.stack[0]?.match.scheme === "appendix";
   }
 
+  /** A paragraph of the body that opened no section; `heading`: it reads as an unnumbered heading. */
+  note(heading: boolean): void {
+    // Only the first may be such a heading: more short lines are a table or a form, not an item's text.
+    if (this.sinceOpen++ === 0) this.unnumberedFirst = heading;
+    else if (heading) this.unnumberedFirst = false;
+  }
+
   /** The content of the open sections now reaches `end`. */
   extend(end: number): void {
     for (const o of this.stack) o.node.span.end = Math.max(o.node.span.end, end);
@@ -61,6 +75,28 @@ export class SectionTree {
   reset(): void {
     this.stack = [];
     this.lastGlobal.clear();
+  }
+
+  /**
+   * "2. Yêu cầu" right under a section whose first paragraph was an unnumbered
+   * heading ("Mục đích"): the level's first item was written without its
+   * number. Only a short heading with a capitalised title, opening a scheme
+   * not yet open, one level below the innermost section; a number wrapped to
+   * a line start has none of these.
+   */
+  private secondAfterUnnumbered(m: LabelMatch, headingLike: boolean, text: string, start: number, end: number): boolean {
+    if (!this.unnumberedFirst || !headingLike || m.heading || m.global) return false;
+    if (m.value[m.value.length - 1] !== 2 || !this.stack.length) return false;
+    const inner = this.stack[this.stack.length - 1].match;
+    // Under a named level ("Phụ lục I", "Chương II") the first line is the level's own title.
+    if (inner.heading || inner.rank >= m.rank || this.stack.some((o) => o.match.key === m.key)) return false;
+    if (m.value.length > 1) {
+      // "1.2" under "1.": the prefix is the parent's number.
+      if (inner.scheme !== "arabic" || inner.value.length !== m.value.length - 1) return false;
+      for (let k = 0; k < inner.value.length; k++) if (inner.value[k] !== m.value[k]) return false;
+    }
+    const title = text.slice(start + m.length, end);
+    return title.length > 0 && title.length <= UNNUMBERED_TITLE_MAX && /^\p{Lu}/u.test(title);
   }
 
   /** Stack depth at which `m` opens, or -1 when it does not fit. */
@@ -94,6 +130,8 @@ export class SectionTree {
 
   private open(at: number, m: LabelMatch, text: string, start: number, end: number): void {
     this.stack.length = at;
+    this.sinceOpen = 0;
+    this.unnumberedFirst = false;
     const parent = at > 0 ? this.stack[at - 1].node : null;
     const path = [...(parent?.path ?? []), m.label];
     const node: Section = {
