@@ -151,7 +151,7 @@ export function timeGrammar(): CompiledTime {
     nextField: /[;.]\s*\p{Lu}[^;:.()\n]{0,40}:/u,
     bullet: /^\s*[-*+•·–]/u,
     itemLead: /^[\s\-*+•·–]*\p{Lu}[^:;.\n]{0,48}:\s*/u,
-    headingStart: new RegExp(`^(?:(?:${alternation([...g.leading, ...g.before, ...g.from, ...g.after, ...g.at])})\\s+)?(?:${alternation([...w.day, ...w.month, ...w.quarter, ...w.year])})?\\s*\\d`, "iu"),
+    headingStart: new RegExp(`^(?:(?:${alternation([...g.leading, ...g.before, ...g.from, ...g.after, ...g.at])})\\s+${alt([...w.day, ...w.month, ...w.quarter, ...w.year])}|${alt([...w.day, ...w.month, ...w.quarter, ...w.year])}?\\s*\\d)`, "iu"),
     headingOpener: new RegExp(`^\\s*(?:(?:${alternation(g.leading)})\\s*)?$`, "iu"),
     headerCell: new RegExp(`^[\\s*_]*(?:${alternation(g.labels)})(?![\\p{L}])[^\\n|]{0,30}$`, "iu"),
     // Literal-first (no look-behind, no case folding) so that the engine skips ahead fast;
