@@ -133,6 +133,14 @@ describe("closing", () => {
     expect(d.signer).toEqual({ authority: null, position: "GIÁM ĐỐC", name: "Hoàng Văn Thuận" });
   });
 
+  it("counts a recipient split across two lines as two physical lines, and keeps its name whole", () => {
+    const d = docOf(
+      ["KẾ HOẠCH", "Tuyên truyền bầu cử năm 2026", "1. Mục tiêu", "Tuyên truyền sâu rộng đến cử tri./.", "Nơi nhận:", "", "- Thường trực Đảng ủy xã;", "", "- Bí thư Chi bộ, Trưởng thôn, Ban công", "", "tác Mặt trận thôn;", "", "- Lưu: VT.", "", "CHỦ TỊCH", "", "Hoàng Thị Mai"].join("\n"),
+    );
+    expect(d.recipients).toEqual(["Thường trực Đảng ủy xã", "Bí thư Chi bộ, Trưởng thôn, Ban công tác Mặt trận thôn", "Lưu: VT"]);
+    expect(d.recipientCount).toBe(4);
+  });
+
   it("has no recipient count without 'Nơi nhận'", () => {
     const d = docOf(["QUYẾT ĐỊNH", "Về việc phê duyệt Kế hoạch năm 2008", "Điều 1. Phê duyệt Kế hoạch.", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.", "TM. ỦY BAN NHÂN DÂN TỈNH", "CHỦ TỊCH", "Trương Tấn Thiệu"].join("\n"));
     expect(d.recipientCount).toBeNull();

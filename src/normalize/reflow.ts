@@ -72,6 +72,7 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
   for (const line of lines) {
     const glue = prev && cur ? joinGlue(prev, line, width, doubleSpaced) : null;
     if (glue !== null && cur && prev) {
+      (cur.wraps ??= []).push(size);
       if (glue) write(glue, prev.srcEnd);
     } else {
       if (cur) {

@@ -20,6 +20,8 @@ export interface Paragraph {
   strong: boolean;
   /** For table rows: each cell's range in the text. */
   cells?: Span[];
+  /** Where a hard-wrapped source line was joined to the one before: offsets in the text of the joining space. */
+  wraps?: number[];
 }
 
 export interface Normalized {

@@ -25,6 +25,8 @@ export interface ClosingMeta {
 export function readClosing(pieces: Piece[]): ClosingMeta {
   const recipients: string[] = [];
   const signature: string[] = [];
+  // Physical lines, as the guideline counts them: a recipient wrapped onto a second line counts twice.
+  let lines = 0;
   let heading = false;
   let listing = false;
   for (const p of pieces) {
@@ -39,13 +41,15 @@ export function readClosing(pieces: Piece[]): ClosingMeta {
     if (isAnnotationOnly(t) || isSignatureNote(t.replace(/^[(\[]|[)\]]$/g, ""))) continue;
     if (listing && isRecipientLine(t, p.column) && !authorityPrefix(t) && !isKnownPosition(t)) {
       // Several recipients run into one line: "- Như Điều 3; - Lưu: VT."
+      const before = recipients.length;
       for (const r of t.split(/(?<=[;,.])\s+(?=[-+•]\s)/)) if (!isAnnotationOnly(r)) recipients.push(cleanRecipient(r));
+      lines += Math.max(recipients.length - before, p.lines);
       continue;
     }
     if (p.column === 0) listing = false; // the list ends at the first left-column line that is not a recipient
     signature.push(t);
   }
-  return { recipients, recipientCount: heading ? recipients.length : null, signer: readSigner(signature) };
+  return { recipients, recipientCount: heading ? lines : null, signer: readSigner(signature) };
 }
 
 /** A recipient line: a bullet, or in the left column a continuation ("(Ban Tuyên giáo)", "và UBND ...") or "Lưu ...". */

@@ -13,6 +13,8 @@ export interface Piece {
   column: number;
   /** Index of the paragraph the piece belongs to. */
   paragraph: number;
+  /** Source lines the piece was written on: more than one when reflow joined a wrapped line. */
+  lines: number;
 }
 
 const LEADING_BREAK = CELL_LINE_BREAK.trimStart();
@@ -29,7 +31,10 @@ export function piecesOf(text: string, p: Paragraph, paragraph: number): Piece[]
     if (s.startsWith(LEADING_BREAK, x)) x += LEADING_BREAK.length;
     while (x < y && /\s/.test(s[x])) x++;
     while (y > x && /\s/.test(s[y - 1])) y--;
-    if (y > x) out.push({ text: s.slice(x, y), start: p.start + x, end: p.start + y, column, paragraph });
+    if (y <= x) return;
+    let lines = 1;
+    for (const w of p.wraps ?? []) if (w > p.start + x && w < p.start + y) lines++;
+    out.push({ text: s.slice(x, y), start: p.start + x, end: p.start + y, column, paragraph, lines });
   };
   let i = 0;
   while (i < s.length) {
