@@ -1,7 +1,9 @@
 // Responsible units: role fields ("Chủ trì: ..."), assignment clauses ("Giao X
-// ...", "Đề nghị X ...", "X có trách nhiệm ...", "X: <verb> ..."), a numbered
-// heading that only names a unit, and the role columns of task tables.
-// Vocabulary is in grammars/roles.json and grammars/verbs.json.
+// ...", "Đề nghị X ...", "X có trách nhiệm ...", "X: <verb> ..."), an item led
+// by a person in a role ("Ông. A - Trưởng đoàn: ...") or by "Đối với X:", a
+// numbered heading that only names a unit, and the role columns of task tables.
+// Vocabulary is in grammars/roles.json and grammars/verbs.json. A paragraph is
+// tokenized only when a cheap test on its text says it may hold one of these.
 import type { Unit, UnitRole } from "../contract/schema.js";
 import { alternation, loadGrammar } from "../grammar/load.js";
 import type { Block, Segmented } from "../segment/types.js";
