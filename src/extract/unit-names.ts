@@ -87,7 +87,7 @@ export interface ScanOptions {
 }
 
 const SEPARATORS = new Set([",", ";"]);
-const DASHES = new Set(["-", "–", "—"]);
+export const DASHES = new Set(["-", "–", "—"]);
 const CLOSERS = new Set([".", ":", "!", "?"]);
 
 /** Length of a lexicon verb at tokens[i] that ends a name there, or 0. */

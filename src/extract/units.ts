@@ -13,7 +13,7 @@ import { lexicon, type Lexicon } from "../text/lexicon.js";
 import { isLower, tokenAt, tokenize, type Token } from "../text/tokens.js";
 import { locate } from "./locate.js";
 import { tableHeader, tableRows, type TableColumns } from "./tables.js";
-import { headAt, looksLikeUnit, mayOpenWithHead, opensUnitList, personAt, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
+import { DASHES, headAt, looksLikeUnit, mayOpenWithHead, opensUnitList, personAt, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
 
 interface RoleGrammar {
   fields: Array<{ role: UnitRole; labels: string[] }>;
@@ -109,7 +109,6 @@ function triggerPattern(markers: RoleGrammar["markers"]): RegExp {
 }
 
 const CLAUSE_BREAKS = new Set([".", ";", ":"]);
-const DASHES = new Set(["-", "–", "—"]);
 /** Longest paragraph read as a heading that only names a unit. */
 const HEADING_MAX = 200;
 /** Longest subject of "X có trách nhiệm", in tokens. */
