@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import type { Extraction } from "../contract/schema.js";
 import { openDb, type Db, type OpenOptions } from "./open.js";
+import { nearest } from "./nearest.js";
 import * as q from "./query.js";
 import type { CiteRow, DirectiveRow, SearchRow, StoredDocument, TaskRow, UnitTaskRow } from "./results.js";
 import { toRows } from "./rows.js";
@@ -25,6 +26,8 @@ export interface Store {
   document(ref: string | number): StoredDocument | null;
   /** Tasks naming a unit (full name or abbreviation). */
   unit(name: string): UnitTaskRow[];
+  /** Stored unit names or cited symbols closest to one that matched nothing. */
+  nearest(kind: "unit" | "symbol", name: string, limit?: number): string[];
   /** Tasks due between two dates (YYYY-MM-DD, inclusive; null for open-ended). */
   due(from: string | null, to: string | null): TaskRow[];
   /** Full-text search ignoring diacritics and đ, with snippets. */
@@ -57,6 +60,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     directives: (o) => q.directives(db, o),
     document: (ref) => q.document(db, ref),
     unit: (name) => q.unit(db, name),
+    nearest: (kind, name, limit) => nearest(name, q.names(db, kind), limit),
     due: (from, to) => q.due(db, from, to),
     search: (text, o) => q.search(db, text, o),
     close: () => db.close(),

@@ -140,6 +140,15 @@ export function unit(db: Db, name: string): UnitTaskRow[] {
   return rows.map(({ _ord, ...r }) => r);
 }
 
+/** Every distinct unit name, or every spelling of a cited symbol, in the store. */
+export function names(db: Db, kind: "unit" | "symbol"): string[] {
+  const sql =
+    kind === "unit"
+      ? "SELECT name FROM units UNION SELECT normalized_name FROM units UNION SELECT name FROM task_units"
+      : "SELECT DISTINCT spelling AS name FROM cited_spellings";
+  return (db.prepare(sql).all() as { name: string }[]).map((r) => r.name);
+}
+
 /** Tasks due between two dates, both included (YYYY-MM-DD). */
 export function due(db: Db, from: string | null, to: string | null): TaskRow[] {
   const rows = db

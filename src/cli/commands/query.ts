@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .option("--issuer <issuer>", "issuer code (TW, TTg) or part of the issuer's name")
     .option("--year <year>", "year of the cited document", flag(parseYear))
     .action((symbol: string, o: Common & { issuer?: string; year?: number }) =>
-      run(o, (s) => s.cites(symbol, { issuer: o.issuer, year: o.year }), {
+      run(o, (s) => orNearest(s.cites(symbol, { issuer: o.issuer, year: o.year }), () => s.nearest("symbol", symbol)), {
         table: ["symbol", "date", "path", "section", "page", "sentence"],
         csv: ["key", "symbol", "typeName", "date", "issuer", "documentId", "path", "documentSymbol", "documentTitle", "section", "sectionTitle", "page", "sentence"],
       }),
@@ -58,7 +58,7 @@ export function register(program: Command): void {
 
   sub(query, "unit <name>", "tasks a unit leads, supports, advises, implements or is assigned (full name or abbreviation)")
     .action((name: string, o: Common) =>
-      run(o, (s) => s.unit(name), {
+      run(o, (s) => orNearest(s.unit(name), () => s.nearest("unit", name)), {
         table: ["role", "unit", "path", "section", "summary", "due"],
         csv: ["role", "unit", "normalizedName", "documentId", "path", "documentSymbol", ...TASK_COLUMNS.slice(1)],
       }),
@@ -101,6 +101,15 @@ function run(o: Common, ask: (s: Store) => unknown, columns: { table: string[]; 
   } finally {
     store.close();
   }
+}
+
+/** Passes rows through; when there are none, says on stderr which stored names come closest. */
+function orNearest<T>(rows: T[], near: () => string[]): T[] {
+  if (!rows.length) {
+    const names = near();
+    if (names.length) process.stderr.write(`no match; closest: ${names.join("; ")}\n`);
+  }
+  return rows;
 }
 
 function parseFormat(v: string): RowFormat {
