@@ -10,7 +10,7 @@ import { readIssuer } from "./issuer.js";
 import { blockAt, locate } from "./locate.js";
 import { logicalParagraphs, type LogicalParagraph } from "./paragraphs.js";
 import { findSymbols, typeCodeOf, type DocumentTypes, type ParsedSymbol } from "./symbols.js";
-import { parseTimes } from "./time/parse.js";
+import { dateAt } from "./time/parse.js";
 
 interface Context {
   /** A type word with its optional "số" right before the symbol (or its list). */
@@ -81,6 +81,7 @@ interface Mention {
 }
 
 const WINDOW = 120;
+const NEAR = 48;
 
 export function extractCitations(seg: Segmented): Citation[] {
   const { text } = seg;
@@ -101,10 +102,13 @@ export function extractCitations(seg: Segmented): Citation[] {
     const list = listBefore(text, floor, sym.start);
     const head = list.length ? list[0].start : sym.start;
     const before = text.slice(Math.max(floor, head - WINDOW), head);
-    const typed = c.typeWord.exec(before);
-    const numbered = typed ?? c.numberWord.exec(before);
+    // A type word and its "số" fit in the last few dozen characters; the anchored tests need no more.
+    const near = before.length > NEAR ? before.slice(before.length - NEAR) : before;
+    const nearAt = head - near.length;
+    const typed = c.typeWord.exec(near);
+    const numbered = typed ?? c.numberWord.exec(near);
     // In the header only a number under a type word, without the colon of "Số:", names another document.
-    if (header && (!typed || c.numberColon.test(before))) {
+    if (header && (!typed || c.numberColon.test(near))) {
       if (own && sym.typeCode === own.typeCode) own.numbers.add(sym.number);
       continue;
     }
@@ -114,9 +118,9 @@ export function extractCitations(seg: Segmented): Citation[] {
       continue;
     }
     if (own && sym.typeCode === own.typeCode && own.numbers.has(sym.number)) continue;
-    if (!typed && c.notDocument.test(before)) continue;
+    if (!typed && c.notDocument.test(near)) continue;
     let typeName = typed?.[1] ?? null;
-    let start = typed ? head - before.length + typed.index : list.length ? list[0].start : sym.start;
+    let start = typed ? nearAt + typed.index : list.length ? list[0].start : sym.start;
     if (!typeName && numbered && !sym.typeCode) {
       const t = c.titled.exec(before);
       if (t) {
@@ -174,7 +178,7 @@ function listBefore(text: string, floor: number, at: number): { number: string; 
   }
 }
 
-const DATE_GAP = /^\s*[,;(]?\s*(?:ban hành\s*)?$/iu;
+const DATE_GAP = /\s*[,;(]?\s*(?:ban hành\s*)?/iuy;
 const OF = /^\s*,?\s*của\s+/u;
 const ABOUT = /^\s*[,:]?\s*(?=(?:về|V\/v)\s)/iu;
 
@@ -209,11 +213,9 @@ function readAfter(text: string, from: number, limit: number): Pick<Mention, "da
 }
 
 function readDate(text: string, from: number, limit: number): { iso: string; end: number } | null {
-  const to = Math.min(limit, from + 40);
-  const t = parseTimes(text, { year: null }, from, to)[0];
-  if (!t || t.kind !== "date" || !t.from || t.stated.year === undefined) return null;
-  if (!DATE_GAP.test(text.slice(from, t.start))) return null;
-  return { iso: t.from, end: t.end };
+  DATE_GAP.lastIndex = from;
+  const gap = DATE_GAP.exec(text);
+  return dateAt(text, from + (gap ? gap[0].length : 0), Math.min(limit, from + 40));
 }
 
 const OF_AT = /(?<![\p{L}])của\s+/gu;

@@ -12,7 +12,17 @@ export function fold(s: string): string {
     .trim();
 }
 
+// Codes repeat (CT, UBND, TW ...): fold each once.
+const codes = new Map<string, string>();
+const CACHE_MAX = 4096;
+
 /** Folded and without any separator: "01-CT/UBND" and "01/CT-UBND" parts compare equal. */
 export function foldCode(s: string): string {
-  return fold(s).replace(/[^a-z0-9]/g, "");
+  let out = codes.get(s);
+  if (out === undefined) {
+    out = fold(s).replace(/[^a-z0-9]/g, "");
+    if (codes.size >= CACHE_MAX) codes.clear();
+    codes.set(s, out);
+  }
+  return out;
 }

@@ -30,6 +30,8 @@ export type AtomKind = "date" | "dateNoYear" | "dayOfPeriod" | "month" | "quarte
 export interface CompiledTime {
   grammar: TimeGrammar;
   atoms: { kind: AtomKind; re: RegExp }[];
+  /** Full dates (day, month, year), sticky. */
+  datesAt: RegExp[];
   /** Phrases without dates, by TimeTerm kind. */
   phrases: { kind: "recurring" | "continuous" | "onDirection" | "openEnded"; re: RegExp }[];
   relative: RegExp;
@@ -119,6 +121,8 @@ export function timeGrammar(): CompiledTime {
     { kind: "year", re: re(`${B}${year}\\s+${YEAR}(?!\\s?[-–/]\\s?\\d)`) },
     { kind: "bareYear", re: re(`(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}/.\\-]|,\\d)`) },
   ];
+  // The full dates again, sticky, for a date expected at one place (after a cited symbol).
+  const datesAt = atoms.filter((a) => a.kind === "date").map((a) => new RegExp(a.re.source, "iuy"));
   const phrase = (xs: string[]) => re(`${B}(?:${alternation(xs)})${E}`);
   // Between a bound word and its date: a clock time ("đến 05 giờ 00, ngày 14/3") and the day's
   // event ("đến ngày bầu cử 15/3/2026"). Both are short and bounded, the slices they run on too.
@@ -128,6 +132,7 @@ export function timeGrammar(): CompiledTime {
   compiled = {
     grammar: g,
     atoms,
+    datesAt,
     phrases: [
       { kind: "openEnded", re: phrase(g.openEnded) },
       { kind: "recurring", re: phrase(g.recurring) },

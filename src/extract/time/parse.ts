@@ -77,6 +77,20 @@ export function parseTimes(text: string, ctx: ParseContext, from = 0, to = text.
   return all;
 }
 
+/** A full date starting exactly at `from` ("ngày 07/4/2014", "05 tháng 3 năm 2020"), within `to`. */
+export function dateAt(text: string, from: number, to: number): { iso: string; end: number } | null {
+  const g = timeGrammar();
+  for (const re of g.datesAt) {
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m || from + m[0].length > to) continue;
+    const s = readAtom("date", m, g.roman, g.monthsWord);
+    if (s && s.year !== undefined && s.month !== undefined && s.day !== undefined && validDay(s.year, s.month, s.day))
+      return { iso: iso(s.year, s.month, s.day), end: from + m[0].length };
+  }
+  return null;
+}
+
 function readAtom(kind: AtomKind, m: RegExpExecArray, roman: Record<string, number>, words: Record<string, number>): Stated | null {
   const n = (i: number) => Number(m[i]);
   switch (kind) {
