@@ -5,12 +5,10 @@ import { extract, extractFile, type ExtractOptions } from "../../index.js";
 import { VnplanError } from "../../errors.js";
 import { IsolatedExtractor } from "../isolated.js";
 import { resolveLimits, tooLarge, withTimeout, type Limits } from "../../limits.js";
-import { addLimitFlags, limitsOf, type LimitFlags } from "../limit-flags.js";
+import { addLimitFlags, addReadFlags, limitsOf, type LimitFlags, type ReadFlags } from "../flags.js";
 
-interface ExtractFlags extends LimitFlags {
+interface ExtractFlags extends ReadFlags, LimitFlags {
   outDir?: string;
-  ocr: "auto" | "always" | "never";
-  toneStyle: "preserve" | "modern" | "traditional";
   pretty: boolean;
 }
 
@@ -20,10 +18,8 @@ export function register(program: Command): void {
     .description("extract plans into JSON (stdout for one input, or one file per input with --out-dir); '-' reads stdin")
     .argument("<files...>", "input files, or - for standard input")
     .option("-o, --out-dir <dir>", "write <dir>/<input name without extension>.json for each input")
-    .option("--ocr <mode>", "OCR for pages without a text layer: auto, always or never", "auto")
-    .option("--tone-style <style>", "tone mark placement: preserve, modern or traditional", "preserve")
     .option("--no-pretty", "print compact JSON");
-  addLimitFlags(command).action(async (files: string[], flags: ExtractFlags) => {
+  addLimitFlags(addReadFlags(command)).action(async (files: string[], flags: ExtractFlags) => {
       const limits = resolveLimits(limitsOf(flags));
       const options: ExtractOptions = { ocr: flags.ocr, toneStyle: flags.toneStyle, limits };
       if (files.length > 1 && !flags.outDir) throw new VnplanError("read", "several inputs need --out-dir");

@@ -1,24 +1,19 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { parseCount, parseDuration, parseSize } from "../../limits.js";
+import { parseCount } from "../../limits.js";
+import { addLimitFlags, addReadFlags, flag, limitsOf, type LimitFlags, type ReadFlags } from "../flags.js";
 import { defaultJobs, importPaths, type ImportSummary } from "../../import/run.js";
 import { progressReporter } from "../../import/progress.js";
 
-interface ImportFlags {
+interface ImportFlags extends ReadFlags, LimitFlags {
   db: string;
   jobs?: number;
   json: boolean;
   progress: boolean;
   retryFailed: boolean;
-  ocr: "auto" | "always" | "never";
-  toneStyle: "preserve" | "modern" | "traditional";
-  maxSize?: number;
-  maxPages?: number;
-  maxUnzipped?: number;
-  timeout?: number;
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command("import")
     .description("extract files, folders and globs into a SQLite database; resumable, content already stored is skipped")
     .argument("[paths...]", "files, folders (walked) or globs")
@@ -26,14 +21,8 @@ export function register(program: Command): void {
     .option("-j, --jobs <n>", `extracting threads (default: the number of cores, ${defaultJobs()} here)`, flag(parseCount))
     .option("--json", "print a JSON summary on stdout at the end", false)
     .option("--no-progress", "no progress on stderr")
-    .option("--retry-failed", "extract again the files that failed before (all recorded ones when no path is given)", false)
-    .option("--ocr <mode>", "OCR for pages without a text layer: auto, always or never", "auto")
-    .option("--tone-style <style>", "tone mark placement: preserve, modern or traditional", "preserve")
-    .option("--max-size <size>", "refuse larger input files (e.g. 20M, 1G; default 100M)", flag(parseSize))
-    .option("--max-pages <n>", "refuse PDFs with more pages (default 2000)", flag(parseCount))
-    .option("--max-unzipped <size>", "refuse DOCX/XLSX that expand beyond this (default 200M)", flag(parseSize))
-    .option("--timeout <duration>", "give up on a file after this long (e.g. 90s, 2m; default 120s)", flag(parseDuration))
-    .action(async (paths: string[], flags: ImportFlags) => {
+    .option("--retry-failed", "extract again the files that failed before (all recorded ones when no path is given)", false);
+  addLimitFlags(addReadFlags(command)).action(async (paths: string[], flags: ImportFlags) => {
       if (!paths.length && !flags.retryFailed) throw new InvalidArgumentError("give files, folders or globs to import (or --retry-failed)");
       const reporter = flags.progress ? progressReporter() : null;
       const summary = await importPaths(paths, {
@@ -43,7 +32,7 @@ export function register(program: Command): void {
         extract: {
           ocr: flags.ocr,
           toneStyle: flags.toneStyle,
-          limits: { maxBytes: flags.maxSize, maxPages: flags.maxPages, maxUnzippedBytes: flags.maxUnzipped, maxMillis: flags.timeout },
+          limits: limitsOf(flags),
         },
         onProgress: reporter ? (p) => reporter.update(p) : undefined,
       }).finally(() => reporter?.stop());
@@ -62,15 +51,4 @@ function humanSummary(s: ImportSummary): string {
   ];
   if (s.failures.length) lines.push("failed:", ...s.failures.map((f) => `  ${f.path}: ${f.stage}: ${f.message}`));
   return lines.join("\n") + "\n";
-}
-
-/** Wraps a flag parser so that its error reads as a commander usage error. */
-export function flag<T>(parse: (value: string) => T): (value: string) => T {
-  return (value) => {
-    try {
-      return parse(value);
-    } catch (err) {
-      throw new InvalidArgumentError((err as Error).message);
-    }
-  };
 }

@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from "commander";
 import { VnplanError } from "../../errors.js";
 import { openStore, type Store } from "../../store/index.js";
 import { formatRows, ROW_FORMATS, type Row, type RowFormat } from "../rows.js";
-import { flag } from "./import.js";
+import { flag } from "../flags.js";
 import { parseCount } from "../../limits.js";
 
 interface Common {

@@ -1,6 +1,29 @@
-// The limit flags shared by the commands that read files (extract, import).
+// Flags shared by the commands that read files (extract, import), and the
+// wrapper that turns a value parser into a commander usage error.
 import { InvalidArgumentError, type Command } from "commander";
 import { parseCount, parseDuration, parseSize, type Limits } from "../limits.js";
+
+export interface ReadFlags {
+  ocr: "auto" | "always" | "never";
+  toneStyle: "preserve" | "modern" | "traditional";
+}
+
+/** Adds --ocr and --tone-style, the extraction options of every command that reads files. */
+export function addReadFlags(command: Command): Command {
+  return command
+    .option("--ocr <mode>", "OCR for pages without a text layer: auto, always or never", flag(parseOcr), "auto")
+    .option("--tone-style <style>", "tone mark placement: preserve, modern or traditional", flag(parseToneStyle), "preserve");
+}
+
+function parseOcr(v: string): ReadFlags["ocr"] {
+  if (v !== "auto" && v !== "always" && v !== "never") throw new Error("use auto, always or never");
+  return v;
+}
+
+function parseToneStyle(v: string): ReadFlags["toneStyle"] {
+  if (v !== "preserve" && v !== "modern" && v !== "traditional") throw new Error("use preserve, modern or traditional");
+  return v;
+}
 
 export interface LimitFlags {
   maxSize?: number;
