@@ -75,7 +75,7 @@ function isWordPackage(zip: Zip): boolean {
 
 /** The direct reader first (it keeps Word's list formats); mammoth for packages it cannot read. */
 async function ingestWordPackage(zip: Zip, bytes: Uint8Array): Promise<Ingested> {
-  let why = "its main part does not use the w: prefix";
+  let why = zip.names.includes("word/document.xml") ? "its main part does not use the w: prefix" : "its main part is not word/document.xml";
   try {
     const direct = ingestDocx(zip);
     if (direct) return direct;
