@@ -111,6 +111,26 @@ describe("lists and shared issuers", () => {
     expect(cs.map((c) => c.issuer)).toEqual(["Bộ Văn hóa, Thể thao và Du lịch", "UBND tỉnh Phú Yên"]);
   });
 
+  it("repairs a unit code misread by OCR only into a known code", () => {
+    const cs = cite("Thực hiện Chỉ thị số 05-CT/IW ngày 15/5/2016 của Bộ Chính trị; Kế hoạch số 12/KH-UBND-KI; Công văn số 7/UBND-XZ.");
+    expect(cs.map((c) => [c.symbol, c.issuerCode])).toEqual([
+      ["05-CT/IW", "TW"],
+      ["12/KH-UBND-KI", "UBND-KT"],
+      ["7/UBND-XZ", "UBND-XZ"],
+    ]);
+  });
+
+  it("reads a date written before the number", () => {
+    const cs = cite(
+      "Thực hiện Công văn ngày 12/3/2024 số 45/UBND-VX của UBND tỉnh về việc tổ chức các hoạt động;",
+      "Căn cứ Quyết định ngày 05 tháng 01 năm 2024, số 12/QĐ-UBND của Chủ tịch UBND huyện.",
+    );
+    expect(cs.map((c) => [c.typeCode, c.typeName, c.symbol, c.date, c.issuer])).toEqual([
+      ["CV", "Công văn", "45/UBND-VX", "2024-03-12", "UBND tỉnh"],
+      ["QĐ", "Quyết định", "12/QĐ-UBND", "2024-01-05", "Chủ tịch UBND huyện"],
+    ]);
+  });
+
   it("keeps an electoral body's name and a joint issuers' list whole, and reads a mistyped year word", () => {
     const cs = cite(
       "Căn cứ Quyết định số 07/QĐ-UBBC ngày 10/12/2025 của Ủy ban bầu cử xã Tân Lập về việc thành lập các Tiểu ban;",

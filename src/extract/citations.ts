@@ -10,11 +10,14 @@ import { readIssuer } from "./issuer.js";
 import { blockAt, locate } from "./locate.js";
 import { logicalParagraphs, type LogicalParagraph } from "./paragraphs.js";
 import { findSymbols, typeCodeOf, type DocumentTypes, type ParsedSymbol } from "./symbols.js";
+import { timeGrammar } from "./time/grammar.js";
 import { dateAt } from "./time/parse.js";
 
 interface Context {
   /** A type word with its optional "số" right before the symbol (or its list). */
   typeWord: RegExp;
+  /** A type word, then the date, then the number: "Công văn ngày 12/3/2024 số". Groups: name, date, the gap after it. */
+  typedDated: RegExp;
   /** "số" alone right before the symbol. */
   numberWord: RegExp;
   /** "Số:" with its colon, how a document writes its own number. */
@@ -44,10 +47,12 @@ function context(): Context {
   const g = loadGrammar<DocumentTypes>("document-types");
   const names = alternation(g.types.flatMap((t) => t.names));
   const num = `(?:(?:${alternation(g.numberWords)})\\s*:?\\s*){0,2}`;
+  const time = timeGrammar().grammar;
   const B = "(?<![\\p{L}\\p{N}])";
   compiled = {
     typeWord: new RegExp(`${B}(${names})\\s*${num}$`, "iu"),
     numberWord: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "iu"),
+    typedDated: new RegExp(`${B}(${names})\\s*,?\\s*(?=${alternation(time.words.day)})(\\p{L}+\\s*\\d{1,2}(?:[/.\\-]\\d{1,2}[/.\\-]\\d{4}|\\s+\\p{L}+\\s+\\d{1,2}\\s+\\p{L}+\\s+\\d{4}))(\\s*,?\\s*${num})$`, "iu"),
     numberColon: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:\\s*$`, "iu"),
     titled: new RegExp(`${B}(${names})\\s+\\p{Lu}[^;.()]{0,110}?\\s(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "u"),
     listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
@@ -119,8 +124,12 @@ export function extractCitations(seg: Segmented): Citation[] {
     }
     if (own && sym.typeCode === own.typeCode && own.numbers.has(sym.number)) continue;
     if (!typed && c.notDocument.test(near)) continue;
-    let typeName = typed?.[1] ?? null;
-    let start = typed ? nearAt + typed.index : list.length ? list[0].start : sym.start;
+    // "Công văn ngày 12/3/2024 số 45/UBND-VX": the date written before the number.
+    const dated = !typed && numbered ? c.typedDated.exec(before) : null;
+    const typeMatch = typed ?? dated;
+    const typeAt = typed ? nearAt : head - before.length;
+    let typeName = typeMatch?.[1] ?? null;
+    let start = typeMatch ? typeAt + typeMatch.index : list.length ? list[0].start : sym.start;
     if (!typeName && numbered && !sym.typeCode) {
       const t = c.titled.exec(before);
       if (t) {
@@ -131,7 +140,7 @@ export function extractCitations(seg: Segmented): Citation[] {
     // A symbol shaped number/UNIT-PART without a type code or year is how a công văn is numbered.
     const typeCode = sym.typeCode ?? (typeName ? c.codeOfName.get(typeName.toLowerCase().replace(/\s+/gu, " ")) ?? null : sym.year === null && numbered ? c.letterCode : null);
     // "kèm theo Kế hoạch số ..." of the plan's own type, or an appendix title "(Kèm theo ...)": the document itself.
-    const attached = typed ? c.attached.exec(text.slice(Math.max(floor, start - 20), start)) : null;
+    const attached = typeMatch ? c.attached.exec(text.slice(Math.max(floor, start - 20), start)) : null;
     if (attached && ((own && typeCode === own.typeCode) || attached[1])) continue;
     // A symbol without a type code, or a list, is a citation only after a type word or "số".
     if (!numbered && (!sym.typeCode || list.length)) {
@@ -139,6 +148,7 @@ export function extractCitations(seg: Segmented): Citation[] {
       list.length = 0;
     }
     const after = readAfter(text, sym.end, limit);
+    if (dated && !after.date) after.date = readDate(text, typeAt + dated.index + dated[0].length - dated[2].length - dated[3].length, limit)?.iso ?? null;
     after.issuer ??= issuerBefore(text, Math.max(floor, start - WINDOW), start);
     const items = [...list, { number: sym.number, start: sym.start, end: sym.start + sym.number.length }];
     for (const it of items)

@@ -15,6 +15,8 @@ export interface DocumentTypes {
   subjectEnds: string[];
   numberWords: string[];
   letterCode: string;
+  issuerCodes: string[];
+  ocrConfusions: Record<string, string>;
 }
 
 export interface ParsedSymbol {
@@ -34,6 +36,8 @@ export interface ParsedSymbol {
 
 interface CompiledSymbols {
   re: RegExp;
+  known: Set<string>;
+  confusions: Record<string, string>;
   /** Upper-cased code → code as the grammar writes it. */
   exact: Map<string, string>;
   /** Folded code → code as the grammar writes it. */
@@ -71,7 +75,7 @@ function symbols(): CompiledSymbols {
   const dashed = `-(${strict}(?:-${strict})+)`;
   // A footnote mark may follow the symbol ("34-CT/TW¹"), so only letters and ASCII digits may not.
   const re = new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(\\d{1,5}(?:\\.\\d{1,3})?[a-z]?)(?:${party}|${state}|${dashed})(?![\\p{L}\\d])`, "gu");
-  compiled = { re, exact, codes };
+  compiled = { re, exact, codes, known: new Set(g.issuerCodes), confusions: g.ocrConfusions };
   return compiled;
 }
 
@@ -82,7 +86,27 @@ export function typeCodeOf(code: string): string | null {
   return exact.get(code.toUpperCase()) ?? codes.get(foldCode(code)) ?? null;
 }
 
-const squeeze = (s: string) => s.replace(/\s+/gu, "");
+const squeeze = (s: string) => (/\s/u.test(s) ? s.replace(/\s+/gu, "") : s);
+
+/** A unit part misread by OCR ("IW"), read again with the confusions of the grammar when that gives a known code. */
+function repairPart(part: string): string {
+  const { known, confusions } = symbols();
+  if (known.has(part)) return part;
+  const all = [...part].map((ch) => confusions[ch] ?? ch).join("");
+  if (all !== part && known.has(all)) return all;
+  for (let i = 0; i < part.length; i++) {
+    const to = confusions[part[i]];
+    if (!to) continue;
+    const one = part.slice(0, i) + to + part.slice(i + 1);
+    if (known.has(one)) return one;
+  }
+  return part;
+}
+
+/** Unit codes with each part repaired: "IW" → "TW", "UBND-KI" → "UBND-KT" only when the result is known. */
+function repairCode(code: string): string {
+  return code.replace(/[^-/]+/gu, repairPart);
+}
 
 /** Every symbol in text[from, to), in order. */
 export function findSymbols(text: string, from = 0, to = text.length): ParsedSymbol[] {
@@ -95,7 +119,7 @@ export function findSymbols(text: string, from = 0, to = text.length): ParsedSym
     const start = from + m.index;
     const base = { start, end: start + whole.length, number, symbol: squeeze(whole) };
     if (pType !== undefined) {
-      out.push({ ...base, year: null, typeCode: typeCodeOf(pType) ?? pType.toUpperCase(), issuerCode: squeeze(pIssuer), party: true });
+      out.push({ ...base, year: null, typeCode: typeCodeOf(pType) ?? pType.toUpperCase(), issuerCode: repairCode(squeeze(pIssuer)), party: true });
       continue;
     }
     if (dashed !== undefined) {
@@ -112,7 +136,7 @@ export function findSymbols(text: string, from = 0, to = text.length): ParsedSym
       continue;
     }
     const t = typeCodeOf(sFirst);
-    if (t && rest) out.push({ ...base, year: year ? Number(year) : null, typeCode: t, issuerCode: rest, party: false });
+    if (t && rest) out.push({ ...base, year: year ? Number(year) : null, typeCode: t, issuerCode: repairCode(rest), party: false });
     else out.push({ ...base, year: year ? Number(year) : null, typeCode: null, issuerCode: [series, squeeze(sFirst)].filter(Boolean).join("/") + (rest ? `-${rest}` : ""), party: false });
   }
   return out;
