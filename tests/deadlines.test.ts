@@ -194,6 +194,8 @@ describe("explicit bounds in running text", () => {
         "- Cân đối vốn ủy thác cho Ngân hàng (dự kiến năm 2004 sẽ ủy thác khoảng 5 tỷ đồng).",
         "- Các đơn vị gửi báo cáo trước 16h30 ngày 12/4/2004.",
         "- Niêm yết danh sách cử tri từ ngày 10/3/2004 đến 17 giờ 00, ngày 20/3/2004.",
+        "- Tổ chức kiểm tra chéo vào quý I và III/2004.",
+        "- Tổng kết, rút kinh nghiệm vào đầu năm 2005.",
       ],
       2004,
     );
@@ -202,6 +204,12 @@ describe("explicit bounds in running text", () => {
       ["dự kiến năm 2004", "2004-12-31"],
       ["trước 16h30 ngày 12/4/2004", "2004-04-12"],
       ["từ ngày 10/3/2004 đến 17 giờ 00, ngày 20/3/2004", "2004-03-20"],
+      ["vào quý I và III/2004", "2004-09-30"],
+      ["vào đầu năm 2005", "2005-03-31"],
+    ]);
+    expect(ds[4].terms.map((t) => [t.text, t.end])).toEqual([
+      ["quý I", "2004-03-31"],
+      ["III/2004", "2004-09-30"],
     ]);
   });
 

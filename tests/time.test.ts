@@ -43,13 +43,23 @@ describe("periods resolve to their first and last day", () => {
     ["năm 2025", "year", "2025-01-01", "2025-12-31"],
     ["2026 - 2030", "yearRange", "2026-01-01", "2030-12-31"],
     ["giai đoạn 2021-2025", "yearRange", "2021-01-01", "2025-12-31"],
+    ["đầu năm 2024", "monthsOfYear", "2024-01-01", "2024-03-31"],
+    ["cuối năm 2025", "monthsOfYear", "2025-10-01", "2025-12-31"],
   ])("%s", (s, kind, from, to) => {
     expect(one(s)).toEqual({ kind, text: s, from, to });
   });
 
   it("a list of quarters or months shares the year written after it", () => {
-    expect(one("Quý II, III/2024")).toMatchObject({ kind: "quarter", from: "2024-04-01", to: "2024-09-30" });
-    expect(one("tháng 3, 4/2024")).toMatchObject({ kind: "month", from: "2024-03-01", to: "2024-04-30" });
+    // One term per item: "Quý I và III/2024" is not the second quarter; a dash joins a range.
+    expect(terms("Quý I và III/2024").map((t) => [t.text, t.from, t.to])).toEqual([
+      ["Quý I", "2024-01-01", "2024-03-31"],
+      ["III/2024", "2024-07-01", "2024-09-30"],
+    ]);
+    expect(terms("tháng 3 - 4, 6/2024").map((t) => [t.text, t.from, t.to])).toEqual([
+      ["tháng 3 - 4", "2024-03-01", "2024-04-30"],
+      ["6/2024", "2024-06-01", "2024-06-30"],
+    ]);
+    expect(one("tháng 3 - 4/2024")).toMatchObject({ kind: "month", from: "2024-03-01", to: "2024-04-30" });
     // Items that repeat their word stay apart; the first takes the year written after the second.
     expect(terms("tháng 5 và tháng 11/2024", null).map((t) => [t.from, t.to])).toEqual([
       ["2024-05-01", "2024-05-31"],

@@ -206,27 +206,37 @@ function running(text: string, prose: LogicalParagraph[], year: number | null): 
     if (!opener) continue;
     const paren = opener[0].trimEnd().endsWith("(");
     const from = paren ? hit : lo + opener.index;
-    const t = parseTimes(text, { year }, from, Math.min(para.end, hit + TRIGGER_WINDOW))[0];
-    // The term opens at its bound word ("trước ngày ...") or right after "vào" / "(".
-    if (!t || (t.start !== from && t.start !== hit)) continue;
+    const found = parseTimes(text, { year }, from, Math.min(para.end, hit + TRIGGER_WINDOW));
+    const t = found[0];
+    // The term opens at its bound word ("trước ngày ..."), right after "vào" / "(", or at a part of the year ("vào đầu năm 2024").
+    if (!t || t.start < from || t.start > hit) continue;
     let span: [number, number] | null = null;
     if (t.kind === "before" || (t.kind === "range" && t.to !== null)) {
       if (t.to === null || (recent(t, year) && (t.kind === "before" || !horizon(text, t.start, t.end, para.start, para.end)))) span = [t.start, t.end];
-    } else if (DATED_KINDS.has(t.kind) && t.stated.year !== undefined && recent(t, year)) {
+    }
+    // "vào quý I và quý III/2024": the items of a list are one deadline.
+    const terms = [t];
+    for (let k = 1; !span && DATED_KINDS.has(t.kind) && k < found.length; k++) {
+      const next = found[k];
+      if (!DATED_KINDS.has(next.kind) || !g.listGap.test(text.slice(terms[k - 1].end, next.start))) break;
+      terms.push(next);
+    }
+    const end = terms[terms.length - 1].end;
+    const stated = terms[terms.length - 1].stated.year !== undefined;
+    if (!span && DATED_KINDS.has(t.kind) && stated && recent(terms[terms.length - 1], year)) {
       // A day in brackets names an event ("ngày bầu cử (ngày 15/3/2026)"); a period there is when.
       if (paren) {
         if (t.kind === "date") continue;
-        const close = /^\s*\)/u.exec(text.slice(t.end, t.end + 3));
-        if (close) span = [lo + opener.index, t.end + close[0].length];
+        const close = /^\s*\)/u.exec(text.slice(end, end + 3));
+        if (close) span = [lo + opener.index, end + close[0].length];
       } else {
         const lo = Math.max(para.start, t.start - 12);
         const at = g.atPrefix.exec(text.slice(lo, t.start));
         if (at && t.kind === "year" && g.withinPrefix.test(at[0])) continue;
-        if (at && !horizon(text, t.start, t.end, para.start, para.end)) span = [lo + at.index, t.end];
+        if (at && !horizon(text, t.start, end, para.start, para.end)) span = [lo + at.index, end];
       }
     }
     if (!span) continue;
-    const terms = [t];
     // "trước ngày 25/12 hàng năm": the repetition belongs to the bound.
     const again = g.recurringAfter.exec(text.slice(span[1], Math.min(para.end, span[1] + 24)));
     if (again) {

@@ -5,6 +5,7 @@ import { phrases as alternation } from "../pattern.js";
 export interface TimeGrammar {
   words: { day: string[]; month: string[]; year: string[]; quarter: string[]; first: string[]; last: string[]; period: string[]; clock: string[]; minute: string[] };
   numbers: Record<string, number>;
+  partsOfYear: Record<string, [number, number]>;
   roman: Record<string, number>;
   before: string[];
   after: string[];
@@ -25,7 +26,7 @@ export interface TimeGrammar {
 }
 
 /** Atom shapes: each yields one calendar period. Group names say what was stated. */
-export type AtomKind = "date" | "dateNoYear" | "dayOfPeriod" | "month" | "quarter" | "monthsOfYear" | "year" | "yearRange" | "bareYear";
+export type AtomKind = "date" | "dateNoYear" | "dayOfPeriod" | "month" | "quarter" | "monthsOfYear" | "partOfYear" | "year" | "yearRange" | "bareYear";
 
 export interface CompiledTime {
   grammar: TimeGrammar;
@@ -74,6 +75,8 @@ export interface CompiledTime {
   leading: RegExp;
   horizon: RegExp;
   monthsWord: Record<string, number>;
+  /** "đầu" → [1, 3]: the months a part of the year covers. */
+  partsOfYear: Record<string, [number, number]>;
   roman: Record<string, number>;
 }
 
@@ -117,6 +120,8 @@ export function timeGrammar(): CompiledTime {
     { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])((?:\\s?(?:,|-|–|và)\\s?(?:${roman}|[1-4]))*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
     { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])${E}(?!${SEP}\\d|\\s+${year}\\s+\\d)`) },
     { kind: "monthsOfYear", re: re(`${B}${count}\\s+${month}\\s+(${alternation([...w.first, ...w.last])})\\s+${year}(?:\\s+${YEAR})?${E}`) },
+    // "đầu năm 2024", "cuối năm 2024": a part of the year (months from the grammar).
+    { kind: "partOfYear", re: re(`${B}(${alternation(Object.keys(g.partsOfYear))})\\s+${year}\\s+${YEAR}(?!\\s?[-–/]\\s?\\d)`) },
     { kind: "yearRange", re: re(`(?<![\\p{L}\\p{N}/.\\-])(?:(?:${alternation([...w.year, ...w.period])})\\s+)?${YEAR}\\s?[-–]\\s?${YEAR}`) },
     { kind: "year", re: re(`${B}${year}\\s+${YEAR}(?!\\s?[-–/]\\s?\\d)`) },
     { kind: "bareYear", re: re(`(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}/.\\-]|,\\d)`) },
@@ -162,10 +167,11 @@ export function timeGrammar(): CompiledTime {
     // Literal-first (no look-behind, no case folding) so that the engine skips ahead fast;
     // the words before each hit are checked afterwards with `opener`.
     runningTrigger: new RegExp(`(?:${[...w.day, ...w.month, ...w.quarter, ...w.year].flatMap(cases).join("|")})\\s*[\\dIVX]`, "g"),
-    opener: new RegExp(`(?:${B}(?:${alternation([...g.before, ...g.from, ...g.at, ...g.within])})\\s*${clock}|\\()\\s*$`, "iu"),
+    opener: new RegExp(`(?:${B}(?:${alternation([...g.before, ...g.from, ...g.at, ...g.within])})\\s*${clock}(?:${alternation(Object.keys(g.partsOfYear))}\\s+)?|\\()\\s*$`, "iu"),
     leading: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:(?:${alternation(g.leading)})\\s+)?(?=(?:${alternation([...w.year, ...w.quarter, ...w.month])})\\s)`, "iu"),
     horizon: new RegExp(`${B}(?:${alternation(g.horizon)})${E}`, "iu"),
     monthsWord: g.numbers,
+    partsOfYear: Object.fromEntries(Object.entries(g.partsOfYear).map(([k, v]) => [k.toLowerCase(), v])),
     roman: g.roman,
   };
   return compiled;

@@ -54,8 +54,11 @@ export function parseTimes(text: string, ctx: ParseContext, from = 0, to = text.
     if (kind === "bareYear" && !ctx.bareYears) continue;
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      const stated = readAtom(kind, m, g.roman, g.monthsWord);
-      if (stated) atoms.push({ kind: termKind(kind, stated), start: from + m.index, end: from + m.index + m[0].length, stated, implied: {}, from: null, to: null });
+      const stated = readAtom(kind, m, g.roman, g.monthsWord, g.partsOfYear);
+      if (!stated) continue;
+      const at = from + m.index;
+      if ((kind === "month" || kind === "quarter") && m[2] && LIST_SEPARATOR.test(m[2])) atoms.push(...listItems(kind, m, at, stated.year, g.roman));
+      else atoms.push({ kind: termKind(kind, stated), start: at, end: at + m[0].length, stated, implied: {}, from: null, to: null });
     }
   }
   const kept = dropOverlaps(atoms);
@@ -91,7 +94,7 @@ export function dateAt(text: string, from: number, to: number): { iso: string; e
   return null;
 }
 
-function readAtom(kind: AtomKind, m: RegExpExecArray, roman: Record<string, number>, words: Record<string, number>): Stated | null {
+function readAtom(kind: AtomKind, m: RegExpExecArray, roman: Record<string, number>, words: Record<string, number>, parts: Record<string, [number, number]> = {}): Stated | null {
   const n = (i: number) => Number(m[i]);
   switch (kind) {
     case "date":
@@ -119,12 +122,48 @@ function readAtom(kind: AtomKind, m: RegExpExecArray, roman: Record<string, numb
       const months: [number, number] = first ? [1, c] : [13 - c, 12];
       return m[3] !== undefined ? { months, year: n(3) } : { months };
     }
+    case "partOfYear": {
+      const months = parts[m[1].toLowerCase()];
+      return months ? { months, year: n(2) } : null;
+    }
     case "yearRange":
       return n(2) > n(1) ? { year: n(1), yearTo: n(2) } : null;
     case "year":
     case "bareYear":
       return { year: n(1) };
   }
+}
+
+const LIST_SEPARATOR = /,|(?<![\p{L}])và(?![\p{L}])/u;
+const ITEM = /(\s?(?:,|-|–|và)\s?)([IVX]+|\d{1,2})/gu;
+
+/**
+ * "Quý I và III/2024", "tháng 3, 5/2024": a list of months or quarters sharing one year is one
+ * term per item (a dash inside joins a range: "tháng 3 - 4, 6/2024"), all with the year.
+ */
+function listItems(kind: "month" | "quarter", m: RegExpExecArray, at: number, year: number | undefined, roman: Record<string, number>): ParsedTime[] {
+  const value = (v: string) => (kind === "quarter" ? (roman[v.toUpperCase()] ?? Number(v)) : Number(v));
+  // The list's tail runs on right after the first numeral, which follows the type word.
+  const tailAt = m[0].search(/[\dIVX]/iu) + m[1].length;
+  const lo = kind === "quarter" ? "quarter" : "month";
+  const hi = kind === "quarter" ? "quarterTo" : "monthTo";
+  const items: ParsedTime[] = [];
+  const push = (v: number, start: number, end: number) =>
+    items.push({ kind, start, end, stated: { [lo]: v, ...(year !== undefined ? { year } : {}) }, implied: {}, from: null, to: null });
+  push(value(m[1]), at, at + tailAt);
+  ITEM.lastIndex = 0;
+  for (let i = ITEM.exec(m[2]); i; i = ITEM.exec(m[2])) {
+    const start = at + tailAt + i.index + i[1].length;
+    const end = start + i[2].length;
+    const last = items[items.length - 1];
+    if (/[-–]/u.test(i[1])) {
+      last.stated[hi] = value(i[2]);
+      last.end = end;
+    } else push(value(i[2]), start, end);
+  }
+  // The year written after the last item belongs to its text.
+  items[items.length - 1].end = at + m[0].length;
+  return items;
 }
 
 /** The last numeral of a list's tail (", III", " và 4"), Roman or Arabic. */
@@ -137,6 +176,7 @@ function lastNumber(tail: string | undefined, roman: Record<string, number>): nu
 function termKind(kind: AtomKind, s: Stated): TimeTerm["kind"] {
   if (kind === "dateNoYear" || kind === "dayOfPeriod") return "date";
   if (kind === "bareYear") return "year";
+  if (kind === "partOfYear") return "monthsOfYear";
   if (kind === "monthsOfYear") return s.months && (s.months[1] === 6 || s.months[0] === 7) && s.months[1] - s.months[0] === 5 ? "half" : "monthsOfYear";
   return kind;
 }
