@@ -86,6 +86,44 @@ describe("hard-wrapped text with a blank line between wrapped lines", () => {
   });
 });
 
+describe("page furniture of a PDF", () => {
+  // Hard-wrapped prose, so that the document has a line width.
+  const body = (n: number) =>
+    Array.from({ length: n / 2 }, (_, i) => [`Nội dung số ${i + 10} của kế hoạch được các cơ quan, đơn vị triển khai thực`, "hiện đầy đủ, kịp thời và đúng quy định hiện hành."]).flat();
+  const page = [
+    ...body(14),
+    "Ủy ban nhân dân các xã, phường chủ trì tổ chức tuyên truyền, phổ biến sâu rộng đến",
+    "",
+    "CÔNG BÁO/Số 12/Ngày 05-02-2026",
+    "2",
+    "",
+    "toàn thể cán bộ, đảng viên và nhân dân trên địa bàn.",
+    ...body(14),
+    "Điều 3. Trách nhiệm của các sở, ban, ngành và Ủy ban nhân dân các cấp",
+    "CÔNG BÁO/Số 12/Ngày 05-02-2026",
+    "3",
+    "Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch này.",
+    ...body(4),
+  ].join("\n");
+
+  it("drops page numbers in sequence and the running head beside them, and joins the paragraph they cut", () => {
+    const paras = paragraphsOf(page).map((p) => p.text);
+    expect(paras).toContain("Ủy ban nhân dân các xã, phường chủ trì tổ chức tuyên truyền, phổ biến sâu rộng đến toàn thể cán bộ, đảng viên và nhân dân trên địa bàn.");
+    expect(paras.some((t) => t.includes("CÔNG BÁO") || /^\d+$/.test(t))).toBe(false);
+  });
+
+  it("joins across the page break only a line going on in lower case, however full the line above", () => {
+    const paras = paragraphsOf(page).map((p) => p.text);
+    expect(paras).toContain("Điều 3. Trách nhiệm của các sở, ban, ngành và Ủy ban nhân dân các cấp");
+    expect(paras).toContain("Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch này.");
+  });
+
+  it("keeps numbers that follow each other a few lines apart, a table's order column", () => {
+    const table = ["STT", "1", "Hồ sơ kỹ thuật", "2", "Giấy chứng nhận hợp quy", "3", "Biên bản kiểm tra lần trước"].join("\n\n");
+    expect(paragraphsOf(table).map((p) => p.text)).toContain("2");
+  });
+});
+
 describe("layouts in columns", () => {
   it("separates the two columns of the closing with a tab and never joins such lines", () => {
     const paras = paragraphsOf(seed("003")).map((p) => p.text);

@@ -30,6 +30,8 @@ interface Line extends ScannedLine {
   firstWord: number;
   /** Opens with a quotation mark. */
   quoted: boolean;
+  /** Page furniture (a page number, a running head) stood between this line and the previous one. */
+  pageBefore: boolean;
 }
 
 /** In text that is not hard-wrapped, a line this long going on with a quotation was cut by the converter. */
@@ -37,7 +39,7 @@ const LONG_LINE = 100;
 
 export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } {
   const sink = new OffsetSink();
-  const lines = scanAll(text, sink);
+  const lines = withoutPageFurniture(scanAll(text, sink));
   const width = typicalWidth(lines);
   const doubleSpaced = isDoubleSpaced(lines);
 
@@ -47,6 +49,8 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
   const paragraphs: Paragraph[] = [];
   let cur: Paragraph | null = null;
   let prev: Line | null = null;
+  /** The current paragraph opened with a numbering label. */
+  let labelled = false;
 
   const room = (n: number) => {
     if (size + n < offsets.length) return;
@@ -70,7 +74,7 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
   };
 
   for (const line of lines) {
-    const glue = prev && cur ? joinGlue(prev, line, width, doubleSpaced) : null;
+    const glue = prev && cur ? joinGlue(prev, line, width, doubleSpaced, labelled) : null;
     if (glue !== null && cur && prev) {
       (cur.wraps ??= []).push(size);
       if (glue) write(glue, prev.srcEnd);
@@ -80,6 +84,7 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
         write("\n", prev!.srcEnd);
       }
       cur = { start: size, end: size, kind: line.kind, strong: line.strong };
+      labelled = line.label;
       if (line.cells) cur.cells = line.cells.map((c) => ({ start: c.start + size, end: c.end + size }));
       paragraphs.push(cur);
     }
@@ -163,7 +168,90 @@ function features(scanned: ScannedLine, blanksBefore: number, ruleBefore: boolea
   s.endsHyphen = t.length >= 2 && t.charCodeAt(t.length - 1) === 45 && WORD_CHAR.test(t[t.length - 2]);
   s.firstWord = sp < 0 ? t.length : sp;
   s.quoted = QUOTES.includes(t[0]);
+  s.pageBefore = false;
   return s;
+}
+
+/** Fewest lines between two page numbers: numbers closer together are a table's or a list's. */
+const MIN_PAGE_LINES = 12;
+/** Longest running head or foot printed beside a page number ("CÔNG BÁO/Số 237/Ngày 21-04-2026"). */
+const RUNNING_HEAD_MAX = 80;
+
+/** The number of a line that holds only a page number ("7", "- 7 -", "(7)"), or -1. */
+function pageNumberOf(t: string): number {
+  let a = 0;
+  let b = t.length;
+  const furniture = (c: number) => c === 32 || c === 45 || c === 0x2013 || c === 40 || c === 41;
+  while (a < b && furniture(t.charCodeAt(a))) a++;
+  while (b > a && furniture(t.charCodeAt(b - 1))) b--;
+  if (b - a < 1 || b - a > 3) return -1;
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + c - 48;
+  }
+  return n;
+}
+
+/**
+ * Lines without the page furniture of a PDF: a page number alone on its line
+ * when it follows the page before's number (n after n - 1, at least a page's
+ * worth of lines apart), and a running head or foot met beside a third of
+ * the page numbers or more. A paragraph cut by a page break then joins again.
+ */
+function withoutPageFurniture(lines: Line[]): Line[] {
+  const lastAt = new Map<number, number>();
+  const page = new Set<number>();
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
+    if (l.kind !== "text" || l.columns) continue;
+    const n = pageNumberOf(l.text);
+    if (n < 0) continue;
+    const before = lastAt.get(n - 1);
+    if (before !== undefined && k - before >= MIN_PAGE_LINES) {
+      page.add(before);
+      page.add(k);
+    }
+    lastAt.set(n, k);
+  }
+  if (!page.size) return lines;
+  // Running heads: the same short line next to page numbers, again and again.
+  const beside = new Map<string, number[]>();
+  for (const k of page) {
+    for (const j of [k - 1, k + 1]) {
+      const l = lines[j];
+      if (!l || page.has(j) || l.kind !== "text" || l.item || l.text.length > RUNNING_HEAD_MAX) continue;
+      const at = beside.get(l.text);
+      if (at) at.push(j);
+      else beside.set(l.text, [j]);
+    }
+  }
+  const drop = new Set(page);
+  // Printed on every page or every other one, not beside two page numbers by chance.
+  const often = Math.max(2, page.size / 3);
+  for (const at of beside.values()) if (at.length >= often) for (const j of at) drop.add(j);
+  const out: Line[] = [];
+  let blanks = -1;
+  let rule = false;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
+    if (drop.has(k)) {
+      // The blank lines before the furniture stand for the break; those after it belong to the page too.
+      if (blanks < 0) blanks = l.blanksBefore;
+      rule ||= l.ruleBefore;
+      continue;
+    }
+    if (blanks >= 0) {
+      l.blanksBefore = blanks;
+      l.ruleBefore ||= rule;
+      l.pageBefore = true;
+      blanks = -1;
+      rule = false;
+    }
+    out.push(l);
+  }
+  return out;
 }
 
 /**
@@ -201,18 +289,21 @@ function wrapped(p: Line, n: Line, width: number): boolean {
   return len >= width * 0.85 || len + 1 + n.firstWord > width;
 }
 
-/** What joins two lines of one paragraph ("" or " "), or null for a paragraph break. */
-function joinGlue(p: Line, n: Line, width: number, doubleSpaced: boolean): string | null {
+/** What joins two lines of one paragraph ("" or " "), or null for a paragraph break. `labelled`: the paragraph opened with a label. */
+function joinGlue(p: Line, n: Line, width: number, doubleSpaced: boolean, labelled: boolean): string | null {
   if (p.kind !== "text" || n.kind !== "text") return null;
   if (p.columns || n.columns || n.ruleBefore) return null;
   if (p.strong !== n.strong) return null;
   if (n.blanksBefore > 0 && !doubleSpaced && !(n.lower && !p.endsClause)) return null;
   if (p.endsHyphen) return "";
+  // Across a page break only a line going on in lower case continues the paragraph: the last line of a page is
+  // often full without having wrapped.
+  if (n.pageBefore) return n.lower && !n.item ? " " : null;
   if (p.allCaps && !n.allCaps) return null;
   if (n.lower && !n.item && !p.endsSentence) return " ";
   if (p.endsClause) return null;
-  // A labelled line under another ("Điều 11. Hệ sinh thái ..." then "1. Cơ sở ..."): a heading and its first item,
-  // however full the first line is.
-  if (p.label && n.label) return null;
+  // A labelled line in a paragraph that opened with a label ("Điều 11. Hệ sinh thái ..." then "1. Cơ sở ..."):
+  // a heading and its first item, or two items, however full the line above is.
+  if (labelled && n.label) return null;
   return wrapped(p, n, width) ? " " : null;
 }
