@@ -215,6 +215,9 @@ describe("where citations are and are not", () => {
       ["QĐ", "1234", "UBND", "2025-05-06"],
       ["CV", "88", "UBND-VX", "2025-05-07"],
     ]);
+    // A letter numbered without a symbol is cited by its type word, "số" and date only.
+    const bare = cite("Công ty TNHH Đại Phúc tại Văn bản số 02 ngày 21/4/2025; gói thầu số 13 ngày 22/4/2025; Biểu số 04 ngày 23/4/2025.");
+    expect(bare.map((c) => [c.typeCode, c.number, c.issuerCode, c.symbol, c.date])).toEqual([["CV", "02", null, "02", "2025-04-21"]]);
   });
 
   it("ignores dates, periods, named documents and a symbol without a type after no type word", () => {

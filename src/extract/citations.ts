@@ -20,6 +20,8 @@ interface Context {
   typedDated: RegExp;
   /** "số" alone right before the symbol. */
   numberWord: RegExp;
+  /** A number without a symbol, dated right after: "số 02 ngày 21/4/2026". */
+  bareNumber: RegExp;
   /** "Số:" with its colon, how a document writes its own number. */
   numberColon: RegExp;
   /** The code of a letter (công văn). */
@@ -53,6 +55,8 @@ function context(): Context {
     typeWord: new RegExp(`${B}(${names})\\s*${num}$`, "iu"),
     numberWord: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "iu"),
     typedDated: new RegExp(`${B}(${names})\\s*,?\\s*(?=${alternation(time.words.day)})(\\p{L}+\\s*\\d{1,2}(?:[/.\\-]\\d{1,2}[/.\\-]\\d{4}|\\s+\\p{L}+\\s+\\d{1,2}\\s+\\p{L}+\\s+\\d{4}))(\\s*,?\\s*${num})$`, "iu"),
+    // "số 02 ngày 21/4/2026": the number alone, followed by its date.
+    bareNumber: new RegExp(`(?<![\\p{L}])(?:${g.numberWords.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)]).join("|")})\\s*:?\\s*(\\d{1,5})(?=\\s*,?\\s*(?:${alternation(time.words.day)})\\s*\\d)`, "gu"),
     numberColon: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:\\s*$`, "iu"),
     titled: new RegExp(`${B}(${names})\\s+\\p{Lu}[^;.()]{0,110}?\\s(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "u"),
     listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
@@ -95,7 +99,7 @@ export function extractCitations(seg: Segmented): Citation[] {
   const own = ownNumber(seg);
   const mentions: Mention[] = [];
   let p = 0;
-  for (const sym of findSymbols(text)) {
+  for (const sym of withBareNumbers(text, findSymbols(text))) {
     while (p + 1 < paragraphs.length && paragraphs[p + 1].start <= sym.start) p++;
     const para: LogicalParagraph | undefined = paragraphs[p];
     const block = blockAt(seg.blocks, sym.start) ?? para?.block;
@@ -124,6 +128,8 @@ export function extractCitations(seg: Segmented): Citation[] {
     }
     if (own && sym.typeCode === own.typeCode && own.numbers.has(sym.number)) continue;
     if (!typed && c.notDocument.test(near)) continue;
+    // A bare number is a document's only after its type word and "số".
+    if (sym.bare && (!typed || !c.numberWord.test(near))) continue;
     // "Công văn ngày 12/3/2024 số 45/UBND-VX": the date written before the number.
     const dated = !typed && numbered ? c.typedDated.exec(before) : null;
     const typeMatch = typed ?? dated;
@@ -163,7 +169,7 @@ export function extractCitations(seg: Segmented): Citation[] {
     typeName: m.typeName,
     number: m.number,
     year: m.sym.year ?? (m.date ? Number(m.date.slice(0, 4)) : null),
-    issuerCode: m.sym.issuerCode,
+    issuerCode: m.sym.issuerCode || null,
     symbol: m.number === m.sym.number ? m.sym.symbol : m.number + m.sym.symbol.slice(m.sym.number.length),
     date: m.date,
     issuer: m.issuer,
@@ -171,6 +177,22 @@ export function extractCitations(seg: Segmented): Citation[] {
     key: keys[i],
     ...locate(m.block, m.start, m.number === m.sym.number ? m.sym.end : m.numberEnd),
   }));
+}
+
+/**
+ * Adds the numbers written without a symbol but dated, "Văn bản số 02 ngày 21/4/2026", in text order.
+ * Whether a type word stands before one is checked with the others.
+ */
+function withBareNumbers(text: string, symbols: ParsedSymbol[]): ParsedSymbol[] {
+  const re = context().bareNumber;
+  re.lastIndex = 0;
+  const bare: ParsedSymbol[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index + m[0].length - m[1].length;
+    bare.push({ start, end: start + m[1].length, number: m[1], year: null, typeCode: null, issuerCode: "", symbol: m[1], party: false, bare: true });
+  }
+  if (!bare.length) return symbols;
+  return [...symbols, ...bare].sort((a, b) => a.start - b.start);
 }
 
 const LIST_REACH = 20;

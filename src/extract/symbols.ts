@@ -32,6 +32,8 @@ export interface ParsedSymbol {
   /** The symbol as written, whitespace removed. */
   symbol: string;
   party: boolean;
+  /** A number written without a symbol ("Văn bản số 02 ngày ..."). */
+  bare?: boolean;
 }
 
 interface CompiledSymbols {
