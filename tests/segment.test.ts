@@ -242,6 +242,27 @@ describe("a level whose first item has no number", () => {
   });
 });
 
+describe("footnotes at a page foot", () => {
+  const lines = [
+    ...PLAN_HEAD,
+    "I. NỘI DUNG",
+    "1. Tổ chức quán triệt Nghị quyết của Ban Chấp hành Trung ương khóa XIII.1",
+    "2. Tuyên truyền sâu rộng đến cán bộ, đảng viên.",
+    "1 Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.",
+    "STT",
+    "12 Trạm y tế xã được sửa chữa, nâng cấp",
+  ];
+
+  it("puts a numbered note whose number is set after a word above into the notes", () => {
+    expect(sectionOf(lines, "1 Nghị quyết số 18")).toBe("notes");
+    expect(sections(lines)).toEqual(["I", "I/1", "I/2"]);
+  });
+
+  it("leaves a line opening with a number nothing refers to, as a table's order number", () => {
+    expect(sectionOf(lines, "12 Trạm y tế")).toBe("I/2");
+  });
+});
+
 describe("what is not a section", () => {
   it("does not take items inside targets, (1)-, for sections", () => {
     expect(

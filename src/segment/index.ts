@@ -10,7 +10,7 @@ import type { Normalized, Paragraph } from "../normalize/types.js";
 import { readClosing, type ClosingMeta } from "./closing.js";
 import { documentMeta } from "./document.js";
 import { readHeader } from "./header.js";
-import { bulletAt, isFootnote, labelsAt, type LabelMatch } from "./numbering.js";
+import { bulletAt, isFootnote, isPageFootnote, labelsAt, type LabelMatch } from "./numbering.js";
 import { piecesOf, type Piece } from "./pieces.js";
 import { SectionTree } from "./sections.js";
 import type { Block, Region, Segmented } from "./types.js";
@@ -55,7 +55,7 @@ export function segment(norm: Normalized): Segmented {
     let heading = false;
     let labelLength = 0;
 
-    if (isFootnote(t)) region = "notes";
+    if (isFootnote(t) || (p.kind === "text" && isPageFootnote(text, p.start))) region = "notes";
     else if (state === "header") region = "header";
     else if (state === "closing" && t.split("\t").some(isMotto)) {
       region = "header"; // the header of a document attached after the signature

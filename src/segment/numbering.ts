@@ -21,6 +21,7 @@ interface NumberingGrammar {
   upperLetters: string[];
   ordinals: Record<string, number>;
   footnote: string;
+  pageFootnote: string;
   schemes: SchemeSpec[];
 }
 
@@ -48,7 +49,7 @@ interface Compiled {
   first: RegExp | null;
 }
 
-let compiled: { schemes: Compiled[]; any: RegExp; bullet: RegExp; footnote: RegExp; g: NumberingGrammar } | null = null;
+let compiled: { schemes: Compiled[]; any: RegExp; bullet: RegExp; footnote: RegExp; pageFootnote: RegExp; g: NumberingGrammar } | null = null;
 
 /** The schemes that may open with a given character, found once per character. */
 const byFirst = new Map<string, Compiled[]>();
@@ -77,7 +78,8 @@ function grammar() {
   const bulletChars = g.bullets.filter((b) => b.length).map(escapeRegExp);
   const bullet = new RegExp(`(?:${bulletChars.join("|")})(?=\\s)`, "uy");
   const footnote = new RegExp(`(?:${g.footnote})(?=\\s)`, "uy");
-  compiled = { schemes, any, bullet, footnote, g };
+  const pageFootnote = new RegExp(g.pageFootnote, "uy");
+  compiled = { schemes, any, bullet, footnote, pageFootnote, g };
   return compiled;
 }
 
@@ -190,4 +192,32 @@ export function isFootnote(text: string): boolean {
   const { footnote } = grammar();
   footnote.lastIndex = 0;
   return footnote.test(text);
+}
+
+/** How far back a page footnote's mark is looked for: the page it stands at the foot of, and the one before. */
+const FOOTNOTE_REACH = 8000;
+
+const isLetter = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
+const CLOSING_MARKS = ".,;:)”\"'";
+
+/**
+ * The paragraph at `start` of `text` is a footnote printed at a page foot
+ * ("1 Nghị quyết số ..."): its number is also set after a word shortly before
+ * ("... y tế.1", "Nghị quyết1 "), which a table's order number never is.
+ */
+export function isPageFootnote(text: string, start: number): boolean {
+  const { pageFootnote } = grammar();
+  pageFootnote.lastIndex = start;
+  const m = pageFootnote.exec(text);
+  if (!m?.groups) return false;
+  const n = m.groups.n;
+  const from = Math.max(0, start - FOOTNOTE_REACH);
+  for (let at = text.lastIndexOf(n, start - 1); at > from; at = text.lastIndexOf(n, at - 1)) {
+    const after = text[at + n.length] ?? " ";
+    if (/[\p{L}\p{N}]/u.test(after)) continue;
+    let b = at - 1;
+    if (CLOSING_MARKS.includes(text[b])) b--;
+    if (b >= 0 && isLetter(text[b])) return true;
+  }
+  return false;
 }
