@@ -5,14 +5,16 @@
 // ư, ơ, đ, ạ that no legacy chart produces as-is) are skipped at once.
 import { isValidSyllable } from "../syllable/index.js";
 import { scanWords } from "../syllable/words.js";
-import { identityMap, MappedText } from "../offsets.js";
+import { identityMap } from "../offsets.js";
+import { MappedRuns } from "../mapped-runs.js";
 import type { StageResult } from "../types.js";
 import { decodeWith, type DecodeOptions, type Encoding, type Piece } from "./decoders.js";
 
 export type { Encoding } from "./decoders.js";
 
 // Letters only Unicode text has (ă đ ơ ư, Ă Đ Ơ Ư, U+1EA0–U+1EF9).
-const UNICODE_VI = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
+const isUnicodeVi = (c: number) =>
+  c >= 0x102 && (c <= 0x103 || c === 0x110 || c === 0x111 || c === 0x1a0 || c === 0x1a1 || c === 0x1af || c === 0x1b0 || (c >= 0x1ea0 && c <= 0x1ef9));
 // Anything a legacy chart might have produced.
 const HIGH = /[\u00a1-\u00ff]/;
 const VIQR_HINT = /[AEOUaeou][\^(+]|[aeiouyAEIOUY][`'~?][a-z]|\b[dD][dD][aeiouAEIOU]/;
@@ -40,9 +42,11 @@ export function fontHints(fonts: readonly string[]): FontHints {
 }
 
 const verdicts = new Map<string, number>();
-/** +1 for each word with marks that is a valid syllable, −1 for each that is not. */
+let judged = 0;
+/** +1 for each word with marks that is a valid syllable, −1 for each that is not (`judged` counts them). */
 function score(text: string): number {
   let s = 0;
+  judged = 0;
   scanWords(text, (a, b) => {
     const w = text.slice(a, b);
     let v = verdicts.get(w);
@@ -54,10 +58,18 @@ function score(text: string): number {
       if (verdicts.size > 100_000) verdicts.clear();
       verdicts.set(w, v);
     }
+    if (v) judged++;
     s += v;
   });
   return s;
 }
+
+/**
+ * Latin-1 characters a chart turns into something other than a letter or
+ * mark, or a non-letter into a letter: a line without them keeps its words,
+ * so no decoding of it can read better than a line whose every word reads.
+ */
+const reshapes = (c: number) => (c >= 0xa1 && c <= 0xbf) || c === 0xd7 || c === 0xf7 || c === 0xfe;
 
 function candidates(line: string): Encoding[] {
   const out: Encoding[] = [];
@@ -73,24 +85,40 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
   const opts: DecodeOptions = { capitals: hints.capitals };
   // First pass: every candidate decoding of each line, scored.
   type Option = { enc: Encoding; pieces: Piece[]; s: number };
-  const lines: { pos: number; end: number; options: Option[]; base: number }[] = [];
+  // A line that already reads perfectly can only follow the document's
+  // encoding: its decodings wait until one is known.
+  const lines: { pos: number; end: number; options: Option[] | null; base: number }[] = [];
   const votes = new Map<Encoding, number>();
+  const decodings = (line: string, encs: Encoding[]): Option[] =>
+    encs
+      .map((enc) => {
+        const pieces = decodeWith(enc, line, opts);
+        return { enc, pieces, s: score(join(pieces)) + (enc === hints.prefer ? 0.5 : 0) };
+      })
+      .sort((a, b) => b.s - a.s);
   for (let pos = 0; pos <= text.length; ) {
-    let end = text.indexOf("\n", pos);
+    // A line with a letter only Unicode has is skipped without slicing it.
+    let k = pos;
+    let c = 0;
+    let reshaped = false;
+    while (k < text.length && (c = text.charCodeAt(k)) !== 10 && !isUnicodeVi(c)) {
+      if (c > 0xa0 && reshapes(c)) reshaped = true;
+      k++;
+    }
+    let end = k < text.length && c !== 10 ? text.indexOf("\n", k) : k;
     if (end < 0) end = text.length;
-    const line = text.slice(pos, end);
-    if (line && !UNICODE_VI.test(line)) {
+    if (k === end && end > pos) {
+      const line = text.slice(pos, end);
       const encs = candidates(line);
       if (encs.length) {
         const base = score(line);
-        const options = encs.map((enc) => {
-          const pieces = decodeWith(enc, line, opts);
-          return { enc, pieces, s: score(join(pieces)) + (enc === hints.prefer ? 0.5 : 0) };
-        });
-        options.sort((a, b) => b.s - a.s);
-        lines.push({ pos, end, options, base });
-        const best = options[0];
-        if (best.s > base && best.s >= 1) votes.set(best.enc, (votes.get(best.enc) ?? 0) + 1);
+        if (!reshaped && !hints.prefer && encs[0] !== "VIQR" && base === judged) lines.push({ pos, end, options: null, base });
+        else {
+          const options = decodings(line, encs);
+          lines.push({ pos, end, options, base });
+          const best = options[0];
+          if (best.s > base && best.s >= 1) votes.set(best.enc, (votes.get(best.enc) ?? 0) + 1);
+        }
       }
     }
     pos = end + 1;
@@ -99,9 +127,11 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
   // reading: short lines (a number, a code) decide weakly on their own.
   const major = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? hints.prefer;
   const used = new Map<Encoding, number>();
-  let out: MappedText | null = null;
+  let out: MappedRuns | null = null;
   let done = 0;
-  for (const { pos, end, options, base } of lines) {
+  for (const { pos, end, options: known, base } of lines) {
+    if (!known && !major) continue;
+    const options = known ?? decodings(text.slice(pos, end), candidates(text.slice(pos, end)));
     const best = options[0];
     const mine = options.find((o) => o.enc === major);
     let pick: Option | null = null;
@@ -109,7 +139,7 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
     if (mine && mine.s >= best.s - 1 && (mine.s > base || (mine.s === base && (mine.s >= 1 || symbols)))) pick = mine;
     else if (best.s > base && best.s >= 1) pick = best;
     if (!pick) continue;
-    out ??= new MappedText();
+    out ??= new MappedRuns(text.length + 64);
     out.copy(text, done, pos);
     for (const [s, a, b] of pick.pieces) out.push(s, pos + a, pos + b);
     done = end;

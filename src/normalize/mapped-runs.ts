@@ -1,0 +1,67 @@
+// Builds an output string and its offset map into one input, as
+// offsets.ts MappedText does, but in a growing typed array: a stage that
+// copies long unchanged runs (a whole document around one decoded line)
+// fills them with one tight loop instead of an array push per character.
+import type { OffsetMap } from "./offsets.js";
+
+export class MappedRuns {
+  private parts: string[] = [];
+  private map: Int32Array;
+  private length = 0;
+  private lastSource = 0;
+
+  /** `expected`: the likely output length, to size the map once. */
+  constructor(expected = 1024) {
+    this.map = new Int32Array(Math.max(16, expected + 1));
+  }
+
+  private room(extra: number): void {
+    if (this.length + extra + 1 <= this.map.length) return;
+    let size = this.map.length * 2;
+    while (size < this.length + extra + 1) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(this.map.subarray(0, this.length));
+    this.map = grown;
+  }
+
+  /** Appends `s`, which stands for input[srcStart, srcEnd). */
+  push(s: string, srcStart: number, srcEnd: number = srcStart + s.length): void {
+    if (!s) return;
+    this.room(s.length);
+    const srcLen = Math.max(0, srcEnd - srcStart);
+    const map = this.map;
+    let last = this.lastSource, o = this.length;
+    for (let k = 0; k < s.length; k++) {
+      // A replacement of another length maps its characters proportionally,
+      // clamped inside the replaced range so the map stays monotonic.
+      const off = srcLen === s.length ? srcStart + k : srcStart + Math.min(srcLen ? srcLen - 1 : 0, Math.floor((k * srcLen) / s.length));
+      if (off > last) last = off;
+      map[o++] = last;
+    }
+    this.lastSource = Math.max(last, srcEnd - (srcLen ? 1 : 0));
+    this.parts.push(s);
+    this.length = o;
+  }
+
+  /** Appends input[start, end) unchanged. */
+  copy(input: string, start: number, end: number): void {
+    if (end <= start) return;
+    this.room(end - start);
+    const map = this.map;
+    let last = this.lastSource, o = this.length;
+    for (let k = start; k < end; k++) map[o++] = k > last ? (last = k) : last;
+    this.lastSource = Math.max(last, end - 1);
+    this.parts.push(input.slice(start, end));
+    this.length = o;
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  finish(inputLength: number): { text: string; map: OffsetMap } {
+    const map = this.map.slice(0, this.length + 1);
+    map[this.length] = Math.max(inputLength, this.length ? map[this.length - 1] : 0);
+    return { text: this.parts.join(""), map };
+  }
+}
