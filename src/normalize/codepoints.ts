@@ -2,7 +2,8 @@
 // soft hyphens. Only the places that need it are touched, so clean NFC text
 // passes through with an identity map.
 import type { Repair } from "../contract/schema.js";
-import { identityMap, MappedText } from "./offsets.js";
+import { identityMap } from "./offsets.js";
+import { MappedRuns } from "./mapped-runs.js";
 import type { StageResult } from "./types.js";
 
 // One character class: combining marks, the look-alike eth, invisible and
@@ -14,7 +15,7 @@ const isLetter = (c: string) => c !== "" && c.toLowerCase() !== c.toUpperCase();
 export function cleanCodepoints(text: string): StageResult {
   ODD.lastIndex = 0;
   if (!ODD.test(text)) return { text, map: identityMap(text.length), repairs: [] };
-  const out = new MappedText();
+  const out = new MappedRuns(text.length + 16);
   const repairs: Repair[] = [];
   let done = 0;
   ODD.lastIndex = 0;
