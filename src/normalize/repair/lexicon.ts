@@ -1,9 +1,8 @@
 // What repair needs to know about each spelling, computed once per process
 // and found again by hashing the word's lowercased code units in place: a
-// word of a text costs one table probe and no string. The syllables the
-// statistics know are entered when the table is made; other spellings
-// (rare syllables, foreign words, damaged words) as they are met.
-import { analyse, isValidBare, isValidSyllable, placeTone, restyle, styleOf, toneAllowed, type Tone } from "../syllable/index.js";
+// word of a text costs one table probe and no string. Spellings are entered
+// as they are first met.
+import { analyse, isValidBare, isValidSyllable, placeTone, styleOf, toneAllowed, type Tone } from "../syllable/index.js";
 import { unitClass } from "../syllable/words.js";
 import { SyllableModel } from "./lm.js";
 
@@ -25,7 +24,7 @@ export const TRADITIONAL = 64;
 const DOMINATED_FACTOR = 20;
 const MARK_OR_HOLE = /[\u0300-\u036f\ufffd]/;
 const ASCII_WORD = /^[A-Za-z]+$/;
-/** Entries beyond those the statistics give before the table starts over. */
+/** Entries before the table starts over. */
 const MAX_MET = 200_000;
 
 export const FNV_SEED = 0x811c9dc5 | 0;
@@ -46,16 +45,9 @@ export class Lexicon {
   readonly bareIds: number[] = [];
   /** Five per entry: the statistics id of the toneless syllable with tone 1..5 (-1: not allowed or unseen). */
   readonly variants: number[] = [];
-  private base = 0;
 
   constructor(lm: SyllableModel) {
     this.lm = lm;
-    for (const key of lm.stats.keys()) {
-      this.add(key);
-      const other = restyle(key, "traditional");
-      if (other !== key) this.add(other);
-    }
-    this.base = this.words.length;
   }
 
   /** The entry of text[start, end) whose lowercased code units hash to h; -1 when new. */
@@ -137,13 +129,11 @@ export class Lexicon {
     for (let e = 0; e < this.words.length; e++) this.insert(e);
   }
 
-  /** After long runs of new spellings (a huge batch), keeps the statistics' entries only; call between texts. */
+  /** After long runs of new spellings (a huge batch), starts over; call between texts. */
   trim(): void {
-    if (this.words.length - this.base < MAX_MET) return;
-    const n = this.base;
-    for (const list of [this.words, this.hashes, this.flags, this.tones, this.ids, this.bareIds]) list.length = n;
-    this.variants.length = 5 * n;
-    this.rehash(this.slots.length);
+    if (this.words.length < MAX_MET) return;
+    for (const list of [this.words, this.hashes, this.flags, this.tones, this.ids, this.bareIds, this.variants]) list.length = 0;
+    this.rehash(1 << 14);
   }
 }
 

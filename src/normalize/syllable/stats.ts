@@ -25,15 +25,14 @@ export interface SyllableStats {
   pair(a: string, b: string): number;
   /** Sum of all unigram counts. */
   total: number;
-  /** Every key, in id order. */
-  keys(): Iterable<string>;
 }
 
 const DATA = join(import.meta.dirname, "..", "..", "..", "data", "syllables.txt.gz");
 let loaded: SyllableStats | null = null;
 
 export function parseStats(text: string): SyllableStats {
-  const lines = text.split("\n");
+  const bAt = text.indexOf("\nB\n");
+  const lines = (bAt < 0 ? text : text.slice(0, bAt)).split("\n");
   const ids = new Map<string, number>();
   const counts: number[] = [];
   let i = 2;
@@ -45,19 +44,43 @@ export function parseStats(text: string): SyllableStats {
     counts.push(c);
     total += c;
   }
+  // The bigram lines are read by character codes: a hundred thousand short
+  // lines, where splitting and Number() would dominate the load time.
   const entries: number[] = [];
   const N = counts.length;
   let a = 0, b = 0;
-  for (i++; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line) continue;
-    const colon = line.indexOf(":");
-    const sp = line.indexOf(" ");
-    if (colon >= 0) {
-      a = Number(line.slice(0, colon));
-      b = Number(line.slice(colon + 1, sp));
-    } else b += Number(line.slice(0, sp));
-    entries.push(a * N + b, Number(line.slice(sp + 1)));
+  const n = text.length;
+  let at = bAt < 0 ? n : bAt + 3;
+  while (at < n) {
+    // "a:b c" or "delta c"
+    let x = 0, c = text.charCodeAt(at);
+    if (c === 10) {
+      at++;
+      continue;
+    }
+    while (c >= 48 && c <= 57) {
+      x = x * 10 + c - 48;
+      c = text.charCodeAt(++at);
+    }
+    if (c === 58) {
+      a = x;
+      x = 0;
+      c = text.charCodeAt(++at);
+      while (c >= 48 && c <= 57) {
+        x = x * 10 + c - 48;
+        c = text.charCodeAt(++at);
+      }
+      b = x;
+    } else b += x;
+    let v = 0;
+    c = text.charCodeAt(++at);
+    while (c >= 48 && c <= 57) {
+      v = v * 10 + c - 48;
+      c = text.charCodeAt(++at);
+    }
+    entries.push(a * N + b, v);
+    while (at < n && text.charCodeAt(at) !== 10) at++;
+    at++;
   }
   // Open-addressing hash over typed arrays: pair lookups sit on the hot path.
   let size = 1;
@@ -82,7 +105,6 @@ export function parseStats(text: string): SyllableStats {
   return {
     total,
     size: N,
-    keys: () => ids.keys(),
     id: (k) => ids.get(k) ?? -1,
     countId: (x) => (x < 0 ? 0 : counts[x]),
     pairId: (x, y) => (x < 0 || y < 0 ? 0 : pairOf(x * N + y)),
