@@ -263,6 +263,39 @@ describe("footnotes at a page foot", () => {
   });
 });
 
+describe("a table of contents", () => {
+  it("opens no section under 'MỤC LỤC', and the body's own headings still do", () => {
+    const lines = [
+      ...PLAN_HEAD,
+      "MỤC LỤC",
+      "Phần thuyết minh",
+      "I. Định mức lao động nghề Điện công nghiệp",
+      "II. Định mức thiết bị nghề Điện công nghiệp",
+      "PHẦN THUYẾT MINH",
+      "Định mức kinh tế - kỹ thuật là lượng tiêu hao các yếu tố về lao động, vật tư, thiết bị để đào tạo một người học.",
+      "I. ĐỊNH MỨC LAO ĐỘNG",
+      "Định mức lao động là thời gian lao động cần thiết để hoàn thành việc đào tạo.",
+      "II. ĐỊNH MỨC THIẾT BỊ",
+    ];
+    expect(sections(lines)).toEqual(["I", "II"]);
+    expect(sectionOf(lines, "I. ĐỊNH MỨC LAO ĐỘNG")).toBe("I");
+  });
+
+  it("takes lines with dot leaders and page numbers for entries even without a heading", () => {
+    const lines = [
+      ...PLAN_HEAD,
+      "I. MỤC ĐÍCH, YÊU CẦU ........................ 2",
+      "II. NỘI DUNG ....................................... 3",
+      "III. TỔ CHỨC THỰC HIỆN .................... 7",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "Nâng cao nhận thức của cán bộ, đảng viên.",
+      "II. NỘI DUNG",
+    ];
+    expect(sections(lines)).toEqual(["I", "II"]);
+    expect(sectionOf(lines, "Nâng cao")).toBe("I");
+  });
+});
+
 describe("what is not a section", () => {
   it("does not take items inside targets, (1)-, for sections", () => {
     expect(

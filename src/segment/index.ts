@@ -8,6 +8,7 @@
 //   heading after the closing reopens the body. Footnotes go to "notes".
 import type { Normalized, Paragraph } from "../normalize/types.js";
 import { readClosing, type ClosingMeta } from "./closing.js";
+import { tableOfContents } from "./contents.js";
 import { documentMeta } from "./document.js";
 import { readHeader } from "./header.js";
 import { bulletAt, isFootnote, isPageFootnote, labelsAt, type LabelMatch } from "./numbering.js";
@@ -41,6 +42,7 @@ export function segment(norm: Normalized): Segmented {
   const title = typeIdx >= 0 ? titleRange(paras, texts, typeIdx) : null;
   const titleEnd = title ? title[1] : typeIdx;
 
+  const toc = tableOfContents(texts, paras);
   const tree = new SectionTree();
   const blocks: Block[] = [];
   let state: Region = headerEnd > 0 ? "header" : "preamble";
@@ -57,6 +59,7 @@ export function segment(norm: Normalized): Segmented {
 
     if (isFootnote(t) || (p.kind === "text" && isPageFootnote(text, p.start))) region = "notes";
     else if (state === "header") region = "header";
+    else if (toc.has(i)) region = state === "body" ? "preamble" : state; // entries of a table of contents open nothing
     else if (state === "closing" && t.split("\t").some(isMotto)) {
       region = "header"; // the header of a document attached after the signature
       afterMotto = true;

@@ -11,6 +11,7 @@ interface StructureGrammar {
   preambleStarts: string[];
   typeLineJoiners: string[];
   recipientsHeading: string[];
+  tableOfContents: string[];
   annotations: string[];
   signatureNotes: string[];
   authorityPrefixes: string[];
@@ -65,6 +66,7 @@ function build() {
     preambleStart: new RegExp(`^(?:${g.preambleStarts.map(flex).join("|")})(?=\\s|$)`, "iu"),
     typeLine: new RegExp(`^(?<name>${alternation([...typeCodes.keys()].map((k) => k.toUpperCase())).replace(/ /g, "\\s+")})(?:\\s+(?:${g.typeLineJoiners.map(flex).join("|")})\\s.*)?$`, "iu"),
     typeCodes,
+    toc: new Set(g.tableOfContents.map(fold)),
     recipients: new RegExp(`^(?:${g.recipientsHeading.map(flex).join("|")})\\s*:?\\s*`, "iu"),
     annotations: new Set(g.annotations.map(fold)),
     notes: new Set(g.signatureNotes.map(fold)),
@@ -155,6 +157,11 @@ export function bareTypeName(s: string): { name: string; code: string } | null {
   const name = s.trim();
   const code = vocab().typeCodes.get(fold(name));
   return code ? { name, code } : null;
+}
+
+/** The heading of a table of contents ("MỤC LỤC"). */
+export function isTocHeading(s: string): boolean {
+  return s.length <= 40 && vocab().toc.has(trimTrailing(fold(s), " :."));
 }
 
 /** What follows "Nơi nhận:" on its line, or null when the line is not that heading. */
