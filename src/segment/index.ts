@@ -11,7 +11,7 @@ import { readClosing, type ClosingMeta } from "./closing.js";
 import { tableOfContents } from "./contents.js";
 import { documentMeta } from "./document.js";
 import { readHeader } from "./header.js";
-import { bulletAt, isFootnote, isPageFootnote, labelsAt, type LabelMatch } from "./numbering.js";
+import { bulletAt, isFootnote, labelsAt, PageFootnotes, type LabelMatch } from "./numbering.js";
 import { piecesOf, type Piece } from "./pieces.js";
 import { SectionTree } from "./sections.js";
 import type { Block, Region, Segmented } from "./types.js";
@@ -43,6 +43,7 @@ export function segment(norm: Normalized): Segmented {
   const titleEnd = title ? title[1] : typeIdx;
 
   const toc = tableOfContents(texts, paras);
+  const pageFootnotes = new PageFootnotes(text);
   const tree = new SectionTree();
   const blocks: Block[] = [];
   let state: Region = headerEnd > 0 ? "header" : "preamble";
@@ -57,7 +58,7 @@ export function segment(norm: Normalized): Segmented {
     let heading = false;
     let labelLength = 0;
 
-    if (isFootnote(t) || (p.kind === "text" && isPageFootnote(text, p.start))) region = "notes";
+    if (isFootnote(t) || (p.kind === "text" && pageFootnotes.at(p.start))) region = "notes";
     else if (state === "header") region = "header";
     else if (toc.has(i)) region = state === "body" ? "preamble" : state; // entries of a table of contents open nothing
     else if (state === "closing" && t.split("\t").some(isMotto)) {

@@ -198,26 +198,49 @@ export function isFootnote(text: string): boolean {
 const FOOTNOTE_REACH = 8000;
 
 const isLetter = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const CLOSING_MARKS = ".,;:)”\"'";
 
 /**
- * The paragraph at `start` of `text` is a footnote printed at a page foot
- * ("1 Nghị quyết số ..."): its number is also set after a word shortly before
- * ("... y tế.1", "Nghị quyết1 "), which a table's order number never is.
+ * Footnotes printed at a page foot ("1 Nghị quyết số ..."): a paragraph that
+ * opens with a number also set after a word shortly before ("... y tế.1",
+ * "Nghị quyết1 "), which a table's order number never is. The marks are read
+ * in one pass as the paragraphs are met, in order.
  */
-export function isPageFootnote(text: string, start: number): boolean {
-  const { pageFootnote } = grammar();
-  pageFootnote.lastIndex = start;
-  const m = pageFootnote.exec(text);
-  if (!m?.groups) return false;
-  const n = m.groups.n;
-  const from = Math.max(0, start - FOOTNOTE_REACH);
-  for (let at = text.lastIndexOf(n, start - 1); at > from; at = text.lastIndexOf(n, at - 1)) {
-    const after = text[at + n.length] ?? " ";
-    if (/[\p{L}\p{N}]/u.test(after)) continue;
-    let b = at - 1;
-    if (CLOSING_MARKS.includes(text[b])) b--;
-    if (b >= 0 && isLetter(text[b])) return true;
+export class PageFootnotes {
+  private scanned = 0;
+  /** Where each mark number 1..99 was last set. */
+  private readonly last = new Int32Array(100).fill(-1);
+
+  constructor(private readonly text: string) {}
+
+  /** The paragraph at `start` is a page-foot footnote. Call with increasing `start`. */
+  at(start: number): boolean {
+    const { pageFootnote } = grammar();
+    pageFootnote.lastIndex = start;
+    const m = pageFootnote.exec(this.text);
+    if (!m?.groups) return false;
+    this.readMarks(start);
+    const seen = this.last[Number(m.groups.n)];
+    return seen >= 0 && seen >= start - FOOTNOTE_REACH;
   }
-  return false;
+
+  private readMarks(end: number): void {
+    const t = this.text;
+    let i = Math.max(this.scanned, 1);
+    while (i < end) {
+      if (!isDigitCode(t.charCodeAt(i)) || isDigitCode(t.charCodeAt(i - 1))) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < end && isDigitCode(t.charCodeAt(j))) j++;
+      const after = t[j] ?? " ";
+      let b = i - 1;
+      if (CLOSING_MARKS.includes(t[b])) b--;
+      if (j - i <= 2 && b >= 0 && isLetter(t[b]) && !isLetter(after) && !isDigitCode(after.charCodeAt(0))) this.last[Number(t.slice(i, j))] = i;
+      i = j;
+    }
+    this.scanned = Math.max(this.scanned, end);
+  }
 }
