@@ -48,13 +48,17 @@ function score(text: string): number {
   let s = 0;
   judged = 0;
   scanWords(text, (a, b) => {
+    // A word of ASCII letters says nothing: known without a string or a lookup.
+    let k = a;
+    while (k < b && text.charCodeAt(k) < 0x80) k++;
+    if (k === b) return;
     const w = text.slice(a, b);
     let v = verdicts.get(w);
     if (v === undefined) {
       // Case inside a word is lower, Title or UPPER; "MôC" is a decoding waiting to happen.
       const rest = w.slice(1);
       const cased = rest === rest.toLowerCase() || w === w.toUpperCase();
-      v = !/[^\x00-\x7f]/.test(w) ? 0 : cased && isValidSyllable(w) ? 1 : ABBREVIATION.test(w) ? 0 : -1;
+      v = cased && isValidSyllable(w) ? 1 : ABBREVIATION.test(w) ? 0 : -1;
       if (verdicts.size > 100_000) verdicts.clear();
       verdicts.set(w, v);
     }

@@ -31,7 +31,8 @@ const DOC_WEIGHT = 0.7;
 const LOST_DOC_WEIGHT = 1;
 
 const VOWEL_LETTERS = [..."aăâeêioôơuưy"];
-const HOLE_FILLS = [...VOWEL_LETTERS.flatMap((v) => [0, 1, 2, 3, 4, 5].map((t) => toneChar(v, t as Tone))), "đ"];
+/** Each letter a hole may stand for, with its analysis. */
+const HOLE_FILLS = [...VOWEL_LETTERS.flatMap((v) => [0, 1, 2, 3, 4, 5].map((t) => toneChar(v, t as Tone))), "đ"].map((f) => [f, analyse(f)] as const);
 
 interface Change {
   to: string;
@@ -288,8 +289,7 @@ class Pass {
     const bases: { bare: string; tone: Tone; fill: string }[] = [];
     if (parts.holes.length === 1) {
       const h = parts.holes[0];
-      for (const f of HOLE_FILLS) {
-        const a = analyse(f);
+      for (const [f, a] of HOLE_FILLS) {
         if (h.tone && a.tone) continue;
         const filled = parts.bare.slice(0, h.at) + (h.tone ? toneChar(a.bare, h.tone) : f) + parts.bare.slice(h.at + 1);
         const fa = analyse(filled);
