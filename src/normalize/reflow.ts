@@ -10,7 +10,7 @@
 import type { OffsetMap } from "./offsets.js";
 import { OffsetSink, RULE, scanLine, type ScannedLine } from "./markdown.js";
 import type { Paragraph, StageResult } from "./types.js";
-import { bulletAt, labelsAt } from "../segment/numbering.js";
+import { bulletAt, hasLabel } from "../segment/numbering.js";
 
 export { CELL_LINE_BREAK, CELL_SEPARATOR, COLUMN_GAP } from "./markdown.js";
 
@@ -93,9 +93,10 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
   }
   if (cur) cur.end = size;
 
-  const map: OffsetMap = new Int32Array(size + 1);
-  map.set(offsets.subarray(0, size));
-  map[size] = Math.max(text.length, size ? offsets[size - 1] + 1 : 0);
+  room(1);
+  offsets[size] = Math.max(text.length, size ? offsets[size - 1] + 1 : 0);
+  // A view of the buffer written in place: no copy of one offset per character.
+  const map: OffsetMap = offsets.subarray(0, size + 1);
   return { text: chunks.join(""), map, paragraphs };
 }
 
@@ -160,7 +161,7 @@ function features(scanned: ScannedLine, blanksBefore: number, ruleBefore: boolea
   s.ruleBefore = ruleBefore;
   LOWER_AT.lastIndex = h;
   s.lower = LOWER_AT.test(t);
-  s.label = labelsAt(t).length > 0;
+  s.label = hasLabel(t);
   s.item = s.label || bulletAt(t) > 0;
   s.allCaps = allCaps(t);
   s.endsClause = last !== "" && ".!?;:…".includes(last);

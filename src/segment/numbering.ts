@@ -166,6 +166,21 @@ export function labelsAt(text: string, from = 0): LabelMatch[] {
   return out;
 }
 
+/** Some numbering label opens `text` at `from`: `labelsAt(text, from).length > 0` without building the readings. */
+export function hasLabel(text: string, from = 0): boolean {
+  const { schemes, any, g } = grammar();
+  const candidates = schemesFor(text[from], schemes);
+  if (!candidates.length) return false;
+  any.lastIndex = from;
+  if (!any.test(text)) return false;
+  for (const { spec, re } of candidates) {
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (m && valueOf(spec.scheme, m.groups?.value ?? "", g)) return true;
+  }
+  return false;
+}
+
 /** Length of a bullet and the spaces after it at `text[from]`, or 0. */
 export function bulletAt(text: string, from = 0): number {
   const { bullet } = grammar();
