@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cleanCodepoints } from "../src/normalize/codepoints.js";
 import { normalize } from "../src/normalize/index.js";
 import { repairDiacritics } from "../src/normalize/repair/index.js";
+import { DOMINATED, FNV_SEED, HAS_VARIANTS, HOLE, MARKED, MODERN, TRADITIONAL, VALID, hashStep, lexicon } from "../src/normalize/repair/lexicon.js";
 
 const seeds = join(import.meta.dirname, "..", "fixtures", "seeds");
 const seed = (name: string) => readFileSync(join(seeds, name), "utf8");
@@ -75,4 +76,32 @@ describe("seeds", () => {
       expect(r.text).toBe(t);
     });
   }
+});
+
+describe("lexicon of spellings", () => {
+  const lex = lexicon();
+  const flags = (w: string) => lex.flags[lex.of(w)];
+
+  it("finds a word in any case as one entry, from the text in place", () => {
+    const text = "Công đoàn CÔNG ĐOÀN công đoàn";
+    expect(lex.of("Công")).toBe(lex.of("CÔNG"));
+    let h = FNV_SEED;
+    for (let k = 0; k < 4; k++) h = hashStep(h, "công".charCodeAt(k));
+    expect(lex.find(h, text, 10, 14)).toBe(lex.of("công"));
+  });
+
+  it("tells valid syllables, damaged words and holes apart", () => {
+    expect(flags("thực") & VALID).toBeTruthy();
+    expect(flags("luâṭ") & (VALID | MARKED)).toBe(MARKED);
+    expect(flags("tri\ufffdn") & HOLE).toBeTruthy();
+    expect(flags("UBND") & (VALID | MARKED)).toBe(0);
+    expect(flags("hoà") & MODERN).toBeTruthy();
+    expect(flags("hòa") & TRADITIONAL).toBeTruthy();
+  });
+
+  it("flags a toneless word whose marked reading is far more common", () => {
+    expect(flags("hiên") & DOMINATED).toBeTruthy();
+    expect(flags("và") & (DOMINATED | HAS_VARIANTS)).toBe(0);
+    expect(flags("cho") & DOMINATED).toBe(0);
+  });
 });
