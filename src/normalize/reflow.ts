@@ -124,6 +124,14 @@ function scanAll(text: string, sink: OffsetSink): Line[] {
 const OPENERS = "“\"'‘«([";
 const QUOTES = "“\"‘«";
 const LOWER_AT = /\p{Ll}/uy;
+
+/** A small letter at t[i]: ASCII by its code, other letters by the pattern. */
+function lowerAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122;
+  LOWER_AT.lastIndex = i;
+  return LOWER_AT.test(t);
+}
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CLOSERS = "”\"'’»)]*";
 
@@ -159,8 +167,7 @@ function features(scanned: ScannedLine, blanksBefore: number, ruleBefore: boolea
   // Filled in place: one object per line, no copy.
   s.blanksBefore = blanksBefore;
   s.ruleBefore = ruleBefore;
-  LOWER_AT.lastIndex = h;
-  s.lower = LOWER_AT.test(t);
+  s.lower = lowerAt(t, h);
   s.label = hasLabel(t);
   s.item = s.label || bulletAt(t) > 0;
   s.allCaps = allCaps(t);

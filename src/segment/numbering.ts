@@ -49,7 +49,16 @@ interface Compiled {
   first: RegExp | null;
 }
 
-let compiled: { schemes: Compiled[]; any: RegExp; bullet: RegExp; footnote: RegExp; pageFootnote: RegExp; g: NumberingGrammar } | null = null;
+let compiled: {
+  schemes: Compiled[];
+  any: RegExp;
+  bullet: RegExp;
+  /** First characters of the bullets: most lines open with none of them and skip the bullet pattern. */
+  bulletFirst: Set<string>;
+  footnote: RegExp;
+  pageFootnote: RegExp;
+  g: NumberingGrammar;
+} | null = null;
 
 /** The schemes that may open with a given character, found once per character. */
 const byFirst = new Map<string, Compiled[]>();
@@ -79,7 +88,8 @@ function grammar() {
   const bullet = new RegExp(`(?:${bulletChars.join("|")})(?=\\s)`, "uy");
   const footnote = new RegExp(`(?:${g.footnote})(?=\\s)`, "uy");
   const pageFootnote = new RegExp(g.pageFootnote, "uy");
-  compiled = { schemes, any, bullet, footnote, pageFootnote, g };
+  const bulletFirst = new Set(g.bullets.filter((b) => b.length).map((b) => b[0]));
+  compiled = { schemes, any, bullet, bulletFirst, footnote, pageFootnote, g };
   return compiled;
 }
 
@@ -176,14 +186,16 @@ export function hasLabel(text: string, from = 0): boolean {
   for (const { spec, re } of candidates) {
     re.lastIndex = from;
     const m = re.exec(text);
-    if (m && valueOf(spec.scheme, m.groups?.value ?? "", g)) return true;
+    // Every Arabic number is a value; other schemes check theirs (canonical Roman numerals, the alphabet).
+    if (m && (spec.scheme === "arabic" || valueOf(spec.scheme, m.groups?.value ?? "", g))) return true;
   }
   return false;
 }
 
 /** Length of a bullet and the spaces after it at `text[from]`, or 0. */
 export function bulletAt(text: string, from = 0): number {
-  const { bullet } = grammar();
+  const { bullet, bulletFirst } = grammar();
+  if (!bulletFirst.has(text[from])) return 0;
   bullet.lastIndex = from;
   const m = bullet.exec(text);
   if (!m) return 0;
