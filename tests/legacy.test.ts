@@ -38,6 +38,9 @@ describe("legacy code charts", () => {
     expect(join0(decodeTcvn3("QUYÕT §ÞNH cña ñY BAN NH¢N D¢N"))).toBe("QUYẾT ĐỊNH của ỦY BAN NHÂN DÂN");
     expect(join0(decodeTcvn3("HiÖn tr¹ng. øng dông CNTT"))).toBe("Hiện trạng. Ứng dụng CNTT");
     expect(join0(decodeTcvn3("(Së Néi vô)"))).toBe("(Sở Nội vụ)");
+    // A document number is capitals of its own: the word before it keeps its case.
+    expect(join0(decodeTcvn3("Sè: 45/KH-BC§"))).toBe("Số: 45/KH-BCĐ");
+    expect(join0(decodeTcvn3("Sè: 102/Q§-UBND ngµy 15/3/2024"))).toBe("Số: 102/QĐ-UBND ngày 15/3/2024");
   });
 });
 

@@ -18,11 +18,12 @@ const isLower = (c: string) => c !== c.toUpperCase();
 export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
   const pieces: Piece[] = [];
   // Words: decoded letters and the case their unambiguous letters show.
-  // "abbr": capitals only, but no Vietnamese letter (QH14, UBND): says nothing about its neighbours.
+  // "abbr": capitals only, but no Vietnamese letter (QH14, UBND) or a code with digits: says nothing about its neighbours.
   const words: { from: number; to: number; caps: "yes" | "no" | "maybe" | "abbr"; sentenceStart: boolean }[] = [];
   let i = 0;
   while (i < s.length) {
-    if (s[i] === " " || s[i] === "\t") {
+    // A slash parts words too: "CÔNG BÁO/Số", "KH/BCĐ" hold words of different case.
+    if (s[i] === " " || s[i] === "\t" || s[i] === "/") {
       pieces.push([s[i], i, i + 1]);
       i++;
       continue;
@@ -30,9 +31,10 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
     const from = pieces.length;
     const prevWord = words[words.length - 1];
     const sentenceStart = !prevWord || /[.!?]$/.test(s.slice(prevWord ? pieces[prevWord.to - 1][1] : 0, i).trim());
-    let up = 0, low = 0, firstUp = false, mapped = 0, lettersBefore = false;
-    for (; i < s.length && s[i] !== " " && s[i] !== "\t"; i++) {
+    let up = 0, low = 0, firstUp = false, mapped = 0, lettersBefore = false, digits = false;
+    for (; i < s.length && s[i] !== " " && s[i] !== "\t" && s[i] !== "/"; i++) {
       const c = s[i];
+      if (c >= "0" && c <= "9") digits = true;
       const u = TCVN3.get(c);
       pieces.push([u ?? c, i, i + 1]);
       if (u) mapped++;
@@ -46,7 +48,8 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
       }
       if (u || isUpper(c) || isLower(c)) lettersBefore = true;
     }
-    const caps = low ? "no" : up >= 2 || (up === 1 && !firstUp) ? (mapped ? "yes" : "abbr") : "maybe";
+    // A code with digits (45/KH-BCĐ) is capitals whatever the words around it are.
+    const caps = low ? "no" : up >= 2 || (up === 1 && !firstUp) ? (mapped && !digits ? "yes" : "abbr") : "maybe";
     words.push({ from, to: pieces.length, caps, sentenceStart });
   }
   for (let w = 0; w < words.length; w++) {
