@@ -267,7 +267,8 @@ class Pass {
   /** Statistics id of word i as it now reads, null when it is not a syllable or out of range. */
   ctxId(i: number): number | null {
     if (i < 0 || i >= this.count) return null;
-    const c = this.out.get(i);
+    // Most texts change nothing: no map lookup then.
+    const c = this.out.size ? this.out.get(i) : undefined;
     const e = c ? this.lex.of(c.to) : this.ents[i];
     return this.lex.flags[e] & VALID ? this.lex.ids[e] : null;
   }
