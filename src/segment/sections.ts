@@ -133,12 +133,13 @@ export class SectionTree {
     this.sinceOpen = 0;
     this.unnumberedFirst = false;
     const parent = at > 0 ? this.stack[at - 1].node : null;
-    const path = [...(parent?.path ?? []), m.label];
+    const path = parent ? [...parent.path, m.label] : [m.label];
     const node: Section = {
       path,
-      section: path.join("/"),
+      section: parent ? `${parent.section}/${m.label}` : m.label,
       label: m.label,
-      title: titleOf(text.slice(start + m.length, end)),
+      // A title is cut at MAX_TITLE characters: a long paragraph is not read past them.
+      title: titleOf(text.slice(start + m.length, Math.min(end, start + m.length + MAX_TITLE + 1)), end > start + m.length + MAX_TITLE + 1),
       level: at + 1,
       span: { start, end },
       page: null,
@@ -157,9 +158,10 @@ function follows(a: number[], b: number[], step: number): boolean {
   return b[b.length - 1] === a[a.length - 1] + step;
 }
 
-function titleOf(s: string): string {
+/** `cut`: `s` is the start of a longer paragraph. */
+function titleOf(s: string, cut: boolean): string {
   let t = s.trim();
-  if (t.length > MAX_TITLE) {
+  if (t.length > MAX_TITLE || cut) {
     const stop = t.slice(0, MAX_TITLE).search(/[.:;](?:\s|$)/);
     t = stop > 0 ? t.slice(0, stop) : t.slice(0, MAX_TITLE);
   }
