@@ -117,7 +117,7 @@ function toRoman(n: number): string {
 function valueOf(scheme: string, raw: string, g: NumberingGrammar): number[] | null {
   switch (scheme) {
     case "arabic":
-      return raw.split(".").map(Number);
+      return raw.includes(".") ? raw.split(".").map(Number) : [Number(raw)];
     case "letter": {
       const i = g.letters.indexOf(raw);
       return i < 0 ? null : [i + 1];

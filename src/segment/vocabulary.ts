@@ -72,6 +72,8 @@ function build() {
     notes: new Set(g.signatureNotes.map(fold)),
     authority: new RegExp(`^(?:${g.authorityPrefixes.map((p) => escapeRegExp(p).replace(/\\\./g, "\\s?\\.")).sort((a, b) => b.length - a.length).join("|")})(?:\\s?\\.)?(?:\\s+|(?<=\\.))(?=\\p{L})`, "iu"),
     positions: new Set(g.positions.map(fold)),
+    positionFirst: new Set(g.positions.map((x) => fold(x)[0])),
+    positionMin: Math.min(...g.positions.map((x) => fold(x).length)),
   };
 }
 
@@ -197,7 +199,14 @@ export function authorityPrefix(s: string): number {
 }
 
 export function isKnownPosition(s: string): boolean {
-  return vocab().positions.has(fold(s));
+  const v = vocab();
+  // Most lines are told apart by their first letter or their length, without folding them.
+  if (s.length < v.positionMin) return false;
+  let i = 0;
+  while (i < s.length && /\s/.test(s[i])) i++;
+  const next = s.charCodeAt(i + 1);
+  if (!(next >= 0x300 && next <= 0x36f) && !v.positionFirst.has(s[i]?.toLowerCase())) return false;
+  return v.positions.has(fold(s));
 }
 
 /** A title line of a signature: capitals only, a few words. */
