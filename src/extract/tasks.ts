@@ -45,18 +45,29 @@ function isTaskSection(s: Section): boolean {
   return s.title.split(/\s+/).length <= 12 && taskWords.title.test(s.title.normalize("NFC"));
 }
 
-/** Items of `sorted` (by span start) that start inside r: binary search, then a scan. */
-function within<T extends { span: Range }>(sorted: readonly T[], r: Range): T[] {
+/** Index of the first item of `sorted` (by span start) that starts at or after `start`: binary search. */
+function firstFrom(sorted: readonly { span: Range }[], start: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid].span.start < r.start) lo = mid + 1;
+    if (sorted[mid].span.start < start) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Items of `sorted` (by span start) that start inside r. */
+function within<T extends { span: Range }>(sorted: readonly T[], r: Range): T[] {
   const out: T[] = [];
-  for (let i = lo; i < sorted.length && sorted[i].span.start < r.end; i++) out.push(sorted[i]);
+  for (let i = firstFrom(sorted, r.start); i < sorted.length && sorted[i].span.start < r.end; i++) out.push(sorted[i]);
   return out;
+}
+
+/** Whether an item of `sorted` starts inside r. */
+function any(sorted: readonly { span: Range }[], r: Range): boolean {
+  const i = firstFrom(sorted, r.start);
+  return i < sorted.length && sorted[i].span.start < r.end;
 }
 
 const byStart = <T extends { span: Range }>(items: readonly T[]) => [...items].sort((a, b) => a.span.start - b.span.start);
@@ -102,9 +113,9 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
       const heading = own.find((b) => b.heading);
       // Content of its own besides the heading: fields, clauses or a deadline above its children.
       const body = own.filter((b) => !b.heading);
-      const hasOwn = body.some((b) => within(found.units, b).length > 0 || within(found.deadlines, b).length > 0);
+      const hasOwn = body.some((b) => any(found.units, b) || any(found.deadlines, b));
       // A section holding a task table is told by its rows.
-      const holdsRows = within(rowSpans, s.span).length > 0;
+      const holdsRows = any(rowSpans, s.span);
       if (heading && !holdsRows && (s.children.length === 0 || hasOwn)) {
         const from = heading.start + heading.labelLength;
         const summary = firstSentence(seg.text, from, heading.end) || s.title;
@@ -131,22 +142,32 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
 function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inherited: Unit[], summary: string): Task {
   const units = within(found.units, span);
   const clause = clauseRoles(seg.text, units);
-  const names = (...roles: Unit["role"][]) => [...new Set([...units, ...inherited].filter((u) => roles.includes(u.role)).map((u) => u.name))];
+  // Names by role, each once, in order: the span's units, then the inherited ones.
+  const lead = new Set<string>();
+  const support = new Set<string>();
+  const advise = new Set<string>();
+  const implement = new Set<string>();
+  const assigned = new Set<string>();
+  const byRole: Record<Unit["role"], Set<string>> = { lead, support, advise, implement, assigned, requested: assigned, responsible: assigned };
+  for (const u of units) byRole[u.role].add(u.name);
+  for (const u of inherited) byRole[u.role].add(u.name);
+  for (const n of clause.lead) lead.add(n);
+  for (const n of clause.support) support.add(n);
   const deadlines = within(found.deadlines, span);
+  const citations = new Set<string>();
+  for (const c of within(found.citations, span)) citations.add(c.key);
   return {
     summary,
-    lead: [...new Set([...names("lead"), ...clause.lead])],
-    support: [...new Set([...names("support"), ...clause.support])],
-    advise: names("advise"),
-    implement: names("implement"),
-    assigned: names("assigned", "requested", "responsible"),
+    lead: [...lead],
+    support: [...support],
+    advise: [...advise],
+    implement: [...implement],
+    assigned: [...assigned],
     deadline: deadlines[0] ?? null,
-    citations: [...new Set(within(found.citations, span).map((c) => c.key))],
+    citations: [...citations],
     ...locate(block, span.start, span.end),
   };
 }
-
-const SUMMARY_MAX = 240;
 
 /**
  * The first sentence of text[from, to) without markup: up to a full stop, or a
@@ -155,21 +176,88 @@ const SUMMARY_MAX = 240;
  * lead ("Giao Văn phòng UBND xã: Theo dõi ...") keeps what follows it.
  */
 function firstSentence(text: string, from: number, to: number): string {
-  const body = text.slice(itemStart(text, from, to).start, to).replace(/[*_#\\|]+/g, "");
-  let end = body.length;
-  for (const m of body.matchAll(/[.;:!?](?=\s|$)|\n/g)) {
-    const head = body.slice(0, m.index);
-    const words = head.split(/\s+/).filter(Boolean).length;
-    if (m[0] === ";" && words < 6) continue;
-    // "Ông. Đỗ Mạnh Cường", "TP. Hồ Chí Minh": a short capitalised abbreviation, not a sentence end.
-    if (m[0] === "." && /(?:^|\s)\p{Lu}\p{Ll}{0,2}$/u.test(head)) continue;
-    if (m[0] === ":" && words <= 8 && body.slice(m.index + 1).trim()) continue;
-    end = m.index;
-    break;
+  const start = itemStart(text, from, to).start;
+  // One pass over the characters, markup skipped: the body is text[start, to) without * _ # \ |.
+  let words = 0;
+  let space = true; // the previous body character is a space (or there is none)
+  let shown = 0; // length of the collapsed, left-trimmed body so far
+  let end = to;
+  let plain = true; // no markup, no space to squeeze: the text is its own summary
+  for (let p = start; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (isMarkup(c)) {
+      plain = false;
+      continue;
+    }
+    const ws = isSpace(c);
+    if (ws && (c !== 32 || space)) plain = false;
+    if (c === 10 || (isStop(c) && !nextIsLetter(text, p + 1, to))) {
+      if (c === 59 && words < 6) {
+        // ";" after a short clause
+      } else if (c === 46 && ABBREVIATION_END.test(bodyBefore(text, start, p))) {
+        // "Ông. Đỗ Mạnh Cường", "TP. Hồ Chí Minh": a short capitalised abbreviation, not a sentence end.
+      } else if (c === 58 && words <= 8 && textAfter(text, p + 1, to)) {
+        // "Giao Văn phòng UBND xã: Theo dõi ...": a colon after a short lead keeps what follows it.
+      } else {
+        end = p;
+        break;
+      }
+    }
+    if (!ws && space) words++;
+    if (!ws || (!space && shown > 0)) shown++;
+    space = ws;
+    // Past a summary's length the rest of the sentence cannot change the summary.
+    if (shown > SUMMARY_MAX + 2 && !ws) {
+      end = p + 1;
+      break;
+    }
   }
-  let s = body.slice(0, end).replace(/\s+/g, " ").trim();
-  if (s.length > SUMMARY_MAX) s = `${s.slice(0, s.lastIndexOf(" ", SUMMARY_MAX))} …`;
-  return s;
+  const body = text.slice(start, end);
+  return cut(plain ? body.trimEnd() : body.replace(/[*_#\\|]+/g, "").replace(/\s+/g, " ").trim());
+}
+
+const SUMMARY_MAX = 240;
+// Spans at most 7 code units: the 8 body characters before a full stop decide it.
+const ABBREVIATION_END = /(?:^|\s)\p{Lu}\p{Ll}{0,2}$/u;
+
+const isMarkup = (c: number) => c === 42 || c === 95 || c === 35 || c === 92 || c === 124;
+/** . ; : ! ? */
+const isStop = (c: number) => c === 46 || c === 59 || c === 58 || c === 33 || c === 63;
+/** The characters of \s. */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether the next body character after `at` is there and not a space. */
+function nextIsLetter(text: string, at: number, to: number): boolean {
+  for (let p = at; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (!isMarkup(c)) return !isSpace(c);
+  }
+  return false;
+}
+
+/** Whether a non-space body character follows `at`. */
+function textAfter(text: string, at: number, to: number): boolean {
+  for (let p = at; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (!isMarkup(c) && !isSpace(c)) return true;
+  }
+  return false;
+}
+
+/** The last 8 body characters before `at`. */
+function bodyBefore(text: string, start: number, at: number): string {
+  let out = "";
+  for (let p = at - 1; p >= start && out.length < 8; p--) if (!isMarkup(text.charCodeAt(p))) out = text[p] + out;
+  return out;
+}
+
+/** A summary longer than SUMMARY_MAX is cut at the last space within it. */
+function cut(s: string): string {
+  return s.length > SUMMARY_MAX ? `${s.slice(0, s.lastIndexOf(" ", SUMMARY_MAX))} …` : s;
 }
 
 /** Start of the sentence holding `at`, not before `from`. */
