@@ -42,7 +42,7 @@ function isTaskSection(s: Section): boolean {
     };
   }
   if (taskWords.label.test(s.label)) return true;
-  return s.title.split(/\s+/).length <= 12 && taskWords.title.test(s.title.normalize("NFC"));
+  return pieces(s.title, 12) <= 12 && taskWords.title.test(s.title.normalize("NFC"));
 }
 
 /** Index of the first item of `sorted` (by span start) that starts at or after `start`: binary search. */
@@ -55,6 +55,13 @@ function firstFrom(sorted: readonly { span: Range }[], start: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** How many pieces s.split(/\s+/) gives, counted up to `max` + 1. */
+function pieces(s: string, max: number): number {
+  let n = 1;
+  for (const _ of s.matchAll(/\s+/g)) if (++n > max) break;
+  return n;
 }
 
 /** Items of `sorted` (by span start) that start inside r. */
@@ -107,7 +114,10 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
     const taskHere = inTask || isTaskSection(s);
     // The section's own paragraphs (not its children's); a path can repeat in a document (annexes), so also by span.
     const own = (blocksBySection.get(s.section) ?? []).filter((b) => b.start >= s.span.start && b.start < s.span.end);
-    const ownUnits = own.flatMap((b) => within(found.units, { start: b.start, end: b.end + 1 }));
+    const ownUnits: Unit[] = [];
+    for (const b of own) {
+      for (let i = firstFrom(found.units, b.start); i < found.units.length && found.units[i].span.start <= b.end; i++) ownUnits.push(found.units[i]);
+    }
     const carried = ownUnits.length ? ownUnits : inherited;
     if (taskHere && inTask) {
       const heading = own.find((b) => b.heading);
@@ -185,6 +195,17 @@ function firstSentence(text: string, from: number, to: number): string {
   let plain = true; // no markup, no space to squeeze: the text is its own summary
   for (let p = start; p < to; p++) {
     const c = text.charCodeAt(p);
+    if (c < 128 ? ASCII_PLAIN[c] === 1 : !isSpace(c)) {
+      // Most characters: a letter, a digit or punctuation that neither stops nor squeezes.
+      if (space) words++;
+      shown++;
+      space = false;
+      if (shown > SUMMARY_MAX + 2) {
+        end = p + 1;
+        break;
+      }
+      continue;
+    }
     if (isMarkup(c)) {
       plain = false;
       continue;
@@ -223,6 +244,8 @@ const ABBREVIATION_END = /(?:^|\s)\p{Lu}\p{Ll}{0,2}$/u;
 const isMarkup = (c: number) => c === 42 || c === 95 || c === 35 || c === 92 || c === 124;
 /** . ; : ! ? */
 const isStop = (c: number) => c === 46 || c === 59 || c === 58 || c === 33 || c === 63;
+/** ASCII characters that are neither markup, space nor a stop: 1. */
+const ASCII_PLAIN = Uint8Array.from({ length: 128 }, (_, c) => (isMarkup(c) || isSpace(c) || isStop(c) ? 0 : 1));
 /** The characters of \s. */
 function isSpace(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
