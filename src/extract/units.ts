@@ -45,6 +45,8 @@ interface Compiled {
   markers: Marker[];
   notUnitLabels: Lexicon;
   closing: Lexicon;
+  /** First letters of the closing phrases, lower case: most paragraphs are told apart by one. */
+  closingFirst: Set<string>;
   leadIns: Lexicon;
   leadInWords: string[];
   /** Any marker word, to skip paragraphs without one cheaply. */
@@ -77,6 +79,7 @@ function grammar(): Compiled {
       })),
       notUnitLabels: lexicon(g.notUnitLabels),
       closing: lexicon(g.closingStarts),
+      closingFirst: new Set(g.closingStarts.map((w) => w.normalize("NFC").toLowerCase().charAt(0))),
       leadIns: lexicon(g.leadIns),
       leadInWords: g.leadIns,
       triggers: triggerPattern(g.markers),
@@ -139,8 +142,11 @@ export function extractUnits(seg: Segmented): Unit[] {
 
 /** The "Nơi nhận" line, where the body ends when the segmenter has not marked the closing. */
 function startsClosing(text: string, block: Block): boolean {
+  const g = grammar();
   const at = itemStart(text, block.start, block.end).start;
-  return grammar().closing.matchAt(tokenize(text, at, Math.min(block.end, at + 20)), 0) > 0;
+  // Past the item's markup the first character opens the first token.
+  if (at >= block.end || !g.closingFirst.has(text.charAt(at).toLowerCase().charAt(0))) return false;
+  return g.closing.matchAt(tokenize(text, at, Math.min(block.end, at + 20)), 0) > 0;
 }
 
 function push(out: Unit[], block: Block, role: UnitRole, items: readonly NameSpan[]): void {
