@@ -82,7 +82,9 @@ const CLAUSE_MAX = 80;
 export function extractTargets(seg: Segmented): Target[] {
   const g = grammar();
   const out: Target[] = [];
-  const titles = sectionTitles(seg.sections);
+  let titles: Map<string, string> | null = null;
+  // The heading chain and what it says, once per section path.
+  const headings = new Map<string, { heading: string; goalSection: boolean; pastSection: boolean }>();
   const { text } = seg;
   for (const block of seg.blocks) {
     if (block.region === "header" || block.region === "closing" || block.region === "notes") continue;
@@ -92,12 +94,19 @@ export function extractTargets(seg: Segmented): Target[] {
     const percents = body.includes("%") ? [...body.matchAll(g.percent)] : [];
     const counts = /\d/.test(body) ? [...body.matchAll(g.counted)] : [];
     if (!percents.length && !counts.length) continue;
-    const chain = (block.path.length ? block.path : [block.section]).map((_, i, p) => titles.get(p.slice(0, i + 1).join("/")) ?? "");
-    const heading = chain.join(" | ");
+    const path = block.path.length ? block.path : [block.section];
+    const pathKey = path.join("\u0000");
+    let about = headings.get(pathKey);
+    if (!about) {
+      const known = (titles ??= sectionTitles(seg.sections));
+      const chain = path.map((_, i, p) => known.get(p.slice(0, i + 1).join("/")) ?? "");
+      const heading = chain.join(" | ");
+      // A section titled as a review ("Kết quả ...", "Tình hình ...") reports results, unless a clause says it is a goal.
+      about = { heading, goalSection: g.goalSections.test(heading), pastSection: chain.some((t) => g.pastSections.test(t)) };
+      headings.set(pathKey, about);
+    }
     const tokens = tokenize(text, start, block.end);
-        // A section titled as a review ("Kết quả ...", "Tình hình ...") reports results, unless a clause says it is a goal.
-    const pastSection = chain.some((t) => g.pastSections.test(t));
-    const ctx: Context = { text, block, tokens, heading, goalSection: g.goalSections.test(heading), pastSection, year: seg.document.year };
+    const ctx: Context = { text, block, tokens, ...about, year: seg.document.year };
     for (const m of percents) {
       const t = percentTarget(ctx, start + m.index, start + m.index + m[0].length, m[1], m[2]);
       if (t) out.push(t);
