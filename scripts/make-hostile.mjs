@@ -202,6 +202,8 @@ export async function makeSmall(dir = HOSTILE_DIR) {
     "corrupt.docx": zip(docxParts({ name: "word/document.xml", data: Buffer.from(DOC_OPEN + "Kế hoạch" + DOC_CLOSE) })).subarray(0, 300),
     "encrypted.pdf": await planPdf({ userPassword: "matkhau", ownerPassword: "chusohuu" }),
     "truncated.pdf": (await planPdf()).subarray(0, 1500),
+    // An OLE signature followed by plan text: a header whose fields, trusted, send a reader allocating without end.
+    "broken-ole.doc": Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from(")\u00a0\n\nQuyết định số 123/QĐ-UBND ngày 05/3/2025")]),
     "garbage-text.pdf": await pdfkitPdf({}, (doc) => {
       // Text drawn with glyphs that spell nothing: what a broken font encoding leaves in a text layer.
       const symbols = "¤¦§¨©ª«¬®¯°±²³µ¶·¸¹º»¼½¾¿×÷ÞßþðÐ{}[]<>|~^`@#$%&*";

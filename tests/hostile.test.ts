@@ -31,6 +31,7 @@ const REFUSED = [
   hostile("corrupt.docx"),
   hostile("encrypted.pdf"),
   hostile("truncated.pdf"),
+  hostile("broken-ole.doc"),
   large("empty-pages.pdf"),
 ];
 
@@ -97,6 +98,10 @@ describe("hostile files in one batch between good plans", () => {
 
   it("truncated PDF", () => {
     expect(reason(hostile("truncated.pdf"))).toMatch(/truncated|corrupt/);
+  });
+
+  it("a Word 97–2003 file whose header is broken", () => {
+    expect(reason(hostile("broken-ole.doc"))).toMatch(/damaged or truncated/);
   });
 
   it("PDF with 10,000 empty pages, over --max-pages", () => {

@@ -7,6 +7,7 @@ import { resolveLimits, tooLarge, type Limits } from "../limits.js";
 
 const PDF_MAGIC = Buffer.from("%PDF-", "latin1");
 const PDF_EOF = Buffer.from("%%EOF", "latin1");
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Bytes at the end of a PDF searched for %%EOF: writers may append padding after it. */
 const PDF_TAIL = 4096;
 /** Bytes of a text file inspected for binary content. */
@@ -21,6 +22,7 @@ export function checkInput(bytes: Uint8Array, name: string | null, overrides: Pa
   if (bytes.length > limits.maxBytes) throw tooLarge(bytes.length, limits, name);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(buf, PDF_MAGIC)) return checkPdf(buf, limits, fail);
+  if (startsWith(buf, OLE_MAGIC)) return checkOle(buf, fail);
   if (looksLikeText(buf)) return;
   if (isBinaryNoise(buf)) fail("the file holds binary data, not text or a known document format");
 }
@@ -30,6 +32,29 @@ function checkPdf(buf: Buffer, limits: Limits, fail: (reason: string) => never):
   const pages = declaredPages(buf);
   if (pages !== null && pages > limits.maxPages)
     fail(`the PDF has ${pages} pages, over the limit of ${limits.maxPages} (raise it with --max-pages)`);
+}
+
+/**
+ * An OLE compound file (DOC, XLS, PPT) must have a sane header and room for the
+ * sectors it declares: the OLE readers trust these fields, and a broken header
+ * can send them allocating without end.
+ */
+function checkOle(buf: Buffer, fail: (reason: string) => never): void {
+  const broken = (why: string) => fail(`the Word/Excel 97–2003 file is damaged or truncated (${why})`);
+  if (buf.length < 512) broken("shorter than its 512-byte header");
+  const major = buf.readUInt16LE(0x1a);
+  const shift = buf.readUInt16LE(0x1e);
+  if (buf.readUInt16LE(0x1c) !== 0xfffe) broken("bad byte-order mark");
+  if (!((major === 3 && shift === 9) || (major === 4 && shift === 12))) broken("unknown version or sector size");
+  if (buf.readUInt16LE(0x20) !== 6) broken("bad mini-sector size");
+  const sector = 1 << shift;
+  // The header fills the first sector; at least one FAT sector and one directory sector follow.
+  const sectors = Math.floor((buf.length - sector) / sector);
+  if (sectors < 2) broken("no room for its allocation table and directory");
+  const fatSectors = buf.readUInt32LE(0x2c);
+  if (fatSectors === 0 || fatSectors > sectors) broken(`declares ${fatSectors} allocation sectors in ${sectors}`);
+  const directory = buf.readUInt32LE(0x30);
+  if (directory >= sectors) broken("directory outside the file");
 }
 
 /**
