@@ -187,54 +187,55 @@ function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inhe
  */
 function firstSentence(text: string, from: number, to: number): string {
   const start = itemStart(text, from, to).start;
-  // One pass over the characters, markup skipped: the body is text[start, to) without * _ # \ |.
-  let words = 0;
-  let space = true; // the previous body character is a space (or there is none)
-  let shown = 0; // length of the collapsed, left-trimmed body so far
-  let end = to;
-  let plain = true; // no markup, no space to squeeze: the text is its own summary
-  for (let p = start; p < to; p++) {
-    const c = text.charCodeAt(p);
-    if (c < 128 ? ASCII_PLAIN[c] === 1 : !isSpace(c)) {
-      // Most characters: a letter, a digit or punctuation that neither stops nor squeezes.
-      if (space) words++;
-      shown++;
-      space = false;
-      if (shown > SUMMARY_MAX + 2) {
-        end = p + 1;
-        break;
-      }
-      continue;
-    }
-    if (isMarkup(c)) {
-      plain = false;
-      continue;
-    }
-    const ws = isSpace(c);
-    if (ws && (c !== 32 || space)) plain = false;
-    if (c === 10 || (isStop(c) && !nextIsLetter(text, p + 1, to))) {
-      if (c === 59 && words < 6) {
-        // ";" after a short clause
-      } else if (c === 46 && ABBREVIATION_END.test(bodyBefore(text, start, p))) {
-        // "Ông. Đỗ Mạnh Cường", "TP. Hồ Chí Minh": a short capitalised abbreviation, not a sentence end.
-      } else if (c === 58 && words <= 8 && textAfter(text, p + 1, to)) {
-        // "Giao Văn phòng UBND xã: Theo dõi ...": a colon after a short lead keeps what follows it.
-      } else {
-        end = p;
-        break;
-      }
-    }
-    if (!ws && space) words++;
-    if (!ws || (!space && shown > 0)) shown++;
-    space = ws;
-    // Past a summary's length the rest of the sentence cannot change the summary.
-    if (shown > SUMMARY_MAX + 2 && !ws) {
-      end = p + 1;
-      break;
-    }
+  // The body is text[start, to) without * _ # \ |; positions below are in the unstripped text.
+  const body = text.slice(start, to);
+  let end = body.length;
+  STOP.lastIndex = 0;
+  for (let m = STOP.exec(body); m; m = STOP.exec(body)) {
+    const i = m.index;
+    const c = body.charCodeAt(i);
+    // A stop is followed by a space or the end; a line break always is one.
+    if (c !== 10 && nextIsLetter(body, i + 1)) continue;
+    if (c === 59 && wordsBefore(body, i, 6) < 6) continue;
+    // "Ông. Đỗ Mạnh Cường", "TP. Hồ Chí Minh": a short capitalised abbreviation, not a sentence end.
+    if (c === 46 && ABBREVIATION_END.test(bodyBefore(body, i))) continue;
+    // "Giao Văn phòng UBND xã: Theo dõi ...": a colon after a short lead keeps what follows it.
+    if (c === 58 && wordsBefore(body, i, 9) <= 8 && textAfter(body, i + 1)) continue;
+    end = i;
+    break;
   }
-  const body = text.slice(start, end);
-  return cut(plain ? body.trimEnd() : body.replace(/[*_#\\|]+/g, "").replace(/\s+/g, " ").trim());
+  // A long sentence: its opening, once longer than a summary, is all the summary shows.
+  if (end > SENTENCE_HEAD) {
+    const head = summaryText(body.slice(0, SENTENCE_HEAD));
+    if (head.length > SUMMARY_MAX + 2) return cut(head);
+  }
+  return cut(summaryText(body.slice(0, end)));
+}
+
+/** . ; : ! ? and the line break: where a sentence may end. */
+const STOP = /[.;:!?\n]/g;
+/** How much of a long sentence is read first for its summary. */
+const SENTENCE_HEAD = 600;
+const MARKUP = /[*_#\\|]+/g;
+const PLAIN = /[*_#\\|\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|^ | {2}/;
+
+/** Markup out, spaces squeezed, trimmed. */
+function summaryText(s: string): string {
+  return PLAIN.test(s) ? s.replace(MARKUP, "").replace(/\s+/g, " ").trim() : s.trimEnd();
+}
+
+/** How many words (runs of non-space body characters) precede `at`, counted up to `limit`. */
+function wordsBefore(body: string, at: number, limit: number): number {
+  let n = 0;
+  let space = true;
+  for (let p = 0; p < at; p++) {
+    const c = body.charCodeAt(p);
+    if (isMarkup(c)) continue;
+    const ws = isSpace(c);
+    if (!ws && space && ++n >= limit) return n;
+    space = ws;
+  }
+  return n;
 }
 
 const SUMMARY_MAX = 240;
@@ -242,10 +243,6 @@ const SUMMARY_MAX = 240;
 const ABBREVIATION_END = /(?:^|\s)\p{Lu}\p{Ll}{0,2}$/u;
 
 const isMarkup = (c: number) => c === 42 || c === 95 || c === 35 || c === 92 || c === 124;
-/** . ; : ! ? */
-const isStop = (c: number) => c === 46 || c === 59 || c === 58 || c === 33 || c === 63;
-/** ASCII characters that are neither markup, space nor a stop: 1. */
-const ASCII_PLAIN = Uint8Array.from({ length: 128 }, (_, c) => (isMarkup(c) || isSpace(c) || isStop(c) ? 0 : 1));
 /** The characters of \s. */
 function isSpace(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
@@ -254,27 +251,27 @@ function isSpace(c: number): boolean {
 }
 
 /** Whether the next body character after `at` is there and not a space. */
-function nextIsLetter(text: string, at: number, to: number): boolean {
-  for (let p = at; p < to; p++) {
-    const c = text.charCodeAt(p);
+function nextIsLetter(body: string, at: number): boolean {
+  for (let p = at; p < body.length; p++) {
+    const c = body.charCodeAt(p);
     if (!isMarkup(c)) return !isSpace(c);
   }
   return false;
 }
 
 /** Whether a non-space body character follows `at`. */
-function textAfter(text: string, at: number, to: number): boolean {
-  for (let p = at; p < to; p++) {
-    const c = text.charCodeAt(p);
+function textAfter(body: string, at: number): boolean {
+  for (let p = at; p < body.length; p++) {
+    const c = body.charCodeAt(p);
     if (!isMarkup(c) && !isSpace(c)) return true;
   }
   return false;
 }
 
 /** The last 8 body characters before `at`. */
-function bodyBefore(text: string, start: number, at: number): string {
+function bodyBefore(body: string, at: number): string {
   let out = "";
-  for (let p = at - 1; p >= start && out.length < 8; p--) if (!isMarkup(text.charCodeAt(p))) out = text[p] + out;
+  for (let p = at - 1; p >= 0 && out.length < 8; p--) if (!isMarkup(body.charCodeAt(p))) out = body[p] + out;
   return out;
 }
 
