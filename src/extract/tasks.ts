@@ -113,7 +113,10 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
   const visit = (s: Section, inTask: boolean, inherited: Unit[]) => {
     const taskHere = inTask || isTaskSection(s);
     // The section's own paragraphs (not its children's); a path can repeat in a document (annexes), so also by span.
-    const own = (blocksBySection.get(s.section) ?? []).filter((b) => b.start >= s.span.start && b.start < s.span.end);
+    const listed = blocksBySection.get(s.section) ?? [];
+    const inside = (b: Block) => b.start >= s.span.start && b.start < s.span.end;
+    // Most paths are unique: the whole list is the section's own, kept without a copy.
+    const own = listed.length && inside(listed[0]) && inside(listed[listed.length - 1]) ? listed : listed.filter(inside);
     const ownUnits: Unit[] = [];
     for (const b of own) {
       for (let i = firstFrom(found.units, b.start); i < found.units.length && found.units[i].span.start <= b.end; i++) ownUnits.push(found.units[i]);
@@ -122,11 +125,9 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
     if (taskHere && inTask) {
       const heading = own.find((b) => b.heading);
       // Content of its own besides the heading: fields, clauses or a deadline above its children.
-      const body = own.filter((b) => !b.heading);
-      const hasOwn = body.some((b) => any(found.units, b) || any(found.deadlines, b));
+      const hasOwn = () => own.some((b) => !b.heading && (any(found.units, b) || any(found.deadlines, b)));
       // A section holding a task table is told by its rows.
-      const holdsRows = any(rowSpans, s.span);
-      if (heading && !holdsRows && (s.children.length === 0 || hasOwn)) {
+      if (heading && !any(rowSpans, s.span) && (s.children.length === 0 || hasOwn())) {
         const from = heading.start + heading.labelLength;
         const summary = firstSentence(seg.text, from, heading.end) || s.title;
         const span = s.children.length ? { start: s.span.start, end: s.children[0].span.start } : s.span;
