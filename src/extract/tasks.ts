@@ -153,27 +153,34 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
 function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inherited: Unit[], summary: string): Task {
   const units = within(found.units, span);
   const clause = clauseRoles(seg.text, units);
-  // Names by role, each once, in order: the span's units, then the inherited ones.
-  const lead = new Set<string>();
-  const support = new Set<string>();
-  const advise = new Set<string>();
-  const implement = new Set<string>();
-  const assigned = new Set<string>();
-  const byRole: Record<Unit["role"], Set<string>> = { lead, support, advise, implement, assigned, requested: assigned, responsible: assigned };
-  for (const u of units) byRole[u.role].add(u.name);
-  for (const u of inherited) byRole[u.role].add(u.name);
-  for (const n of clause.lead) lead.add(n);
-  for (const n of clause.support) support.add(n);
+  // Names by role, each once, in order: the span's units, then the inherited ones (a few per task: a scan dedupes them).
+  const lead: string[] = [];
+  const support: string[] = [];
+  const advise: string[] = [];
+  const implement: string[] = [];
+  const assigned: string[] = [];
+  const add = (list: string[], name: string) => {
+    if (!list.includes(name)) list.push(name);
+  };
+  const sort = (u: Unit) => {
+    const r = u.role;
+    add(r === "lead" ? lead : r === "support" ? support : r === "advise" ? advise : r === "implement" ? implement : assigned, u.name);
+  };
+  for (const u of units) sort(u);
+  for (const u of inherited) sort(u);
+  for (const n of clause.lead) add(lead, n);
+  for (const n of clause.support) add(support, n);
   const deadlines = within(found.deadlines, span);
+  // Citations can be many in a long span: a set keeps adding them linear.
   const citations = new Set<string>();
   for (const c of within(found.citations, span)) citations.add(c.key);
   return {
     summary,
-    lead: [...lead],
-    support: [...support],
-    advise: [...advise],
-    implement: [...implement],
-    assigned: [...assigned],
+    lead,
+    support,
+    advise,
+    implement,
+    assigned,
     deadline: deadlines[0] ?? null,
     citations: [...citations],
     ...locate(block, span.start, span.end),
@@ -218,11 +225,13 @@ const STOP = /[.;:!?\n]/g;
 /** How much of a long sentence is read first for its summary. */
 const SENTENCE_HEAD = 600;
 const MARKUP = /[*_#\\|]+/g;
-const PLAIN = /[*_#\\|\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|^ | {2}/;
+/** Markup and the spaces other than " ". */
+const UNPLAIN = /[*_#\\|\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /** Markup out, spaces squeezed, trimmed. */
 function summaryText(s: string): string {
-  return PLAIN.test(s) ? s.replace(MARKUP, "").replace(/\s+/g, " ").trim() : s.trimEnd();
+  const plain = s.charCodeAt(0) !== 32 && !s.includes("  ") && !UNPLAIN.test(s);
+  return plain ? s.trimEnd() : s.replace(MARKUP, "").replace(/\s+/g, " ").trim();
 }
 
 /** How many words (runs of non-space body characters) precede `at`, counted up to `limit`. */
