@@ -1,7 +1,7 @@
 // What the store's queries return. Defined as zod schemas like the contract,
 // so the types are inferred once and the rows can be validated or documented.
 import { z } from "zod";
-import { Extraction, UnitRole } from "../contract/schema.js";
+import { Citation, Extraction, Task, UnitRole } from "../contract/schema.js";
 
 const DocRef = {
   documentId: z.number().int(),
@@ -12,30 +12,24 @@ const DocRef = {
 };
 
 /** One mention of a cited document. */
-export const CiteRow = z.object({
+export const CiteRow = Citation.pick({ key: true, symbol: true, typeName: true, date: true, issuer: true, section: true, page: true }).extend({
   ...DocRef,
-  key: z.string(),
-  symbol: z.string().nullable(),
-  typeName: z.string().nullable(),
-  date: z.string().nullable(),
-  issuer: z.string().nullable(),
-  section: z.string(),
   sectionTitle: z.string().nullable(),
-  page: z.number().int().nullable(),
   /** The sentence around the mention. */
   sentence: z.string(),
 });
 
 /** A cited document with how widely it is cited. */
-export const DirectiveRow = z.object({
-  key: z.string(),
-  typeCode: z.string().nullable(),
-  typeName: z.string().nullable(),
-  number: z.string().nullable(),
-  year: z.number().int().nullable(),
-  issuerCode: z.string().nullable(),
-  date: z.string().nullable(),
-  issuer: z.string().nullable(),
+export const DirectiveRow = Citation.pick({
+  key: true,
+  typeCode: true,
+  typeName: true,
+  number: true,
+  year: true,
+  issuerCode: true,
+  date: true,
+  issuer: true,
+}).extend({
   /** Every symbol as written across the archive. */
   spellings: z.array(z.string()),
   citingDocuments: z.number().int(),
@@ -49,23 +43,12 @@ export const StoredDocument = z.object({
   extraction: Extraction,
 });
 
-const TaskUnits = {
-  lead: z.array(z.string()),
-  support: z.array(z.string()),
-  advise: z.array(z.string()),
-  implement: z.array(z.string()),
-  assigned: z.array(z.string()),
-};
-
 /** A task as the queries list it. */
-export const TaskRow = z.object({
+export const TaskRow = Task.pick({ section: true, page: true, summary: true, lead: true, support: true, advise: true, implement: true, assigned: true }).extend({
   ...DocRef,
-  section: z.string(),
-  page: z.number().int().nullable(),
-  summary: z.string(),
+  /** The task's deadline: its latest calendar bound, and the text it was read from. */
   due: z.string().nullable(),
   deadline: z.string().nullable(),
-  ...TaskUnits,
 });
 
 /** A task naming a unit, with the unit as named there and its role. */
