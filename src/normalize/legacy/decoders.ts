@@ -11,12 +11,54 @@ export interface DecodeOptions {
   capitals?: boolean;
 }
 
+/**
+ * Decoded pieces of one run in reusable parallel arrays: piece k is out[k],
+ * standing for source [start[k], end[k]). Scoring every candidate decoding
+ * of every line then allocates no object per character.
+ */
+export class Pieces {
+  out: string[] = [];
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  n = 0;
+
+  reset(): this {
+    this.out.length = 0;
+    this.n = 0;
+    return this;
+  }
+
+  push(s: string, a: number, b: number): void {
+    if (this.n === this.start.length) {
+      const start = new Int32Array(this.n * 2), end = new Int32Array(this.n * 2);
+      start.set(this.start);
+      end.set(this.end);
+      this.start = start;
+      this.end = end;
+    }
+    this.out.push(s);
+    this.start[this.n] = a;
+    this.end[this.n++] = b;
+  }
+
+  text(): string {
+    return this.out.join("");
+  }
+
+  tuples(): Piece[] {
+    return this.out.map((s, k) => [s, this.start[k], this.end[k]]);
+  }
+}
+
 const isUpper = (c: string) => c !== c.toLowerCase();
 const isLower = (c: string) => c !== c.toUpperCase();
 
 /** TCVN3: one byte, one letter; capitals come from the font or the words around. */
 export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
-  const pieces: Piece[] = [];
+  return tcvn3Into(s, opts, new Pieces()).tuples();
+}
+
+function tcvn3Into(s: string, opts: DecodeOptions, p: Pieces): Pieces {
   // Words: decoded letters and the case their unambiguous letters show.
   // "abbr": capitals only, but no Vietnamese letter (QH14, UBND) or a code with digits: says nothing about its neighbours.
   const words: { from: number; to: number; caps: "yes" | "no" | "maybe" | "abbr"; sentenceStart: boolean }[] = [];
@@ -24,19 +66,19 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
   while (i < s.length) {
     // A slash parts words too: "CÔNG BÁO/Số", "KH/BCĐ" hold words of different case.
     if (s[i] === " " || s[i] === "\t" || s[i] === "/") {
-      pieces.push([s[i], i, i + 1]);
+      p.push(s[i], i, i + 1);
       i++;
       continue;
     }
-    const from = pieces.length;
+    const from = p.n;
     const prevWord = words[words.length - 1];
-    const sentenceStart = !prevWord || /[.!?]$/.test(s.slice(prevWord ? pieces[prevWord.to - 1][1] : 0, i).trim());
+    const sentenceStart = !prevWord || endsSentence(s, p.start[prevWord.to - 1], i);
     let up = 0, low = 0, firstUp = false, mapped = 0, lettersBefore = false, digits = false;
     for (; i < s.length && s[i] !== " " && s[i] !== "\t" && s[i] !== "/"; i++) {
       const c = s[i];
       if (c >= "0" && c <= "9") digits = true;
       const u = TCVN3.get(c);
-      pieces.push([u ?? c, i, i + 1]);
+      p.push(u ?? c, i, i + 1);
       if (u) mapped++;
       // Only ASCII letters and the A1–A7 capitals say which case was meant.
       const code = c.charCodeAt(0);
@@ -50,7 +92,7 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
     }
     // A code with digits (45/KH-BCĐ) is capitals whatever the words around it are.
     const caps = low ? "no" : up >= 2 || (up === 1 && !firstUp) ? (mapped && !digits ? "yes" : "abbr") : "maybe";
-    words.push({ from, to: pieces.length, caps, sentenceStart });
+    words.push({ from, to: p.n, caps, sentenceStart });
   }
   for (let w = 0; w < words.length; w++) {
     const word = words[w];
@@ -63,21 +105,32 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
     }
     if (!upper) {
       // VN3 has no toned capitals, so a sentence that opens on one starts in lowercase: restore it.
-      const first = pieces[word.from];
+      const f = word.from;
       // (ă â ê ô ơ ư đ have capitals of their own, A1–A7: lowercase there was meant.)
-      const code = first ? s.charCodeAt(first[1]) : 0;
-      if (word.sentenceStart && first && TCVN3.has(s[first[1]]) && (code < 0xa8 || code > 0xae) && /^\p{Ll}/u.test(first[0])) first[0] = first[0].toUpperCase();
+      const code = s.charCodeAt(p.start[f]);
+      if (word.sentenceStart && TCVN3.has(s[p.start[f]]) && (code < 0xa8 || code > 0xae) && /^\p{Ll}/u.test(p.out[f])) p.out[f] = p.out[f].toUpperCase();
       continue;
     }
     // A .VnTimeH font draws every letter as a capital; otherwise the word's own capitals stand.
-    for (let p = word.from; p < word.to; p++) if (opts.capitals || TCVN3.has(s[pieces[p][1]])) pieces[p][0] = pieces[p][0].toUpperCase();
+    for (let k = word.from; k < word.to; k++) if (opts.capitals || TCVN3.has(s[p.start[k]])) p.out[k] = p.out[k].toUpperCase();
   }
-  return pieces;
+  return p;
 }
+
+/** Whether s[from, to), trimmed, ends a sentence (its last non-space character is . ! or ?). */
+function endsSentence(s: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && SPACE.test(s[k])) k--;
+  return k >= from && (s[k] === "." || s[k] === "!" || s[k] === "?");
+}
+const SPACE = /\s/;
 
 /** VNI-Windows: a base letter and a mark byte make one letter. */
 export function decodeVni(s: string): Piece[] {
-  const pieces: Piece[] = [];
+  return vniInto(s, new Pieces()).tuples();
+}
+
+function vniInto(s: string, p: Pieces): Pieces {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     const single = VNI_SINGLE.get(c);
@@ -88,31 +141,34 @@ export function decodeVni(s: string): Piece[] {
     if (mark && mods !== undefined && (mark.mod === "" || mods.includes(mark.mod))) {
       const out = compose(letter, mark.mod, mark.tone);
       if (out) {
-        pieces.push([out, i, i + 2]);
+        p.push(out, i, i + 2);
         i++;
         continue;
       }
     }
-    pieces.push([letter, i, i + 1]);
+    p.push(letter, i, i + 1);
   }
-  return pieces;
+  return p;
 }
 
 /** Windows-1258 seen through Windows-1252: own letters, and tone bytes after the vowel. */
 export function decodeCp1258(s: string): Piece[] {
-  const pieces: Piece[] = [];
+  return cp1258Into(s, new Pieces()).tuples();
+}
+
+function cp1258Into(s: string, p: Pieces): Pieces {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     const tone = CP1258_TONE.get(c);
-    const prev = pieces[pieces.length - 1];
-    if (tone !== undefined && prev && prev[2] === i && isVowelChar(prev[0]) && toneOfChar(prev[0]) === 0) {
-      prev[0] = compose(stripToneChar(prev[0]), "", tone as Tone) ?? prev[0];
-      prev[2] = i + 1;
+    const last = p.n - 1;
+    if (tone !== undefined && last >= 0 && p.end[last] === i && isVowelChar(p.out[last]) && toneOfChar(p.out[last]) === 0) {
+      p.out[last] = compose(stripToneChar(p.out[last]), "", tone as Tone) ?? p.out[last];
+      p.end[last] = i + 1;
       continue;
     }
-    pieces.push([CP1258_LETTER.get(c) ?? c, i, i + 1]);
+    p.push(CP1258_LETTER.get(c) ?? c, i, i + 1);
   }
-  return pieces;
+  return p;
 }
 
 const VIQR_VOWEL = /[aeiouyAEIOUY]/;
@@ -125,22 +181,25 @@ function atLineEnd(s: string, k: number): boolean {
 
 /** VIQR: ASCII letters with ^ ( + for the vowel modifiers and ' ` ? ~ . for tones. */
 export function decodeViqr(s: string): Piece[] {
-  const pieces: Piece[] = [];
+  return viqrInto(s, new Pieces()).tuples();
+}
+
+function viqrInto(s: string, p: Pieces): Pieces {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     // dd/DD is đ/Đ, in capital abbreviations too (NDD-CP); lowercase only where a syllable starts.
     if ((c === "D" && s[i + 1] === "D") || ((c === "d" || c === "D") && s[i + 1] === "d" && !isAsciiLetter(s[i - 1]))) {
-      pieces.push([c === "D" ? "Đ" : "đ", i, i + 2]);
+      p.push(c === "D" ? "Đ" : "đ", i, i + 2);
       i++;
       continue;
     }
     if (c === "\\" && (VIQR_TONE.has(s[i + 1]) || VIQR_MOD.has(s[i + 1]))) {
-      pieces.push([s[i + 1], i, i + 2]);
+      p.push(s[i + 1], i, i + 2);
       i++;
       continue;
     }
     if (!VIQR_VOWEL.test(c) || !isAsciiLetter(c)) {
-      pieces.push([c, i, i + 1]);
+      p.push(c, i, i + 1);
       continue;
     }
     let j = i + 1;
@@ -156,20 +215,26 @@ export function decodeViqr(s: string): Piece[] {
     }
     const out = compose(c, mod, tone);
     if (!out || j === i + 1) {
-      pieces.push([c, i, i + 1]);
+      p.push(c, i, i + 1);
       continue;
     }
-    pieces.push([out, i, j]);
+    p.push(out, i, j);
     i = j - 1;
   }
-  return pieces;
+  return p;
 }
 
 export function decodeWith(enc: Encoding, s: string, opts: DecodeOptions = {}): Piece[] {
+  return decodeInto(enc, s, opts, new Pieces()).tuples();
+}
+
+/** Decodes s into p (reset first), reusing its arrays. */
+export function decodeInto(enc: Encoding, s: string, opts: DecodeOptions, p: Pieces): Pieces {
+  p.reset();
   switch (enc) {
-    case "TCVN3": return decodeTcvn3(s, opts);
-    case "VNI": return decodeVni(s);
-    case "Windows-1258": return decodeCp1258(s);
-    case "VIQR": return decodeViqr(s);
+    case "TCVN3": return tcvn3Into(s, opts, p);
+    case "VNI": return vniInto(s, p);
+    case "Windows-1258": return cp1258Into(s, p);
+    case "VIQR": return viqrInto(s, p);
   }
 }

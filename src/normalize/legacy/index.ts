@@ -8,7 +8,8 @@ import { scanWords } from "../syllable/words.js";
 import { identityMap } from "../offsets.js";
 import { MappedRuns } from "../mapped-runs.js";
 import type { StageResult } from "../types.js";
-import { decodeWith, type DecodeOptions, type Encoding, type Piece } from "./decoders.js";
+import { decodeInto, Pieces, type DecodeOptions, type Encoding } from "./decoders.js";
+import { CP1258_LETTER, CP1258_TONE, TCVN3, VNI_MARK, VNI_SINGLE } from "./tables.js";
 
 export type { Encoding } from "./decoders.js";
 
@@ -82,24 +83,46 @@ function candidates(line: string): Encoding[] {
   return out;
 }
 
-const join = (p: Piece[]) => p.map((x) => x[0]).join("");
+// Per Latin-1 character, the charts that read it as something else (every
+// chart key is a Latin-1 character): a line holding none of a chart's
+// characters decodes to itself under it, and scores what it scored before.
+const CHANGES: Record<"TCVN3" | "VNI" | "Windows-1258", number> = { TCVN3: 1, VNI: 2, "Windows-1258": 4 };
+const changedBy = new Uint8Array(0x100);
+for (let c = 0xa0; c < 0x100; c++) {
+  const ch = String.fromCharCode(c);
+  changedBy[c] = (TCVN3.has(ch) ? 1 : 0) | (VNI_SINGLE.has(ch) || VNI_MARK.has(ch) ? 2 : 0) | (CP1258_LETTER.has(ch) || CP1258_TONE.has(ch) ? 4 : 0);
+}
+function chartsChanging(line: string): number {
+  let m = 0;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c >= 0xa0 && c < 0x100) m |= changedBy[c];
+  }
+  return m;
+}
 
 export function decodeLegacy(text: string, fonts: readonly string[] = []): StageResult & { encoding: string | null } {
   const hints = fontHints(fonts);
   const opts: DecodeOptions = { capitals: hints.capitals };
-  // First pass: every candidate decoding of each line, scored.
-  type Option = { enc: Encoding; pieces: Piece[]; s: number };
+  // First pass: every candidate decoding of each line, scored; the pieces
+  // are kept only for the decoding a line ends up with, decoded again then.
+  type Option = { enc: Encoding; s: number };
   // A line that already reads perfectly can only follow the document's
   // encoding: its decodings wait until one is known.
   const lines: { pos: number; end: number; options: Option[] | null; base: number }[] = [];
   const votes = new Map<Encoding, number>();
-  const decodings = (line: string, encs: Encoding[]): Option[] =>
-    encs
+  const sink = new Pieces();
+  const decodings = (line: string, encs: Encoding[], base: number): Option[] => {
+    const changing = encs[0] === "VIQR" ? 0 : chartsChanging(line);
+    return encs
       .map((enc) => {
-        const pieces = decodeWith(enc, line, opts);
-        return { enc, pieces, s: score(join(pieces)) + (enc === hints.prefer ? 0.5 : 0) };
+        const bonus = enc === hints.prefer ? 0.5 : 0;
+        // The only change a chart can make to a line without its characters is .VnTimeH capitals.
+        const same = enc !== "VIQR" && !(changing & CHANGES[enc as keyof typeof CHANGES]) && !(enc === "TCVN3" && opts.capitals);
+        return { enc, s: (same ? base : score(decodeInto(enc, line, opts, sink).text())) + bonus };
       })
       .sort((a, b) => b.s - a.s);
+  };
   for (let pos = 0; pos <= text.length; ) {
     // A line with a letter only Unicode has is skipped without slicing it.
     let k = pos;
@@ -118,7 +141,7 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
         const base = score(line);
         if (!reshaped && !hints.prefer && encs[0] !== "VIQR" && base === judged) lines.push({ pos, end, options: null, base });
         else {
-          const options = decodings(line, encs);
+          const options = decodings(line, encs, base);
           lines.push({ pos, end, options, base });
           const best = options[0];
           if (best.s > base && best.s >= 1) votes.set(best.enc, (votes.get(best.enc) ?? 0) + 1);
@@ -135,17 +158,19 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
   let done = 0;
   for (const { pos, end, options: known, base } of lines) {
     if (!known && !major) continue;
-    const options = known ?? decodings(text.slice(pos, end), candidates(text.slice(pos, end)));
+    const line = text.slice(pos, end);
+    const options = known ?? decodings(line, candidates(line), base);
     const best = options[0];
     const mine = options.find((o) => o.enc === major);
     let pick: Option | null = null;
-    const symbols = mine && mine.s === base && SYMBOLS.test(text.slice(pos, end));
+    const symbols = mine && mine.s === base && SYMBOLS.test(line);
     if (mine && mine.s >= best.s - 1 && (mine.s > base || (mine.s === base && (mine.s >= 1 || symbols)))) pick = mine;
     else if (best.s > base && best.s >= 1) pick = best;
     if (!pick) continue;
     out ??= new MappedRuns(text.length + 64);
     out.copy(text, done, pos);
-    for (const [s, a, b] of pick.pieces) out.push(s, pos + a, pos + b);
+    const p = decodeInto(pick.enc, line, opts, sink);
+    for (let k = 0; k < p.n; k++) out.push(p.out[k], pos + p.start[k], pos + p.end[k]);
     done = end;
     used.set(pick.enc, (used.get(pick.enc) ?? 0) + 1);
   }
