@@ -27,19 +27,32 @@ export class MappedRuns {
   /** Appends `s`, which stands for input[srcStart, srcEnd). */
   push(s: string, srcStart: number, srcEnd: number = srcStart + s.length): void {
     if (!s) return;
-    this.room(s.length);
+    this.mapPiece(s.length, srcStart, srcEnd);
+    this.parts.push(s);
+  }
+
+  /**
+   * Appends pieces k < p.n, each p.out[k] standing for input[offset +
+   * p.start[k], offset + p.end[k]): push() of each, kept as one string.
+   */
+  pushPieces(p: { out: readonly string[]; start: Int32Array; end: Int32Array; n: number }, offset: number): void {
+    for (let k = 0; k < p.n; k++) if (p.out[k]) this.mapPiece(p.out[k].length, offset + p.start[k], offset + p.end[k]);
+    this.parts.push(p.out.length === p.n ? p.out.join("") : p.out.slice(0, p.n).join(""));
+  }
+
+  private mapPiece(len: number, srcStart: number, srcEnd: number): void {
+    this.room(len);
     const srcLen = Math.max(0, srcEnd - srcStart);
     const map = this.map;
     let last = this.lastSource, o = this.length;
-    for (let k = 0; k < s.length; k++) {
+    for (let k = 0; k < len; k++) {
       // A replacement of another length maps its characters proportionally,
       // clamped inside the replaced range so the map stays monotonic.
-      const off = srcLen === s.length ? srcStart + k : srcStart + Math.min(srcLen ? srcLen - 1 : 0, Math.floor((k * srcLen) / s.length));
+      const off = srcLen === len ? srcStart + k : srcStart + Math.min(srcLen ? srcLen - 1 : 0, Math.floor((k * srcLen) / len));
       if (off > last) last = off;
       map[o++] = last;
     }
     this.lastSource = Math.max(last, srcEnd - (srcLen ? 1 : 0));
-    this.parts.push(s);
     this.length = o;
   }
 

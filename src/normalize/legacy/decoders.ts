@@ -50,8 +50,15 @@ export class Pieces {
   }
 }
 
-const isUpper = (c: string) => c !== c.toLowerCase();
-const isLower = (c: string) => c !== c.toUpperCase();
+// (ASCII answered from the code: no string made for the common case.)
+const isUpper = (c: string) => {
+  const k = c.charCodeAt(0);
+  return k < 0x80 ? k >= 65 && k <= 90 : c !== c.toLowerCase();
+};
+const isLower = (c: string) => {
+  const k = c.charCodeAt(0);
+  return k < 0x80 ? k >= 97 && k <= 122 : c !== c.toUpperCase();
+};
 
 /** TCVN3: one byte, one letter; capitals come from the font or the words around. */
 export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
@@ -137,7 +144,7 @@ function vniInto(s: string, p: Pieces): Pieces {
     const letter = single ?? c;
     const next = s[i + 1];
     const mark = next !== undefined ? VNI_MARK.get(next) : undefined;
-    const mods = VNI_BASES.get(letter.toLowerCase());
+    const mods = mark && VNI_BASES.get(letter.toLowerCase());
     if (mark && mods !== undefined && (mark.mod === "" || mods.includes(mark.mod))) {
       const out = compose(letter, mark.mod, mark.tone);
       if (out) {
@@ -171,8 +178,11 @@ function cp1258Into(s: string, p: Pieces): Pieces {
   return p;
 }
 
-const VIQR_VOWEL = /[aeiouyAEIOUY]/;
-const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+const VIQR_VOWELS = "aeiouyAEIOUY";
+const isAsciiLetter = (c: string | undefined) => {
+  const k = c === undefined ? 0 : c.charCodeAt(0) | 0x20;
+  return c !== undefined && c.length === 1 && k >= 97 && k <= 122;
+};
 
 function atLineEnd(s: string, k: number): boolean {
   while (s[k] === " " || s[k] === "\t" || s[k] === "\r") k++;
@@ -198,7 +208,7 @@ function viqrInto(s: string, p: Pieces): Pieces {
       i++;
       continue;
     }
-    if (!VIQR_VOWEL.test(c) || !isAsciiLetter(c)) {
+    if (!VIQR_VOWELS.includes(c)) {
       p.push(c, i, i + 1);
       continue;
     }

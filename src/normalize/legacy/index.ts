@@ -169,8 +169,7 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
     if (!pick) continue;
     out ??= new MappedRuns(text.length + 64);
     out.copy(text, done, pos);
-    const p = decodeInto(pick.enc, line, opts, sink);
-    for (let k = 0; k < p.n; k++) out.push(p.out[k], pos + p.start[k], pos + p.end[k]);
+    out.pushPieces(decodeInto(pick.enc, line, opts, sink), pos);
     done = end;
     used.set(pick.enc, (used.get(pick.enc) ?? 0) + 1);
   }
