@@ -11,6 +11,18 @@ export interface DecodeOptions {
   capitals?: boolean;
 }
 
+/** A chart (every key one Latin-1 character) as an array by character code: no string hashed per character. */
+function byCode<T>(chart: ReadonlyMap<string, T>): (T | undefined)[] {
+  const at: (T | undefined)[] = new Array(0x100).fill(undefined);
+  for (const [k, v] of chart) at[k.charCodeAt(0)] = v;
+  return at;
+}
+const TCVN3_AT = byCode(TCVN3);
+const VNI_SINGLE_AT = byCode(VNI_SINGLE);
+const VNI_MARK_AT = byCode(VNI_MARK);
+const CP1258_TONE_AT = byCode(CP1258_TONE);
+const CP1258_LETTER_AT = byCode(CP1258_LETTER);
+
 /**
  * Decoded pieces of one run in reusable parallel arrays: piece k is out[k],
  * standing for source [start[k], end[k]). Scoring every candidate decoding
@@ -84,7 +96,7 @@ function tcvn3Into(s: string, opts: DecodeOptions, p: Pieces): Pieces {
     for (; i < s.length && s[i] !== " " && s[i] !== "\t" && s[i] !== "/"; i++) {
       const c = s[i];
       if (c >= "0" && c <= "9") digits = true;
-      const u = TCVN3.get(c);
+      const u = TCVN3_AT[s.charCodeAt(i)];
       p.push(u ?? c, i, i + 1);
       if (u) mapped++;
       // Only ASCII letters and the A1–A7 capitals say which case was meant.
@@ -95,7 +107,7 @@ function tcvn3Into(s: string, opts: DecodeOptions, p: Pieces): Pieces {
           up++;
         } else if (isLower(c)) low++;
       }
-      if (u || isUpper(c) || isLower(c)) lettersBefore = true;
+      if (!lettersBefore && (u || isUpper(c) || isLower(c))) lettersBefore = true;
     }
     // A code with digits (45/KH-BCĐ) is capitals whatever the words around it are.
     const caps = low ? "no" : up >= 2 || (up === 1 && !firstUp) ? (mapped && !digits ? "yes" : "abbr") : "maybe";
@@ -115,11 +127,11 @@ function tcvn3Into(s: string, opts: DecodeOptions, p: Pieces): Pieces {
       const f = word.from;
       // (ă â ê ô ơ ư đ have capitals of their own, A1–A7: lowercase there was meant.)
       const code = s.charCodeAt(p.start[f]);
-      if (word.sentenceStart && TCVN3.has(s[p.start[f]]) && (code < 0xa8 || code > 0xae) && /^\p{Ll}/u.test(p.out[f])) p.out[f] = p.out[f].toUpperCase();
+      if (word.sentenceStart && TCVN3_AT[s.charCodeAt(p.start[f])] !== undefined && (code < 0xa8 || code > 0xae) && /^\p{Ll}/u.test(p.out[f])) p.out[f] = p.out[f].toUpperCase();
       continue;
     }
     // A .VnTimeH font draws every letter as a capital; otherwise the word's own capitals stand.
-    for (let k = word.from; k < word.to; k++) if (opts.capitals || TCVN3.has(s[p.start[k]])) p.out[k] = p.out[k].toUpperCase();
+    for (let k = word.from; k < word.to; k++) if (opts.capitals || TCVN3_AT[s.charCodeAt(p.start[k])] !== undefined) p.out[k] = p.out[k].toUpperCase();
   }
   return p;
 }
@@ -127,7 +139,7 @@ function tcvn3Into(s: string, opts: DecodeOptions, p: Pieces): Pieces {
 /** Whether s[from, to), trimmed, ends a sentence (its last non-space character is . ! or ?). */
 function endsSentence(s: string, from: number, to: number): boolean {
   let k = to - 1;
-  while (k >= from && SPACE.test(s[k])) k--;
+  while (k >= from && (s[k] === " " || SPACE.test(s[k]))) k--;
   return k >= from && (s[k] === "." || s[k] === "!" || s[k] === "?");
 }
 const SPACE = /\s/;
@@ -140,10 +152,10 @@ export function decodeVni(s: string): Piece[] {
 function vniInto(s: string, p: Pieces): Pieces {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    const single = VNI_SINGLE.get(c);
+    const single = VNI_SINGLE_AT[s.charCodeAt(i)];
     const letter = single ?? c;
     const next = s[i + 1];
-    const mark = next !== undefined ? VNI_MARK.get(next) : undefined;
+    const mark = next !== undefined ? VNI_MARK_AT[next.charCodeAt(0)] : undefined;
     const mods = mark && VNI_BASES.get(letter.toLowerCase());
     if (mark && mods !== undefined && (mark.mod === "" || mods.includes(mark.mod))) {
       const out = compose(letter, mark.mod, mark.tone);
@@ -166,14 +178,14 @@ export function decodeCp1258(s: string): Piece[] {
 function cp1258Into(s: string, p: Pieces): Pieces {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    const tone = CP1258_TONE.get(c);
+    const tone = CP1258_TONE_AT[s.charCodeAt(i)];
     const last = p.n - 1;
     if (tone !== undefined && last >= 0 && p.end[last] === i && isVowelChar(p.out[last]) && toneOfChar(p.out[last]) === 0) {
       p.out[last] = compose(stripToneChar(p.out[last]), "", tone as Tone) ?? p.out[last];
       p.end[last] = i + 1;
       continue;
     }
-    p.push(CP1258_LETTER.get(c) ?? c, i, i + 1);
+    p.push(CP1258_LETTER_AT[s.charCodeAt(i)] ?? c, i, i + 1);
   }
   return p;
 }
