@@ -1,8 +1,9 @@
 // Importing files into a store: read and hash on this thread, extract in the
-// worker pool, write each document in its own transaction. Safe to stop at any
+// worker pool, write each document whole or not at all (a savepoint each, a
+// commit for a few). Safe to stop at any
 // moment and run again: stored content is recognised by its SHA-256.
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import pLimit from "p-limit";
@@ -62,6 +63,9 @@ export interface ImportSummary {
 /** Documents written between two recomputations of cited_documents, and between two index updates. */
 const CITED_BATCH = 1000;
 const INDEX_BATCH = 100;
+/** Documents that share a commit at most, and how long the oldest waits for it. */
+const COMMIT_GROUP = 16;
+const COMMIT_MS = 200;
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -94,15 +98,37 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
   const limit = pLimit(jobs * 2);
   let storeError: unknown = null;
 
+  // Documents written since the last commit; a crash loses them whole, and the next run imports them again.
+  let group = { size: 0, since: 0 };
+  const commit = (): void => {
+    writer.commit();
+    group = { size: 0, since: 0 };
+  };
+  const grouped = (write: () => void): void => {
+    if (!group.size) {
+      writer.begin();
+      group.since = performance.now();
+    }
+    group.size++;
+    write();
+    if (group.size >= COMMIT_GROUP || performance.now() - group.since >= COMMIT_MS) commit();
+  };
+
   const importOne = async (path: string): Promise<void> => {
     if (storeError) return;
     let bytes: Buffer;
     let location: Location;
     try {
-      const info = await stat(path);
-      if (info.size > limits.maxBytes) throw tooLarge(info.size, limits, path);
-      bytes = await readFile(path);
-      location = { path, size: info.size, mtimeMs: info.mtimeMs };
+      // One open file for its size and its bytes: no second lookup of the path.
+      const file = await open(path, "r");
+      try {
+        const info = await file.stat();
+        if (info.size > limits.maxBytes) throw tooLarge(info.size, limits, path);
+        bytes = await file.readFile();
+        location = { path, size: info.size, mtimeMs: info.mtimeMs };
+      } finally {
+        await file.close();
+      }
     } catch (err) {
       const e = err instanceof VnplanError ? err : null;
       const code = (err as NodeJS.ErrnoException).code;
@@ -127,7 +153,7 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
     const r = await pool.run({ name: basename(path), bytes, sha256: sha, options: extractOptions });
     if (storeError) return;
     if (r.ok) {
-      writer.writeDocument(r.rows, location);
+      grouped(() => writer.writeDocument(r.rows, location));
       s.imported++;
       s.pages += r.pages;
       if (s.imported % INDEX_BATCH === 0) writer.indexPending();
@@ -138,7 +164,10 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
     }
   };
 
-  const ticker = setInterval(report, 250);
+  const ticker = setInterval(() => {
+    if (group.size && performance.now() - group.since >= COMMIT_MS) commit();
+    report();
+  }, COMMIT_MS);
   try {
     await Promise.all(
       files.map((path) =>
@@ -155,6 +184,7 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
   } finally {
     clearInterval(ticker);
     await pool.close();
+    commit();
   }
   report();
   if (storeError) {

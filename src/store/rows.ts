@@ -2,11 +2,45 @@
 // workers build the rows and the writing thread only inserts them.
 import type { Extraction, Section, Span } from "../contract/schema.js";
 import { foldCode } from "../extract/fold.js";
+import { foldD } from "./fold.js";
 
 type Located = { section: string; span: Span; page: number | null };
 type Place = { section: string; start: number; end: number; page: number | null };
 
+/** Column order of each table's rows, after the document id they all start with. */
+export const COLUMNS = {
+  sections: ["ord", "section", "label", "title", "level", "start", "end", "page"],
+  citations: [
+    "ord", "key", "type_code", "type_name", "number", "year", "issuer_code", "symbol", "symbol_fold",
+    "date", "issuer", "subject", "section", "start", "end", "page", "sentence",
+  ],
+  units: ["ord", "name", "normalized_name", "role", "section", "start", "end", "page"],
+  deadlines: ["ord", "text", "due", "start_date", "recurring", "terms", "section", "start", "end", "page"],
+  targets: ["ord", "value", "value_max", "unit", "comparator", "subject", "text", "by_year", "section", "start", "end", "page"],
+  tasks: ["ord", "summary", "deadline_text", "due", "start_date", "recurring", "citations", "section", "start", "end", "page"],
+  task_units: ["task_ord", "role", "ord", "name", "normalized_name"],
+} as const;
+export type ChildTable = keyof typeof COLUMNS;
+export const DOCUMENT_COLUMNS = [
+  "sha256", "format", "pages", "schema_version", "type_code", "type_name", "title", "symbol", "issuer", "date", "year", "place", "extraction", "text",
+] as const;
+
+/**
+ * A document ready to bind: values in column order, so the writing thread
+ * passes them to SQLite as they are (import workers build them).
+ */
 export interface DocumentRows {
+  sha256: string;
+  schemaVersion: string;
+  document: unknown[];
+  tables: Record<ChildTable, unknown[][]>;
+  /** The distinct citation keys, whose cited_documents rows change. */
+  citedKeys: string[];
+  /** Title and text as the full-text index takes them (see fold.ts). */
+  fts: [title: string, text: string];
+}
+
+interface Records {
   sha256: string;
   document: {
     format: string;
@@ -66,6 +100,27 @@ export interface DocumentRows {
 const TASK_ROLES = ["lead", "support", "advise", "implement", "assigned"] as const;
 
 export function toRows(x: Extraction, sha256: string): DocumentRows {
+  const r = toRecords(x, sha256);
+  const doc = { sha256, ...r.document } as Record<string, unknown>;
+  const positional = (rows: Record<string, unknown>[], columns: readonly string[]): unknown[][] => rows.map((o) => columns.map((c) => o[c]));
+  const { taskUnits, ...children } = r;
+  const tables = Object.fromEntries(
+    (Object.keys(COLUMNS) as ChildTable[]).map((t) => [
+      t,
+      positional((t === "task_units" ? taskUnits : children[t]) as Record<string, unknown>[], COLUMNS[t]),
+    ]),
+  ) as Record<ChildTable, unknown[][]>;
+  return {
+    sha256,
+    schemaVersion: x.schemaVersion,
+    document: DOCUMENT_COLUMNS.map((c) => doc[c]),
+    tables,
+    citedKeys: [...new Set(x.citations.map((c) => c.key))],
+    fts: [foldD(x.document.title ?? ""), foldD(x.text)],
+  };
+}
+
+function toRecords(x: Extraction, sha256: string): Records {
   const place = (l: Located): Place => ({ section: l.section, start: l.span.start, end: l.span.end, page: l.page });
   const normalizedOf = new Map<string, string>();
   for (const u of x.units) if (!normalizedOf.has(u.name)) normalizedOf.set(u.name, u.normalizedName);

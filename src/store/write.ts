@@ -1,7 +1,8 @@
 // Writes: each document with all its rows in one transaction, so a document is
 // stored whole or not at all, whenever the process stops.
+import type { Statement } from "better-sqlite3";
 import type { Db } from "./open.js";
-import type { DocumentRows } from "./rows.js";
+import { COLUMNS, DOCUMENT_COLUMNS, type ChildTable, type DocumentRows } from "./rows.js";
 import { foldCode } from "../extract/fold.js";
 import { foldD } from "./fold.js";
 
@@ -35,41 +36,38 @@ export interface Writer {
   refreshCited(): void;
   /** Adds the documents stored since the last call to the full-text index. */
   indexPending(): void;
+  /**
+   * Opens a transaction that the next writes join, each as a savepoint: a
+   * document is still stored whole or not at all, and several share the cost
+   * of one commit. Does nothing when one is open.
+   */
+  begin(): void;
+  /** Commits the transaction begin() opened, if any. */
+  commit(): void;
 }
 
-const COLUMNS = {
-  sections: ["ord", "section", "label", "title", "level", "start", "end", "page"],
-  citations: [
-    "ord", "key", "type_code", "type_name", "number", "year", "issuer_code", "symbol", "symbol_fold",
-    "date", "issuer", "subject", "section", "start", "end", "page", "sentence",
-  ],
-  units: ["ord", "name", "normalized_name", "role", "section", "start", "end", "page"],
-  deadlines: ["ord", "text", "due", "start_date", "recurring", "terms", "section", "start", "end", "page"],
-  targets: ["ord", "value", "value_max", "unit", "comparator", "subject", "text", "by_year", "section", "start", "end", "page"],
-  tasks: ["ord", "summary", "deadline_text", "due", "start_date", "recurring", "citations", "section", "start", "end", "page"],
-} as const;
-
-type ChildTable = keyof typeof COLUMNS;
-
-function insertSql(table: string, columns: readonly string[], verb = "INSERT"): string {
+function insertSql(table: string, columns: readonly string[]): string {
   const cols = ["document_id", ...columns];
-  return `${verb} INTO ${table} (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`;
+  return `INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`;
 }
 
 export function createWriter(db: Db): Writer {
   db.function("fold_d", { deterministic: true }, (s: unknown) => foldD(String(s)));
-  const docCols = ["sha256", "format", "pages", "schema_version", "type_code", "type_name", "title", "symbol", "issuer", "date", "year", "place", "extraction", "text"];
-  const insertDoc = db.prepare(`INSERT INTO documents (${docCols.join(", ")}) VALUES (${docCols.map((c) => `@${c}`).join(", ")})`);
+  const insertDoc = db.prepare(`INSERT INTO documents (${DOCUMENT_COLUMNS.join(", ")}) VALUES (${DOCUMENT_COLUMNS.map(() => "?").join(", ")})`);
   const children = Object.fromEntries(
     (Object.keys(COLUMNS) as ChildTable[]).map((t) => [t, db.prepare(insertSql(t, COLUMNS[t]))]),
-  ) as Record<ChildTable, ReturnType<Db["prepare"]>>;
-  const insertTaskUnit = db.prepare(insertSql("task_units", ["task_ord", "role", "ord", "name", "normalized_name"]));
+  ) as Record<ChildTable, Statement<unknown[]>>;
   const markUnindexed = db.prepare("INSERT INTO fts_pending (id) VALUES (?)");
   const forgetUnindexed = db.prepare("DELETE FROM fts_pending WHERE id = ?");
   const indexAll = db.prepare(
     "INSERT INTO documents_fts (rowid, title, text) SELECT id, fold_d(coalesce(title, '')), fold_d(text) FROM documents WHERE id IN (SELECT id FROM fts_pending)",
   );
   const clearUnindexed = db.prepare("DELETE FROM fts_pending");
+  const insertFts = db.prepare("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)");
+  // The folded values of documents stored by this writer and not yet indexed: the
+  // writing thread then does not fold them again. fts_pending stays the record of
+  // what is to index (rows left by an interrupted import are folded in SQL).
+  const folded = new Map<number, DocumentRows["fts"]>();
   const findDoc = db.prepare("SELECT id, schema_version FROM documents WHERE sha256 = ?");
   const locationOf = db.prepare("SELECT document_id FROM locations WHERE path = ?");
   const upsertLocation = db.prepare(
@@ -104,6 +102,7 @@ export function createWriter(db: Db): Writer {
   });
 
   const indexPending = db.transaction(() => {
+    for (const [id, [title, text]] of folded) if (forgetUnindexed.run(id).changes) insertFts.run(id, title, text);
     indexAll.run();
     clearUnindexed.run();
   });
@@ -126,9 +125,10 @@ export function createWriter(db: Db): Writer {
     if (before && before.document_id !== documentId) dropIfOrphan(before.document_id);
   };
 
+  const TABLES = Object.keys(COLUMNS) as ChildTable[];
   const writeDocument = db.transaction((rows: DocumentRows, location: Location): number => {
     const existing = findDoc.get(rows.sha256) as { id: number; schema_version: string } | undefined;
-    if (existing && existing.schema_version === rows.document.schema_version) {
+    if (existing && existing.schema_version === rows.schemaVersion) {
       place(existing.id, location);
       return existing.id;
     }
@@ -148,13 +148,14 @@ export function createWriter(db: Db): Writer {
   });
 
   const insertAll = (rows: DocumentRows): number => {
-    const id = Number(insertDoc.run({ sha256: rows.sha256, ...rows.document }).lastInsertRowid);
-    for (const t of Object.keys(COLUMNS) as ChildTable[]) {
-      for (const r of rows[t]) children[t].run({ document_id: id, ...r });
+    const id = Number(insertDoc.run(rows.document).lastInsertRowid);
+    for (const t of TABLES) {
+      const insert = children[t];
+      for (const r of rows.tables[t]) insert.run(id, r);
     }
-    for (const r of rows.taskUnits) insertTaskUnit.run({ document_id: id, ...r });
     markUnindexed.run(id);
-    markCited([...new Set(rows.citations.map((c) => c.key))]);
+    folded.set(id, rows.fts);
+    markCited(rows.citedKeys);
     return id;
   };
 
@@ -183,7 +184,16 @@ export function createWriter(db: Db): Writer {
     failureFor: (path, sha256) => findFailure.get(path, sha256) !== undefined,
     failures: () => listFailures.all() as Failure[],
     refreshCited: () => refreshPending.immediate(),
-    indexPending: () => indexPending.immediate(),
+    indexPending: () => {
+      indexPending.immediate();
+      folded.clear();
+    },
+    begin: () => {
+      if (!db.inTransaction) db.exec("BEGIN IMMEDIATE");
+    },
+    commit: () => {
+      if (db.inTransaction) db.exec("COMMIT");
+    },
   };
 }
 
