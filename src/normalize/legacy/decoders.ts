@@ -30,9 +30,14 @@ const CP1258_LETTER_AT = byCode(CP1258_LETTER);
  */
 export class Pieces {
   out: string[] = [];
-  start = new Int32Array(256);
-  end = new Int32Array(256);
+  start: Int32Array;
+  end: Int32Array;
   n = 0;
+
+  constructor(room = 256) {
+    this.start = new Int32Array(room);
+    this.end = new Int32Array(room);
+  }
 
   reset(): this {
     this.out.length = 0;
@@ -42,7 +47,8 @@ export class Pieces {
 
   push(s: string, a: number, b: number): void {
     if (this.n === this.start.length) {
-      const start = new Int32Array(this.n * 2), end = new Int32Array(this.n * 2);
+      const room = Math.max(16, this.n * 2);
+      const start = new Int32Array(room), end = new Int32Array(room);
       start.set(this.start);
       end.set(this.end);
       this.start = start;
@@ -51,6 +57,16 @@ export class Pieces {
     this.out.push(s);
     this.start[this.n] = a;
     this.end[this.n++] = b;
+  }
+
+  /** A copy holding just the pieces, for keeping. */
+  copy(): Pieces {
+    const c = new Pieces(0);
+    c.out = this.out.slice(0, this.n);
+    c.start = this.start.slice(0, this.n);
+    c.end = this.end.slice(0, this.n);
+    c.n = this.n;
+    return c;
   }
 
   text(): string {

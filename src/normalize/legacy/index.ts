@@ -104,9 +104,10 @@ function chartsChanging(line: string): number {
 export function decodeLegacy(text: string, fonts: readonly string[] = []): StageResult & { encoding: string | null } {
   const hints = fontHints(fonts);
   const opts: DecodeOptions = { capitals: hints.capitals };
-  // First pass: every candidate decoding of each line, scored; the pieces
-  // are kept only for the decoding a line ends up with, decoded again then.
-  type Option = { enc: Encoding; s: number };
+  // First pass: every candidate decoding of each line, scored. Pieces are
+  // kept only for a line's best decoding (the one it nearly always ends up
+  // with); another pick is decoded again.
+  type Option = { enc: Encoding; s: number; pieces?: Pieces };
   // A line that already reads perfectly can only follow the document's
   // encoding: its decodings wait until one is known.
   const lines: { pos: number; end: number; options: Option[] | null; base: number }[] = [];
@@ -114,14 +115,21 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
   const sink = new Pieces();
   const decodings = (line: string, encs: Encoding[], base: number): Option[] => {
     const changing = encs[0] === "VIQR" ? 0 : chartsChanging(line);
-    return encs
-      .map((enc) => {
-        const bonus = enc === hints.prefer ? 0.5 : 0;
-        // The only change a chart can make to a line without its characters is .VnTimeH capitals.
-        const same = enc !== "VIQR" && !(changing & CHANGES[enc as keyof typeof CHANGES]) && !(enc === "TCVN3" && opts.capitals);
-        return { enc, s: (same ? base : score(decodeInto(enc, line, opts, sink).text())) + bonus };
-      })
-      .sort((a, b) => b.s - a.s);
+    let top: Option | null = null;
+    const options = encs.map((enc): Option => {
+      const bonus = enc === hints.prefer ? 0.5 : 0;
+      // The only change a chart can make to a line without its characters is .VnTimeH capitals.
+      const same = enc !== "VIQR" && !(changing & CHANGES[enc as keyof typeof CHANGES]) && !(enc === "TCVN3" && opts.capitals);
+      if (same) return { enc, s: base + bonus };
+      const o: Option = { enc, s: score(decodeInto(enc, line, opts, sink).text()) + bonus };
+      if (!top || o.s > top.s) {
+        if (top) top.pieces = undefined;
+        o.pieces = sink.copy();
+        top = o;
+      }
+      return o;
+    });
+    return options.sort((a, b) => b.s - a.s);
   };
   for (let pos = 0; pos <= text.length; ) {
     // A line with a letter only Unicode has is skipped without slicing it.
@@ -169,7 +177,7 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
     if (!pick) continue;
     out ??= new MappedRuns(text.length + 64);
     out.copy(text, done, pos);
-    out.pushPieces(decodeInto(pick.enc, line, opts, sink), pos);
+    out.pushPieces(pick.pieces ?? decodeInto(pick.enc, line, opts, sink), pos);
     done = end;
     used.set(pick.enc, (used.get(pick.enc) ?? 0) + 1);
   }
