@@ -196,20 +196,23 @@ export interface Analysis {
 
 /** Separates tone from letters in an NFC syllable. */
 export function analyse(syl: string): Analysis {
+  // The letters between toned vowels are copied as slices: a toneless word is its own bare form.
   let bare = "";
+  let from = 0;
   let tone: Tone = 0;
   let marks = 0;
   let at = -1;
   for (let i = 0; i < syl.length; i++) {
-    const c = syl[i];
-    const info = VOWEL_INFO.get(c);
+    const info = VOWEL_INFO.get(syl[i]);
     if (info && info.tone) {
       tone = info.tone;
       marks++;
       at = i;
-      bare += info.bare;
-    } else bare += c;
+      bare += syl.slice(from, i) + info.bare;
+      from = i + 1;
+    }
   }
+  bare = from === 0 ? syl : bare + syl.slice(from);
   return { bare, tone, marks, at };
 }
 
