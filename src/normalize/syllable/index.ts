@@ -20,6 +20,13 @@ for (const v of BASE_VOWELS + BASE_VOWELS.toUpperCase()) {
   row.forEach((c, t) => VOWEL_INFO.set(c, { bare: v, tone: t as Tone }));
 }
 
+// The same by character code (every vowel is one code unit): hot loops read an array, not a hashed string.
+const VOWEL_AT: ({ bare: string; tone: Tone } | undefined)[] = new Array(0x1f00).fill(undefined);
+for (const [c, info] of VOWEL_INFO) VOWEL_AT[c.charCodeAt(0)] = info;
+const IS_BASE = new Uint8Array(0x200);
+for (const v of BASE_VOWELS) IS_BASE[v.charCodeAt(0)] = 1;
+const isBase = (c: number) => c < 0x200 && IS_BASE[c] === 1;
+
 /** True for any Vietnamese vowel letter, with or without marks, either case. */
 export function isVowelChar(c: string): boolean {
   return VOWEL_INFO.has(c);
@@ -133,7 +140,7 @@ const BARE = new Set(generateBareSyllables());
 /** The onset of a toneless lowercase syllable (gi/qu when followed by a vowel). */
 export function onsetOf(bare: string): string {
   let i = 0;
-  while (i < bare.length && !BASE_VOWELS.includes(bare[i])) i++;
+  while (i < bare.length && !isBase(bare.charCodeAt(i))) i++;
   let on = bare.slice(0, i);
   if ((on === "g" && bare[i] === "i" && i + 1 < bare.length && BASE_VOWELS.includes(bare[i + 1])) || (on === "q" && bare[i] === "u")) on = bare.slice(0, i + 1);
   return on;
@@ -143,7 +150,7 @@ export function onsetOf(bare: string): string {
 export function parts(bare: string): { onset: string; vowels: string; coda: string } {
   const onset = onsetOf(bare);
   let j = onset.length;
-  while (j < bare.length && BASE_VOWELS.includes(bare[j])) j++;
+  while (j < bare.length && isBase(bare.charCodeAt(j))) j++;
   return { onset, vowels: bare.slice(onset.length, j), coda: bare.slice(j) };
 }
 
@@ -203,7 +210,8 @@ export function analyse(syl: string): Analysis {
   let marks = 0;
   let at = -1;
   for (let i = 0; i < syl.length; i++) {
-    const info = VOWEL_INFO.get(syl[i]);
+    const code = syl.charCodeAt(i);
+    const info = code < VOWEL_AT.length ? VOWEL_AT[code] : undefined;
     if (info && info.tone) {
       tone = info.tone;
       marks++;
