@@ -63,8 +63,13 @@ export interface ImportSummary {
 /** Documents written between two recomputations of cited_documents, and between two index updates. */
 const CITED_BATCH = 1000;
 const INDEX_BATCH = 100;
-/** Documents that share a commit at most, and how long the oldest waits for it. */
-const COMMIT_GROUP = 16;
+/**
+ * Documents that share a commit at most, and how long the oldest waits for it.
+ * One: every document is its own transaction, durable as soon as it is written.
+ * (Each document also sits in its own savepoint, so a larger group would still
+ * store documents whole, trading a rerun of the last few for fewer commits.)
+ */
+const COMMIT_GROUP = 1;
 const COMMIT_MS = 200;
 
 export function defaultJobs(): number {
