@@ -2,29 +2,41 @@
 // are not UTF-8 are either Windows-1258 (decoded here) or a legacy font
 // encoding (TCVN3, VNI): those are decoded as Windows-1252, the way Windows
 // showed them, and left to normalize's legacy decoder.
+import { isAscii, isUtf8, transcode } from "node:buffer";
 import type { Ingested } from "./types.js";
 
 // Windows-1252 0x80–0x9F (TextDecoder's "windows-1252" is Latin-1 in some Node builds).
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
 
 export function decodeCp1252(bytes: Uint8Array): string {
-  let out = "";
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    const part = bytes.subarray(i, i + CHUNK);
-    const codes = Array.from(part, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
-    out += String.fromCharCode(...codes);
-  }
-  return out;
+  // Latin-1 is Windows-1252 outside 0x80–0x9F: decode natively, then remap those few bytes if any occur.
+  const latin1 = asBuffer(bytes).toString("latin1");
+  if (!hasC1(bytes)) return latin1;
+  return latin1.replace(C1, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+const C1 = /[\u0080-\u009f]/g;
+
+function hasC1(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80 && bytes[i] <= 0x9f) return true;
+  return false;
+}
+
+/** The same bytes as a Buffer, without copying. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Valid UTF-8 (checked before) to a string. ASCII is read as Latin-1; other
+ * text goes through ICU's transcoder to UTF-16 and is read from that, which is
+ * more than twice as fast as V8's UTF-8 decoding of Vietnamese text.
+ */
+function decodeUtf8(bytes: Uint8Array): string {
+  const buf = asBuffer(bytes);
+  if (isAscii(buf)) return buf.toString("latin1");
+  if (typeof transcode === "function") return transcode(buf, "utf8", "ucs2").toString("ucs2");
+  return new TextDecoder("utf-8").decode(buf);
 }
 
 /** UTF-16 without a BOM: one of every two bytes is zero in Latin and Vietnamese text. */
@@ -67,7 +79,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   const u16 = utf16Guess(bytes);
   if (u16) return { text: new TextDecoder(u16).decode(bytes), encoding: u16 };
-  if (isUtf8(bytes)) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
+  if (isUtf8(bytes)) return { text: decodeUtf8(bytes), encoding: "utf-8" };
   if (looksCp1258(bytes)) return { text: new TextDecoder("windows-1258").decode(bytes).normalize("NFC"), encoding: "windows-1258" };
   return { text: decodeCp1252(bytes), encoding: "windows-1252" };
 }
