@@ -47,11 +47,16 @@ interface Compiled {
   spec: SchemeSpec;
   re: RegExp;
   first: RegExp | null;
+  /** Stack key and rank of a reading, by depth for dotted Arabic numbers: built once, not per label. */
+  keys: string[];
+  ranks: number[];
 }
+
+/** Deepest dotted number a scheme may write ("1.2.3.4.5"); deeper ones get their key built when met. */
+const MAX_DEPTH = 8;
 
 let compiled: {
   schemes: Compiled[];
-  any: RegExp;
   bullet: RegExp;
   /** First characters of the bullets: most lines open with none of them and skip the bullet pattern. */
   bulletFirst: Set<string>;
@@ -60,14 +65,18 @@ let compiled: {
   g: NumberingGrammar;
 } | null = null;
 
-/** The schemes that may open with a given character, found once per character. */
-const byFirst = new Map<string, Compiled[]>();
+/** The schemes that may open with a given UTF-16 code, found once per code. */
+const byFirst = new Array<Compiled[] | undefined>(0x10000);
+/** Past the end or at half a surrogate pair no first-character class matches. */
+let withoutFirst: Compiled[] | null = null;
 
-function schemesFor(ch: string, schemes: Compiled[]): Compiled[] {
-  let list = byFirst.get(ch);
+function schemesFor(code: number, schemes: Compiled[]): Compiled[] {
+  if (Number.isNaN(code) || (code >= 0xd800 && code <= 0xdfff)) return (withoutFirst ??= schemes.filter((c) => !c.first));
+  let list = byFirst[code];
   if (!list) {
+    const ch = String.fromCharCode(code);
     list = schemes.filter((c) => !c.first || c.first.test(ch));
-    if (byFirst.size < 512) byFirst.set(ch, list);
+    byFirst[code] = list;
   }
   return list;
 }
@@ -75,32 +84,54 @@ function schemesFor(ch: string, schemes: Compiled[]): Compiled[] {
 function grammar() {
   if (compiled) return compiled;
   const g = loadGrammar<NumberingGrammar>("numbering");
-  const schemes = g.schemes.map((spec) => ({
-    spec,
-    // Sticky, so a match is tried at one place only; the lookahead keeps "11-CT/TU" and "2023." out.
-    re: new RegExp(`(?:${spec.pattern})(?=\\s|$)`, `${spec.flags ?? "u"}y`),
-    first: spec.first ? new RegExp(`^${spec.first}$`, spec.flags ?? "u") : null,
-  }));
-  // Every scheme at once, case-insensitive (so a superset): most paragraphs open with no label and are
-  // answered by this one test instead of one per scheme.
-  const any = new RegExp(`(?:${g.schemes.map((spec) => `(?:${spec.pattern.replace(/\(\?<\w+>/g, "(?:")})`).join("|")})(?=\\s|$)`, "iuy");
+  const schemes = g.schemes.map((spec): Compiled => {
+    const dotted = spec.scheme === "arabic";
+    const keys: string[] = [];
+    const ranks: number[] = [];
+    for (let d = 0; d <= MAX_DEPTH; d++) {
+      keys.push(dotted ? `arabic${d}` : spec.scheme);
+      ranks.push(spec.rank + (dotted ? d / 10 : 0));
+    }
+    return {
+      spec,
+      // Sticky, so a match is tried at one place only; the lookahead keeps "11-CT/TU" and "2023." out.
+      re: new RegExp(`(?:${spec.pattern})(?=\\s|$)`, `${spec.flags ?? "u"}y`),
+      first: spec.first ? new RegExp(`^${spec.first}$`, spec.flags ?? "u") : null,
+      keys,
+      ranks,
+    };
+  });
   const bulletChars = g.bullets.filter((b) => b.length).map(escapeRegExp);
   const bullet = new RegExp(`(?:${bulletChars.join("|")})(?=\\s)`, "uy");
   const footnote = new RegExp(`(?:${g.footnote})(?=\\s)`, "uy");
   const pageFootnote = new RegExp(g.pageFootnote, "uy");
   const bulletFirst = new Set(g.bullets.filter((b) => b.length).map((b) => b[0]));
-  compiled = { schemes, any, bullet, bulletFirst, footnote, pageFootnote, g };
+  compiled = { schemes, bullet, bulletFirst, footnote, pageFootnote, g };
   return compiled;
 }
 
-const WS = /\s*/uy;
+/** `\s` of a /u regular expression, by code. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** End of the run of spaces at `text[from]`. */
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+const ROMAN_TABLE: [number, string][] = [[100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
 
 function romanValue(s: string): number {
-  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
   let total = 0;
   for (let i = 0; i < s.length; i++) {
-    const a = v[s[i].toUpperCase()];
-    const b = i + 1 < s.length ? v[s[i + 1].toUpperCase()] : 0;
+    const a = ROMAN_DIGITS[s[i].toUpperCase()];
+    const b = i + 1 < s.length ? ROMAN_DIGITS[s[i + 1].toUpperCase()] : 0;
     total += a < b ? -a : a;
   }
   return total;
@@ -108,9 +139,8 @@ function romanValue(s: string): number {
 
 /** Roman numerals in their canonical form only ("IIII" and "VX" are not numbers). */
 function toRoman(n: number): string {
-  const table: [number, string][] = [[100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
   let out = "";
-  for (const [v, r] of table) while (n >= v) { out += r; n -= v; }
+  for (const [v, r] of ROMAN_TABLE) while (n >= v) { out += r; n -= v; }
   return out;
 }
 
@@ -145,30 +175,27 @@ function valueOf(scheme: string, raw: string, g: NumberingGrammar): number[] | n
 
 /** Every reading of a numbering label at `text[from]`; [] when there is none. */
 export function labelsAt(text: string, from = 0): LabelMatch[] {
-  const { schemes, any, g } = grammar();
+  const { schemes, g } = grammar();
   const out: LabelMatch[] = [];
-  const candidates = schemesFor(text[from], schemes);
-  if (!candidates.length) return out;
-  any.lastIndex = from;
-  if (!any.test(text)) return out;
-  for (const { spec, re } of candidates) {
+  // Each scheme's first character is checked first: most paragraphs try one or two patterns, or none.
+  const candidates = schemesFor(text.charCodeAt(from), schemes);
+  for (let k = 0; k < candidates.length; k++) {
+    const { spec, re, keys, ranks } = candidates[k];
     re.lastIndex = from;
     const m = re.exec(text);
     if (!m) continue;
     const raw = m.groups?.value ?? "";
     const value = valueOf(spec.scheme, raw, g);
     if (!value) continue;
-    WS.lastIndex = from + m[0].length;
-    WS.exec(text);
     const depth = spec.scheme === "arabic" ? value.length : 1;
     const written = spec.prefix ? (raw ? `${spec.prefix} ${raw.replace(/\s+/g, " ")}` : spec.prefix) : raw;
     out.push({
       scheme: spec.scheme,
-      key: spec.scheme === "arabic" ? `arabic${depth}` : spec.scheme,
-      rank: spec.rank + (spec.scheme === "arabic" ? depth / 10 : 0),
+      key: depth <= MAX_DEPTH ? keys[depth] : `arabic${depth}`,
+      rank: depth <= MAX_DEPTH ? ranks[depth] : spec.rank + depth / 10,
       value,
       label: written,
-      length: WS.lastIndex - from,
+      length: skipSpaces(text, from + m[0].length) - from,
       global: spec.global ?? false,
       heading: spec.heading ?? false,
     });
@@ -178,12 +205,10 @@ export function labelsAt(text: string, from = 0): LabelMatch[] {
 
 /** Some numbering label opens `text` at `from`: `labelsAt(text, from).length > 0` without building the readings. */
 export function hasLabel(text: string, from = 0): boolean {
-  const { schemes, any, g } = grammar();
-  const candidates = schemesFor(text[from], schemes);
-  if (!candidates.length) return false;
-  any.lastIndex = from;
-  if (!any.test(text)) return false;
-  for (const { spec, re } of candidates) {
+  const { schemes, g } = grammar();
+  const candidates = schemesFor(text.charCodeAt(from), schemes);
+  for (let k = 0; k < candidates.length; k++) {
+    const { spec, re } = candidates[k];
     re.lastIndex = from;
     const m = re.exec(text);
     // Every Arabic number is a value; other schemes check theirs (canonical Roman numerals, the alphabet).
@@ -199,9 +224,7 @@ export function bulletAt(text: string, from = 0): number {
   bullet.lastIndex = from;
   const m = bullet.exec(text);
   if (!m) return 0;
-  WS.lastIndex = from + m[0].length;
-  WS.exec(text);
-  return WS.lastIndex - from;
+  return skipSpaces(text, from + m[0].length) - from;
 }
 
 /** The line opens a list item: a bullet or a numbering label. */
