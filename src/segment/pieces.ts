@@ -60,6 +60,12 @@ export function piecesOf(text: string, p: Paragraph, paragraph: number): Piece[]
 /** `s` without trailing characters from `chars` (a loop: `[...]+$` backtracks on long runs). */
 export function trimTrailing(s: string, chars: string): string {
   let e = s.length;
-  while (e > 0 && chars.includes(s[e - 1])) e--;
+  while (e > 0 && hasCode(chars, s.charCodeAt(e - 1))) e--;
   return s.slice(0, e);
+}
+
+/** `chars` holds the UTF-16 code `c` (compared by code: no one-character string per test). */
+function hasCode(chars: string, c: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
 }
