@@ -22,6 +22,8 @@ import {
   isKnownPosition,
   isMotto,
   isPersonName,
+  mayBeTypeNameOnly,
+  mayOpenClosing,
   placeDateIn,
   startsPreamble,
   symbolIn,
@@ -167,7 +169,7 @@ function titleRange(paras: Paragraph[], texts: string[], typeIdx: number): [numb
  */
 function startsAttached(state: Region, tree: SectionTree, t: string, afterMotto: boolean): boolean {
   if (state === "closing") return typeLineOf(t) !== null || (afterMotto && bareTypeName(t) !== null);
-  if (state !== "body" || tree.inAppendix()) return false;
+  if (state !== "body" || tree.inAppendix() || !mayBeTypeNameOnly(t)) return false;
   const type = typeLineOf(t);
   return type !== null && type.name.length === t.trim().length;
 }
@@ -179,7 +181,9 @@ function opensFresh(labels: LabelMatch[], headingLike: boolean): boolean {
 
 /** The paragraph reads as a heading: a markdown heading, bold, or short without a sentence end. */
 function headingLike(p: Paragraph, t: string): boolean {
-  return p.kind === "heading" || p.strong || (t.length <= 150 && !/[.;]$/.test(t));
+  if (p.kind === "heading" || p.strong) return true;
+  const last = t.charCodeAt(t.length - 1);
+  return t.length <= 150 && last !== 46 && last !== 59; // "." ";"
 }
 
 /** Longest unnumbered heading ("Mục đích", "Yêu cầu chung") that may stand for a level's first item. */
@@ -195,6 +199,7 @@ function unnumberedHeading(t: string): boolean {
 
 /** "Nơi nhận", a signing-authority line, or a lone position followed by a name. */
 function closingStarts(paras: Paragraph[], texts: string[], i: number): boolean {
+  if (!mayOpenClosing(texts[i])) return false;
   const tab = texts[i].indexOf("\t");
   const first = tab < 0 ? texts[i] : texts[i].slice(0, tab);
   if (afterRecipientsHeading(first) !== null) return true;

@@ -1,6 +1,7 @@
 // Header and closing vocabulary (grammars/structure.json) and document types
 // (grammars/document-types.json), compiled once into small matchers.
 import { alternation, escapeRegExp, loadGrammar } from "../grammar/load.js";
+import { isSpaceCode } from "./chars.js";
 import { trimTrailing } from "./pieces.js";
 
 interface StructureGrammar {
@@ -45,6 +46,49 @@ const fold = (s: string) => {
   return LOOSE_SPACE.test(t) ? t.replace(/\s+/g, " ").trim() : t;
 };
 
+/**
+ * A test of a line's first character against the first letters of `words`, case-insensitively as
+ * the patterns built from them compare: one regular-expression test per character code, remembered.
+ * Most lines open with another letter and skip the pattern. Words that open with anything but a
+ * letter let every line through.
+ */
+function firstLetterOf(words: string[]): (s: string) => boolean {
+  const firsts = [...new Set(words.map((w) => w[0]))];
+  if (firsts.some((c) => !/\p{L}/u.test(c ?? ""))) return () => true;
+  const re = new RegExp(`^(?:${firsts.map(escapeRegExp).join("|")})$`, "iu");
+  const memo = new Uint8Array(0x10000); // 0 not yet tested, 1 no, 2 yes
+  return (s) => {
+    const c = s.charCodeAt(0);
+    if (Number.isNaN(c)) return false;
+    if (memo[c] === 0) memo[c] = re.test(String.fromCharCode(c)) ? 2 : 1;
+    return memo[c] === 2;
+  };
+}
+
+/** Letters of `s` without its spaces. */
+const lettersIn = (s: string) => s.replace(/\s+/g, "").length;
+
+/** NFC may rewrite this code: a combining mark or a character outside the precomposed ranges. */
+const mayComposeCode = (c: number) => c >= 0x300 && !(c >= 0x1ea0 && c <= 0x1ef9);
+
+/**
+ * The first character of `fold(s)` read without folding `s`, or null when NFC might change it
+ * (a combining mark follows, or the letter is outside the ranges NFC leaves alone).
+ */
+function foldedFirst(s: string): string | null {
+  let i = 0;
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  if (i === s.length) return "";
+  if (mayComposeCode(s.charCodeAt(i)) || mayComposeCode(s.charCodeAt(i + 1))) return null;
+  return s[i].toLowerCase()[0];
+}
+
+/** `s` may fold to one of the folded words whose first characters are `firsts`. */
+function mayFoldInto(s: string, firsts: Set<string>): boolean {
+  const f = foldedFirst(s);
+  return f === null || firsts.has(f);
+}
+
 function build() {
   const g = loadGrammar<StructureGrammar>("structure");
   const t = loadGrammar<TypesGrammar>("document-types");
@@ -66,10 +110,16 @@ function build() {
     preambleStart: new RegExp(`^(?:${g.preambleStarts.map(flex).join("|")})(?=\\s|$)`, "iu"),
     typeLine: new RegExp(`^(?<name>${alternation([...typeCodes.keys()].map((k) => k.toUpperCase())).replace(/ /g, "\\s+")})(?:\\s+(?:${g.typeLineJoiners.map(flex).join("|")})\\s.*)?$`, "iu"),
     typeCodes,
+    typeFirst: firstLetterOf([...typeCodes.keys()]),
+    // A type name matches its letters one for one (the pattern is precomposed capitals, compared case-insensitively).
+    typeNameLetters: Math.max(...[...typeCodes.keys()].flatMap((k) => [lettersIn(k), lettersIn(k.toUpperCase())])),
     toc: new Set(g.tableOfContents.map(fold)),
+    tocFirst: new Set(g.tableOfContents.map((x) => fold(x)[0])),
     recipients: new RegExp(`^(?:${g.recipientsHeading.map(flex).join("|")})\\s*:?\\s*`, "iu"),
+    recipientsFirst: firstLetterOf(g.recipientsHeading),
     annotations: new Set(g.annotations.map(fold)),
     notes: new Set(g.signatureNotes.map(fold)),
+    authorityFirst: firstLetterOf(g.authorityPrefixes),
     authority: new RegExp(`^(?:${g.authorityPrefixes.map((p) => escapeRegExp(p).replace(/\\\./g, "\\s?\\.")).sort((a, b) => b.length - a.length).join("|")})(?:\\s?\\.)?(?:\\s+|(?<=\\.))(?=\\p{L})`, "iu"),
     positions: new Set(g.positions.map(fold)),
     positionFirst: new Set(g.positions.map((x) => fold(x)[0])),
@@ -154,6 +204,21 @@ export function typeLineOf(s: string, anyCase = false): { name: string; code: st
   return { name, code: vocab().typeCodes.get(fold(name).replace(/\s+/g, " ")) ?? name };
 }
 
+/**
+ * `s` could be only a type name, as `typeLineOf` reads it: no more letters than the longest name.
+ * Counts no further than that, so a long paragraph is told at once.
+ */
+export function mayBeTypeNameOnly(s: string): boolean {
+  // typeLineOf trims: a line opening with a space is counted.
+  if (!isSpaceCode(s.charCodeAt(0)) && !vocab().typeFirst(s)) return false;
+  const max = vocab().typeNameLetters;
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isSpaceCode(s.charCodeAt(i)) && ++letters > max) return false;
+  }
+  return true;
+}
+
 /** A paragraph that is only a type name, in any case ("Chương trình" under a header whose capitals were lost). */
 export function bareTypeName(s: string): { name: string; code: string } | null {
   const name = s.trim();
@@ -163,11 +228,12 @@ export function bareTypeName(s: string): { name: string; code: string } | null {
 
 /** The heading of a table of contents ("MỤC LỤC"). */
 export function isTocHeading(s: string): boolean {
-  return s.length <= 40 && vocab().toc.has(trimTrailing(fold(s), " :."));
+  return s.length <= 40 && mayFoldInto(s, vocab().tocFirst) && vocab().toc.has(trimTrailing(fold(s), " :."));
 }
 
 /** What follows "Nơi nhận:" on its line, or null when the line is not that heading. */
 export function afterRecipientsHeading(s: string): string | null {
+  if (!vocab().recipientsFirst(s)) return null;
   const m = vocab().recipients.exec(s);
   return m ? s.slice(m[0].length) : null;
 }
@@ -189,6 +255,7 @@ export function isSignatureNote(s: string): boolean {
 
 /** Length of a signing-authority prefix ("TM. ", "K/T ", "KT. "), or 0. */
 export function authorityPrefix(s: string): number {
+  if (!vocab().authorityFirst(s)) return 0;
   const m = vocab().authority.exec(s);
   if (!m) return 0;
   // In capitals as written; in lower case ("tm . ubnd ...", capitals lost with a legacy font)
@@ -198,15 +265,19 @@ export function authorityPrefix(s: string): number {
   return 0;
 }
 
+/**
+ * `s` may open with a recipients heading, a signing authority or a position: a test of its
+ * first letter, so that most lines skip the three patterns (and finding their first column).
+ */
+export function mayOpenClosing(s: string): boolean {
+  const v = vocab();
+  return v.recipientsFirst(s) || v.authorityFirst(s) || mayFoldInto(s, v.positionFirst);
+}
+
 export function isKnownPosition(s: string): boolean {
   const v = vocab();
   // Most lines are told apart by their first letter or their length, without folding them.
-  if (s.length < v.positionMin) return false;
-  let i = 0;
-  while (i < s.length && /\s/.test(s[i])) i++;
-  const next = s.charCodeAt(i + 1);
-  if (!(next >= 0x300 && next <= 0x36f) && !v.positionFirst.has(s[i]?.toLowerCase())) return false;
-  return v.positions.has(fold(s));
+  return s.length >= v.positionMin && mayFoldInto(s, v.positionFirst) && v.positions.has(fold(s));
 }
 
 /** A title line of a signature: capitals only, a few words. */
