@@ -7,7 +7,8 @@
 // change only when the bigram context makes another reading overwhelmingly
 // more likely, and a weaker case becomes a suspect.
 import type { Repair, Suspect } from "../../contract/schema.js";
-import { fromSource, identityMap } from "../offsets.js";
+import { fromSource } from "../offsets.js";
+import { identityView } from "./identity.js";
 import { splice, type Edit } from "./splice.js";
 import { isValidBare, isValidSyllable, placeTone, restyle, toneAllowed, toneChar, analyse, type Tone, type ToneStyle } from "../syllable/index.js";
 import type { StageResult } from "../types.js";
@@ -29,6 +30,9 @@ const ONE_SIDED = 2;
 const GLYPH_WEIGHT = 1.5;
 const DOC_WEIGHT = 0.7;
 const LOST_DOC_WEIGHT = 1;
+
+/** No context: not a syllable, or no word on that side. */
+const NONE = -2;
 
 const VOWEL_LETTERS = [..."aăâeêioôơuưy"];
 /** Each letter a hole may stand for, with its analysis. */
@@ -66,15 +70,17 @@ interface Words {
 }
 
 /**
- * The words of a text as typed arrays of offsets and lexicon entries, each
- * found by hashing the word's lowercased code units as it is scanned: no
- * string per word. (A function of its own, so its loop is compiled apart.)
+ * The words of a text as typed arrays of offsets and lexicon entries. Each
+ * word is found by hashing its code units as they are scanned and looking
+ * the spelling up as written: no string per word. (A function of its own, so
+ * its loop is compiled apart.)
  */
 function scanText(text: string, lex: Lexicon): Words {
   const n = text.length;
   const words = buffers((n >> 1) + 1);
   const { starts, ends, ents, joined } = words;
   const units = unitTable;
+  const spellings = lex.spellings;
   let count = 0, i = 0;
   // Only spaces and tabs since the last word (none before the first).
   let spaced = false;
@@ -90,7 +96,7 @@ function scanText(text: string, lex: Lexicon): Words {
     const start = i;
     let h = FNV_SEED;
     for (;;) {
-      h = hashStep(h, v);
+      h = hashStep(h, c);
       if (++i >= n) break;
       c = text.charCodeAt(i);
       v = units[c];
@@ -99,8 +105,14 @@ function scanText(text: string, lex: Lexicon): Words {
     }
     starts[count] = start;
     ends[count] = i;
-    joined[count] = spaced && count > 0 && starts[count] > ends[count - 1] ? 1 : 0;
-    ents[count] = lex.entry(h, text, start, i);
+    joined[count] = spaced && count > 0 ? 1 : 0;
+    let e = spellings.find(h, text, start, i);
+    if (e < 0) {
+      const w = text.slice(start, i);
+      e = lex.of(w);
+      spellings.add(h, w, e);
+    }
+    ents[count] = e;
     count++;
     spaced = true;
   }
@@ -195,15 +207,18 @@ class Pass {
         if (f & HAS_VARIANTS) open.push(i);
       }
       // A marked word is only in question when the word before has no mark to have lost.
-      else if (joined[i] && i > 0 && flags[ents[i - 1]] & VALID && !tones[ents[i - 1]] && !this.settled(i)) open.push(i);
+      else if (joined[i] && flags[ents[i - 1]] & VALID && !tones[ents[i - 1]] && !this.settled(i)) open.push(i);
     }
     // Holes twice: the confident ones first tell which glyphs this document lost.
-    const unsure = holes.filter((i) => this.repairDamaged(i, true) < 0.9);
-    for (const i of unsure) this.repairDamaged(i);
-    for (const i of open) if (i > 0 && tones[ents[i]] && !out.has(i) && !this.settled(i)) this.speculateShift(i);
+    if (holes.length) {
+      const unsure = holes.filter((i) => this.repairDamaged(i, true) < 0.9);
+      for (const i of unsure) this.repairDamaged(i);
+    }
+    // (Most texts change nothing: no map lookups then.)
+    for (const i of open) if (tones[ents[i]] && !(out.size && out.has(i)) && !this.settled(i)) this.speculateShift(i);
     // A word without a mark is weighed against its marked readings even in seen pairs:
     // "công đoan" may occur, "công đoàn" far more.
-    for (const i of open) if (!out.has(i) && !tones[ents[i]] && (flags[ents[i]] & DOMINATED || !this.settled(i))) this.speculateLost(i);
+    for (const i of open) if (!tones[ents[i]] && !(out.size && out.has(i)) && (flags[ents[i]] & DOMINATED || !this.settled(i))) this.speculateLost(i);
 
     // Tone style rewrite, when asked for.
     if (options.toneStyle === "modern" || options.toneStyle === "traditional") {
@@ -222,7 +237,7 @@ class Pass {
 
   private finish(): StageResult {
     const { text, out, starts, ends, suspects } = this;
-    if (!out.size) return { text, map: identityMap(text.length), repairs: [], suspects };
+    if (!out.size) return { text, map: identityView(text.length), repairs: [], suspects };
     const edits: Edit[] = [];
     const repairs: Repair[] = [];
     let shift = 0;
@@ -355,11 +370,23 @@ class Pass {
     return confidence;
   }
 
+  /** Statistics id of word i as it now reads (-1: unseen), NONE when it is not a syllable. */
+  idNow(i: number): number {
+    // Most texts change nothing: no map lookup then.
+    const c = this.out.size ? this.out.get(i) : undefined;
+    const e = c ? this.lex.of(c.to) : this.ents[i];
+    return this.lex.flags[e] & VALID ? this.lex.ids[e] : NONE;
+  }
+
   /** Seen pairs on every side (or no context at all): nothing to suspect. */
   settled(i: number): boolean {
-    const p = this.prevCtx(i), n = this.nextCtx(i);
-    const id = this.ctxId(i) ?? -1;
-    return (p === null && n === null) || ((p === null || this.lm.pair(p, id) >= 2) && (n === null || this.lm.pair(id, n) >= 2));
+    // (joined[0] is 0: the first word has no word before it.)
+    const p = this.joined[i] ? this.idNow(i - 1) : NONE;
+    const n = i + 1 < this.count && this.joined[i + 1] ? this.idNow(i + 1) : NONE;
+    if (p === NONE && n === NONE) return true;
+    const own = this.idNow(i);
+    const id = own === NONE ? -1 : own;
+    return (p === NONE || this.lm.common(p, id)) && (n === NONE || this.lm.common(id, n));
   }
 
   /** A valid word with a mark after a word without one: did the mark jump here? */
@@ -407,11 +434,12 @@ class Pass {
       }
     }
     // Context on one side only is weaker evidence: ask for more.
-    const bestWord = placeTone(written, bestTone, this.style());
     const delta = best - base - (p === null || n === null ? ONE_SIDED : 0);
+    if (delta <= LOST_MARK_SUSPECT) return;
+    const bestWord = placeTone(written, bestTone, this.style());
     if (delta > LOST_MARK_CHANGE) {
       this.out.set(i, { to: bestWord, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 1000) / 1000 });
-    } else if (delta > LOST_MARK_SUSPECT) {
+    } else {
       this.suspects.push({ word: written, candidates: [bestWord], span: { start: this.starts[i], end: this.ends[i] }, rule: "lost-mark", confidence: Math.round((1 / (1 + Math.exp(-delta))) * 100) / 100 });
     }
   }

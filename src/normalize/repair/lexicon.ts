@@ -30,8 +30,66 @@ const MAX_MET = 200_000;
 export const FNV_SEED = 0x811c9dc5 | 0;
 export const hashStep = (h: number, lowerUnit: number) => Math.imul(h ^ lowerUnit, 0x01000193);
 
+/**
+ * Spellings exactly as written (case kept) → lexicon entry. A word of a text
+ * is hashed on its raw code units and checked by plain comparison: no case
+ * folding per character, and most texts repeat a few thousand spellings.
+ */
+export class Spellings {
+  private hashes = new Int32Array(1 << 14);
+  /** Entry + 1 per slot; 0: empty. */
+  private ents = new Int32Array(1 << 14);
+  private words: string[] = new Array<string>(1 << 14).fill("");
+  private mask = (1 << 14) - 1;
+  size = 0;
+
+  /** The entry of the spelling text[start, end) with raw hash h; -1 when not yet met. */
+  find(h: number, text: string, start: number, end: number): number {
+    const len = end - start;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const e = this.ents[s];
+      if (e === 0) return -1;
+      if (this.hashes[s] !== h) continue;
+      const w = this.words[s];
+      if (w.length !== len) continue;
+      let k = 0;
+      while (k < len && text.charCodeAt(start + k) === w.charCodeAt(k)) k++;
+      if (k === len) return e - 1;
+    }
+  }
+
+  add(h: number, word: string, entry: number): void {
+    if (2 * (this.size + 1) > this.ents.length) this.resize(this.ents.length * 2);
+    this.put(h, word, entry);
+    this.size++;
+  }
+
+  clear(): void {
+    this.resize(1 << 14, false);
+    this.size = 0;
+  }
+
+  private put(h: number, word: string, entry: number): void {
+    let s = h & this.mask;
+    while (this.ents[s] !== 0) s = (s + 1) & this.mask;
+    this.hashes[s] = h;
+    this.ents[s] = entry + 1;
+    this.words[s] = word;
+  }
+
+  private resize(size: number, keep = true): void {
+    const { hashes, ents, words } = this;
+    this.hashes = new Int32Array(size);
+    this.ents = new Int32Array(size);
+    this.words = new Array<string>(size).fill("");
+    this.mask = size - 1;
+    if (keep) for (let s = 0; s < ents.length; s++) if (ents[s]) this.put(hashes[s], words[s], ents[s] - 1);
+  }
+}
+
 export class Lexicon {
   readonly lm: SyllableModel;
+  readonly spellings = new Spellings();
   private slots = new Int32Array(1 << 14);
   private mask = (1 << 14) - 1;
   private hashes: number[] = [];
@@ -131,7 +189,8 @@ export class Lexicon {
 
   /** After long runs of new spellings (a huge batch), starts over; call between texts. */
   trim(): void {
-    if (this.words.length < MAX_MET) return;
+    if (this.words.length < MAX_MET && this.spellings.size < MAX_MET) return;
+    this.spellings.clear();
     for (const list of [this.words, this.hashes, this.flags, this.tones, this.ids, this.bareIds, this.variants]) list.length = 0;
     this.rehash(1 << 14);
   }

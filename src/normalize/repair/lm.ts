@@ -34,6 +34,11 @@ export class SyllableModel {
     return this.stats.pairId(a, b);
   }
 
+  /** The pair was seen at least twice. */
+  common(a: number, b: number): boolean {
+    return this.stats.common(a, b);
+  }
+
   private uni(b: number): number {
     return (this.stats.countId(b) + 0.1) / this.denom;
   }
