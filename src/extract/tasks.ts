@@ -9,7 +9,7 @@ import type { Block, Segmented } from "../segment/types.js";
 import { itemStart } from "../text/items.js";
 import { locate } from "./locate.js";
 import { lexicon, type Lexicon } from "../text/lexicon.js";
-import { tokenAt, tokenize } from "../text/tokens.js";
+import { tokenAt, tokenize, type Token } from "../text/tokens.js";
 import { tableHeader, tableRows } from "./tables.js";
 import { opensUnitList, scanUnitList } from "./unit-names.js";
 
@@ -79,112 +79,180 @@ function any(sorted: readonly { span: Range }[], r: Range): boolean {
 
 const byStart = <T extends { span: Range }>(items: readonly T[]) => [...items].sort((a, b) => a.span.start - b.span.start);
 
+/** What the walk over the section tree reads and fills. */
+interface Walk {
+  seg: Segmented;
+  found: TaskInputs;
+  /** Body paragraphs by section path, in text order. */
+  bySection: Map<string, Block[]>;
+  rowSpans: Array<{ span: Range }>;
+  tasks: Task[];
+}
+
+const NO_BLOCKS: Block[] = [];
+
 export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
   const found: TaskInputs = { citations: byStart(given.citations), deadlines: byStart(given.deadlines), units: byStart(given.units) };
   const tasks: Task[] = [];
   const rowBlocks = new Set<number>();
   const rowSpans: Array<{ span: Range }> = [];
+  const { text, blocks } = seg;
   // Task-table rows, wherever the table is.
-  for (let b = 0; b < seg.blocks.length; b++) {
-    const block = seg.blocks[b];
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     if (block.region === "closing" || block.region === "header") continue;
-    if (!(block.kind === "row" || seg.text.startsWith("|", block.start))) continue;
-    const header = tableHeader(seg.text, block);
+    if (!(block.kind === "row" || text.charCodeAt(block.start) === 124)) continue;
+    const header = tableHeader(text, block);
     if (!header) continue;
-    for (const row of tableRows(seg.text, seg.blocks, b + 1)) {
-      const rb = seg.blocks[row.index];
+    for (const row of tableRows(text, blocks, b + 1)) {
+      const rb = blocks[row.index];
       rowBlocks.add(rb.start);
       rowSpans.push({ span: rb });
-      const content = header.content !== null ? row.cells[header.content] : longestCell(seg.text, row.cells);
-      const summary = content ? firstSentence(seg.text, content.start, content.end) : "";
+      const content = header.content !== null ? row.cells[header.content] : longestCell(text, row.cells);
+      const summary = content ? firstSentence(text, content.start, content.end) : "";
       if (!summary) continue;
-      tasks.push(task(seg, found, rb, rb, [], summary));
+      tasks.push(task(seg, found, rb, rb, NO_UNITS, summary));
       b = row.index;
     }
   }
   // Numbered items of the task sections.
-  const blocksBySection = new Map<string, Block[]>();
-  for (const b of seg.blocks) {
-    if (b.region !== "body" || rowBlocks.has(b.start)) continue;
-    const list = blocksBySection.get(b.section) ?? [];
-    list.push(b);
-    blocksBySection.set(b.section, list);
+  const bySection = new Map<string, Block[]>();
+  for (const b of blocks) {
+    if (b.region !== "body" || (rowBlocks.size && rowBlocks.has(b.start))) continue;
+    const list = bySection.get(b.section);
+    if (list) list.push(b);
+    else bySection.set(b.section, [b]);
   }
-  const visit = (s: Section, inTask: boolean, inherited: Unit[]) => {
-    const taskHere = inTask || isTaskSection(s);
-    // The section's own paragraphs (not its children's); a path can repeat in a document (annexes), so also by span.
-    const listed = blocksBySection.get(s.section) ?? [];
-    const inside = (b: Block) => b.start >= s.span.start && b.start < s.span.end;
-    // Most paths are unique: the whole list is the section's own, kept without a copy.
-    const own = listed.length && inside(listed[0]) && inside(listed[listed.length - 1]) ? listed : listed.filter(inside);
-    const ownUnits: Unit[] = [];
-    for (const b of own) {
-      for (let i = firstFrom(found.units, b.start); i < found.units.length && found.units[i].span.start <= b.end; i++) ownUnits.push(found.units[i]);
-    }
-    const carried = ownUnits.length ? ownUnits : inherited;
-    if (taskHere && inTask) {
-      const heading = own.find((b) => b.heading);
-      // Content of its own besides the heading: fields, clauses or a deadline above its children.
-      const hasOwn = () => own.some((b) => !b.heading && (any(found.units, b) || any(found.deadlines, b)));
-      // A section holding a task table is told by its rows.
-      if (heading && !any(rowSpans, s.span) && (s.children.length === 0 || hasOwn())) {
-        const from = heading.start + heading.labelLength;
-        const summary = firstSentence(seg.text, from, heading.end) || s.title;
-        const span = s.children.length ? { start: s.span.start, end: s.children[0].span.start } : s.span;
-        tasks.push(task(seg, found, heading, span, ownUnits.length ? [] : inherited, summary));
-      }
-    } else if (taskHere && s.children.length === 0) {
-      // A task section without numbered items: each paragraph that names a unit is a task.
-      for (const b of own) {
-        // An article's heading is its text ("Điều 3. Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm ...").
-        const named = within(found.units, b);
-        if (named.length === 0) continue;
-        // The summary is the sentence that gives the task ("... kể từ ngày ký. Giao Giám đốc Sở Nội vụ ...").
-        const from = sentenceStart(seg.text, b.heading ? b.start + b.labelLength : b.start, named[0].span.start);
-        tasks.push(task(seg, found, b, b, [], firstSentence(seg.text, from, b.end)));
-      }
-    }
-    for (const c of s.children) visit(c, taskHere, carried);
-  };
-  for (const s of seg.sections) visit(s, false, []);
-  return tasks.sort((a, b) => a.span.start - b.span.start);
+  const walk: Walk = { seg, found, bySection, rowSpans, tasks };
+  for (const s of seg.sections) visit(walk, s, false, NO_UNITS);
+  return tasks.sort(byTaskStart);
 }
 
-function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inherited: Unit[], summary: string): Task {
-  const units = within(found.units, span);
-  const clause = clauseRoles(seg.text, units);
-  // Names by role, each once, in order: the span's units, then the inherited ones (a few per task: a scan dedupes them).
-  const lead: string[] = [];
-  const support: string[] = [];
-  const advise: string[] = [];
-  const implement: string[] = [];
-  const assigned: string[] = [];
-  const add = (list: string[], name: string) => {
-    if (!list.includes(name)) list.push(name);
-  };
-  const sort = (u: Unit) => {
-    const r = u.role;
-    add(r === "lead" ? lead : r === "support" ? support : r === "advise" ? advise : r === "implement" ? implement : assigned, u.name);
-  };
-  for (const u of units) sort(u);
-  for (const u of inherited) sort(u);
-  for (const n of clause.lead) add(lead, n);
-  for (const n of clause.support) add(support, n);
-  const deadlines = within(found.deadlines, span);
-  // Citations can be many in a long span: a set keeps adding them linear.
-  const citations = new Set<string>();
-  for (const c of within(found.citations, span)) citations.add(c.key);
+function byTaskStart(a: Task, b: Task): number {
+  return a.span.start - b.span.start;
+}
+
+const NO_UNITS: Unit[] = [];
+
+/** Whether block b starts inside the section's span. */
+function inside(b: Block, s: Section): boolean {
+  return b.start >= s.span.start && b.start < s.span.end;
+}
+
+/** The section's own paragraphs (not its children's); a path can repeat in a document (annexes), so also by span. */
+function ownBlocks(w: Walk, s: Section): Block[] {
+  const listed = w.bySection.get(s.section);
+  if (!listed) return NO_BLOCKS;
+  // Most paths are unique: the whole list is the section's own, kept without a copy.
+  if (inside(listed[0], s) && inside(listed[listed.length - 1], s)) return listed;
+  const own: Block[] = [];
+  for (const b of listed) if (inside(b, s)) own.push(b);
+  return own;
+}
+
+/** Content of its own besides the heading: fields, clauses or a deadline above its children. */
+function hasOwnContent(own: readonly Block[], found: TaskInputs): boolean {
+  for (const b of own) if (!b.heading && (any(found.units, b) || any(found.deadlines, b))) return true;
+  return false;
+}
+
+function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
+  const { seg, found } = w;
+  const taskHere = inTask || isTaskSection(s);
+  const own = ownBlocks(w, s);
+  let ownUnits = NO_UNITS;
+  const units = found.units;
+  for (let k = 0; units.length && k < own.length; k++) {
+    const b = own[k];
+    for (let i = firstFrom(units, b.start); i < units.length && units[i].span.start <= b.end; i++) {
+      if (ownUnits === NO_UNITS) ownUnits = [];
+      ownUnits.push(units[i]);
+    }
+  }
+  const carried = ownUnits.length ? ownUnits : inherited;
+  if (taskHere && inTask) {
+    let heading: Block | undefined;
+    for (const b of own) {
+      if (b.heading) {
+        heading = b;
+        break;
+      }
+    }
+    // A section holding a task table is told by its rows.
+    if (heading && !(w.rowSpans.length && any(w.rowSpans, s.span)) && (s.children.length === 0 || hasOwnContent(own, found))) {
+      const from = heading.start + heading.labelLength;
+      const summary = firstSentence(seg.text, from, heading.end) || s.title;
+      const span = s.children.length ? { start: s.span.start, end: s.children[0].span.start } : s.span;
+      w.tasks.push(task(seg, found, heading, span, ownUnits.length ? NO_UNITS : inherited, summary));
+    }
+  } else if (taskHere && s.children.length === 0) {
+    // A task section without numbered items: each paragraph that names a unit is a task.
+    for (const b of own) {
+      // An article's heading is its text ("Điều 3. Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm ...").
+      const first = firstFrom(units, b.start);
+      if (first >= units.length || units[first].span.start >= b.end) continue;
+      // The summary is the sentence that gives the task ("... kể từ ngày ký. Giao Giám đốc Sở Nội vụ ...").
+      const from = sentenceStart(seg.text, b.heading ? b.start + b.labelLength : b.start, units[first].span.start);
+      w.tasks.push(task(seg, found, b, b, NO_UNITS, firstSentence(seg.text, from, b.end)));
+    }
+  }
+  for (const c of s.children) visit(w, c, taskHere, carried);
+}
+
+/** Names by role of a task, each once, in order. */
+interface RoleNames {
+  lead: string[];
+  support: string[];
+  advise: string[];
+  implement: string[];
+  assigned: string[];
+}
+
+/** A few names per role: a scan dedupes them. */
+function addName(list: string[], name: string): void {
+  if (!list.includes(name)) list.push(name);
+}
+
+function addUnit(names: RoleNames, u: Unit): void {
+  const r = u.role;
+  addName(r === "lead" ? names.lead : r === "support" ? names.support : r === "advise" ? names.advise : r === "implement" ? names.implement : names.assigned, u.name);
+}
+
+function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inherited: readonly Unit[], summary: string): Task {
+  // Names by role: the span's units, then the inherited ones, then the roles their clauses give.
+  const names: RoleNames = { lead: [], support: [], advise: [], implement: [], assigned: [] };
+  const units = found.units;
+  const first = firstFrom(units, span.start);
+  let last = first;
+  while (last < units.length && units[last].span.start < span.end) addUnit(names, units[last++]);
+  for (const u of inherited) addUnit(names, u);
+  if (last > first) clauseRoles(seg.text, units, first, last, names);
+  const d = firstFrom(found.deadlines, span.start);
+  const deadline = d < found.deadlines.length && found.deadlines[d].span.start < span.end ? found.deadlines[d] : null;
+  const loc = locate(block, span.start, span.end);
   return {
     summary,
-    lead,
-    support,
-    advise,
-    implement,
-    assigned,
-    deadline: deadlines[0] ?? null,
-    citations: [...citations],
-    ...locate(block, span.start, span.end),
+    lead: names.lead,
+    support: names.support,
+    advise: names.advise,
+    implement: names.implement,
+    assigned: names.assigned,
+    deadline,
+    citations: citationKeys(found.citations, span),
+    section: loc.section,
+    sectionPath: loc.sectionPath,
+    span: loc.span,
+    page: loc.page,
   };
+}
+
+/** Keys of the citations in a span, each once; a set keeps a long span linear. */
+function citationKeys(sorted: readonly Citation[], span: Range): string[] {
+  let i = firstFrom(sorted, span.start);
+  if (i >= sorted.length || sorted[i].span.start >= span.end) return [];
+  const keys = new Set<string>();
+  for (; i < sorted.length && sorted[i].span.start < span.end; i++) keys.add(sorted[i].key);
+  return [...keys];
 }
 
 /**
@@ -198,10 +266,9 @@ function firstSentence(text: string, from: number, to: number): string {
   // The body is text[start, to) without * _ # \ |; positions below are in the unstripped text.
   const body = text.slice(start, to);
   let end = body.length;
-  STOP.lastIndex = 0;
-  for (let m = STOP.exec(body); m; m = STOP.exec(body)) {
-    const i = m.index;
+  for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
+    if (!isStop(c)) continue;
     // A stop is followed by a space or the end; a line break always is one.
     if (c !== 10 && nextIsLetter(body, i + 1)) continue;
     if (c === 59 && wordsBefore(body, i, 6) < 6) continue;
@@ -221,17 +288,24 @@ function firstSentence(text: string, from: number, to: number): string {
 }
 
 /** . ; : ! ? and the line break: where a sentence may end. */
-const STOP = /[.;:!?\n]/g;
+const isStop = (c: number) => c === 46 || c === 59 || c === 58 || c === 10 || c === 33 || c === 63;
 /** How much of a long sentence is read first for its summary. */
 const SENTENCE_HEAD = 600;
 const MARKUP = /[*_#\\|]+/g;
-/** Markup and the spaces other than " ". */
-const UNPLAIN = /[*_#\\|\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-
 /** Markup out, spaces squeezed, trimmed. */
 function summaryText(s: string): string {
-  const plain = s.charCodeAt(0) !== 32 && !s.includes("  ") && !UNPLAIN.test(s);
-  return plain ? s.trimEnd() : s.replace(MARKUP, "").replace(/\s+/g, " ").trim();
+  return isPlain(s) ? s.trimEnd() : s.replace(MARKUP, "").replace(/\s+/g, " ").trim();
+}
+
+/** Without markup, without spaces other than " ", not opening with one, and none doubled: nothing to strip but the end. */
+function isPlain(s: string): boolean {
+  let prev = 32;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? prev === 32 : isMarkup(c) || isSpace(c)) return false;
+    prev = c;
+  }
+  return true;
 }
 
 /** How many words (runs of non-space body characters) precede `at`, counted up to `limit`. */
@@ -278,8 +352,17 @@ function textAfter(body: string, at: number): boolean {
   return false;
 }
 
-/** The last 8 body characters before `at`. */
+/** The last 8 body characters before `at`: a slice when no markup stands among them. */
 function bodyBefore(body: string, at: number): string {
+  let p = at;
+  while (p > 0 && at - p < 8) {
+    if (isMarkup(body.charCodeAt(p - 1))) return bodyBeforeMarked(body, at);
+    p--;
+  }
+  return body.slice(p, at);
+}
+
+function bodyBeforeMarked(body: string, at: number): string {
   let out = "";
   for (let p = at - 1; p >= 0 && out.length < 8; p--) if (!isMarkup(body.charCodeAt(p))) out = body[p] + out;
   return out;
@@ -306,39 +389,64 @@ function longestCell(text: string, cells: readonly Range[]): Range | undefined {
   return best;
 }
 
-let clauseWords: { lead: Lexicon; support: Lexicon } | null = null;
+let clauseWords: { lead: Lexicon; support: Lexicon; reach: number } | null = null;
 
 /**
  * "Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính và UBND các huyện ...": the
  * assigned unit leads, and the list after "phối hợp với" supports (task table only;
- * the units list keeps the guideline's roles).
+ * the units list keeps the guideline's roles). Adds them to `names`.
  */
-function clauseRoles(text: string, units: readonly Unit[]): { lead: string[]; support: string[] } {
+function clauseRoles(text: string, units: readonly Unit[], from: number, to: number, names: RoleNames): void {
   if (!clauseWords) {
     const g = loadGrammar<{ clauseRoles: { lead: string[]; support: string[] } }>("roles").clauseRoles;
-    clauseWords = { lead: lexicon(g.lead), support: lexicon(g.support) };
+    const lead = lexicon(g.lead);
+    const support = lexicon(g.support);
+    // Tokens the two tests read: the lead and the comma after it; a support phrase opening by the sixth token.
+    clauseWords = { lead, support, reach: Math.max(lead.longest + 1, SUPPORT_FROM + support.longest) };
   }
-  const out = { lead: [] as string[], support: [] as string[] };
-  for (const u of units) {
+  for (let k = from; k < to; k++) {
+    const u = units[k];
     if (u.role !== "assigned" && u.role !== "requested" && u.role !== "responsible") continue;
     // The rest of the sentence after the unit, bounded.
-    const tokens = tokenize(text, u.span.end, Math.min(text.length, u.span.end + CLAUSE_CHARS));
+    const end = Math.min(text.length, u.span.end + CLAUSE_CHARS);
+    let tokens = leadingTokens(text, u.span.end, end, clauseWords.reach);
     let i = 0;
     const n = clauseWords.lead.matchAt(tokens, i);
     if (n) {
-      out.lead.push(u.name);
+      addName(names.lead, u.name);
       i += n;
       if (tokens[i]?.text === ",") i++;
     }
-    for (; i < tokens.length && i < 6 && ![".", ";", ":"].includes(tokens[i].text); i++) {
+    for (; i < tokens.length && i < SUPPORT_FROM; i++) {
+      const t = tokens[i].text;
+      if (t === "." || t === ";" || t === ":") break;
       const m = clauseWords.support.matchAt(tokens, i);
       if (!m) continue;
+      // The list may run to the end of the window.
+      if (tokens[tokens.length - 1].end < end) tokens = tokenize(text, u.span.end, end);
       // "phối hợp lãnh đạo", "phối hợp và ...": no list of units follows.
       const list = scanUnitList(text, tokens, i + m);
       const first = list.items[0];
-      if (first && opensUnitList(tokens, tokenAt(tokens, first.start))) out.support.push(...list.items.map((x) => x.name));
+      if (first && opensUnitList(tokens, tokenAt(tokens, first.start))) for (const x of list.items) addName(names.support, x.name);
       break;
     }
   }
-  return out;
+}
+
+/** The support phrase opens within the first six tokens after the unit. */
+const SUPPORT_FROM = 6;
+/** Characters read first after a unit: enough for the tokens the clause tests need, most of the time. */
+const CLAUSE_WINDOW = 96;
+
+/**
+ * Tokens of text[start, end), at least the first `count` of them exactly as tokenize gives
+ * them: a short window first, the whole range only when the window holds fewer.
+ */
+function leadingTokens(text: string, start: number, end: number, count: number): Token[] {
+  const w = start + CLAUSE_WINDOW;
+  if (w >= end) return tokenize(text, start, end);
+  const tokens = tokenize(text, start, w);
+  // A word touching the window's end may go on past it ("TN&MT").
+  while (tokens.length && tokens[tokens.length - 1].end + 1 >= w) tokens.pop();
+  return tokens.length >= count ? tokens : tokenize(text, start, end);
 }

@@ -6,6 +6,8 @@ export interface Lexicon {
   matchAt(tokens: readonly Token[], i: number): number;
   /** Whether the phrase ending at tokens[end - 1] is in the list; returns its length or 0. */
   matchEndingAt(tokens: readonly Token[], end: number): number;
+  /** Tokens in the longest phrase. */
+  longest: number;
 }
 
 const key = (s: string) => s.normalize("NFC").toLowerCase();
@@ -14,10 +16,12 @@ const key = (s: string) => s.normalize("NFC").toLowerCase();
 export function lexicon(phrases: readonly string[]): Lexicon {
   const byFirst = new Map<string, string[][]>();
   const byLast = new Map<string, string[][]>();
+  let longest = 0;
   for (const p of phrases) {
     // A comma or semicolon in a phrase is a token of its own ("tham mưu, giúp việc").
     const words = key(p).replace(/[,;]/g, " $& ").split(/\s+/).filter(Boolean);
     if (!words.length) continue;
+    longest = Math.max(longest, words.length);
     const add = (m: Map<string, string[][]>, k: string) => {
       const list = m.get(k) ?? [];
       list.push(words);
@@ -36,6 +40,7 @@ export function lexicon(phrases: readonly string[]): Lexicon {
     return true;
   };
   return {
+    longest,
     matchAt(tokens, i) {
       const t = tokens[i];
       if (!t?.word) return 0;
