@@ -1,8 +1,7 @@
 // Where the words of a paragraph start, past its bullet or numbering label
 // ("\* *Chủ trì:*", "2.1. ", "4.1- ", "a) ", "**III- ").
 
-// Sticky, linear: markup/bullets, then at most one label, then markup again.
-const MARKUP = /[\s*_#\\>+•·●○◦▪‣-]*/y;
+// Sticky, linear: at most one label between runs of markup and bullets.
 const LABEL = /(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)/]|\(\d{1,2}\)|(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3})\s?[-–])(?=[\s*_])/y;
 
 export interface ItemStart {
@@ -13,16 +12,50 @@ export interface ItemStart {
 }
 
 export function itemStart(text: string, from: number, end: number): ItemStart {
-  let at = skip(MARKUP, text, from);
-  LABEL.lastIndex = at;
-  const m = LABEL.exec(text);
-  const numbered = m !== null && m.index + m[0].length <= end;
-  if (numbered) at = skip(MARKUP, text, at + m[0].length);
+  let at = skipMarkup(text, from);
+  let numbered = false;
+  // Only these characters open a label: the sticky test runs only at one of them.
+  if (mayOpenLabel(text.charCodeAt(at))) {
+    LABEL.lastIndex = at;
+    if (LABEL.test(text) && LABEL.lastIndex <= end) {
+      numbered = true;
+      at = skipMarkup(text, LABEL.lastIndex);
+    }
+  }
   return { start: Math.min(at, end), numbered };
 }
 
-function skip(re: RegExp, text: string, at: number): number {
-  re.lastIndex = at;
-  re.exec(text);
-  return Math.max(at, re.lastIndex);
+/** I V X L C, a digit, a lower-case letter or đ, "(". */
+function mayOpenLabel(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 0x111 || c === 40 || c === 73 || c === 86 || c === 88 || c === 76 || c === 67;
+}
+
+/** Past white space, markup and bullets: [\s*_#\\>+•·●○◦▪‣-]*. */
+function skipMarkup(text: string, at: number): number {
+  while (at < text.length && isMarkupCode(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function isMarkupCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0x80) return c === 42 || c === 95 || c === 35 || c === 92 || c === 62 || c === 43 || c === 45;
+  switch (c) {
+    case 0x2022: // •
+    case 0xb7: // ·
+    case 0x25cf: // ●
+    case 0x25cb: // ○
+    case 0x25e6: // ◦
+    case 0x25aa: // ▪
+    case 0x2023: // ‣
+    case 0xa0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202f:
+    case 0x205f:
+    case 0x3000:
+    case 0xfeff:
+      return true;
+  }
+  return c >= 0x2000 && c <= 0x200a;
 }
