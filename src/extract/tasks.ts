@@ -260,60 +260,72 @@ function citationKeys(sorted: readonly Citation[], span: Range): string[] {
  * semicolon after a clause of some length, or a colon that closes the line
  * ("Tham mưu Ban Thường vụ Tỉnh ủy tiếp tục chỉ đạo:"). A colon after a short
  * lead ("Giao Văn phòng UBND xã: Theo dõi ...") keeps what follows it.
+ * One pass over the text finds the stop and whether the sentence is plain.
  */
 function firstSentence(text: string, from: number, to: number): string {
-  const start = itemStart(text, from, to).start;
   // The body is text[start, to) without * _ # \ |; positions below are in the unstripped text.
-  const body = text.slice(start, to);
-  let end = body.length;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (!isStop(c)) continue;
+  const start = itemStart(text, from, to).start;
+  let end = to;
+  // The first character that makes the text up to it need cleaning: markup, a space other than " ", a leading or doubled " ".
+  let unplain = to;
+  let afterSpace = true;
+  for (let i = start; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const k = SCAN[c];
+    if (k === 0) {
+      afterSpace = false;
+      continue;
+    }
+    if (k === BLANK) {
+      if (afterSpace && i < unplain) unplain = i;
+      afterSpace = true;
+      continue;
+    }
+    afterSpace = false;
+    if (k & UNPLAIN && i < unplain) unplain = i;
+    if (!(k & STOP)) continue;
     // A stop is followed by a space or the end; a line break always is one.
-    if (c !== 10 && nextIsLetter(body, i + 1)) continue;
-    if (c === 59 && wordsBefore(body, i, 6) < 6) continue;
+    if (c !== 10 && nextIsLetter(text, i + 1, to)) continue;
+    if (c === 59 && wordsBefore(text, start, i, 6) < 6) continue;
     // "Ông. Đỗ Mạnh Cường", "TP. Hồ Chí Minh": a short capitalised abbreviation, not a sentence end.
-    if (c === 46 && ABBREVIATION_END.test(bodyBefore(body, i))) continue;
+    if (c === 46 && ABBREVIATION_END.test(bodyBefore(text, start, i))) continue;
     // "Giao Văn phòng UBND xã: Theo dõi ...": a colon after a short lead keeps what follows it.
-    if (c === 58 && wordsBefore(body, i, 9) <= 8 && textAfter(body, i + 1)) continue;
+    if (c === 58 && wordsBefore(text, start, i, 9) <= 8 && textAfter(text, i + 1, to)) continue;
     end = i;
     break;
   }
   // A long sentence: its opening, once longer than a summary, is all the summary shows.
-  if (end > SENTENCE_HEAD) {
-    const head = summaryText(body.slice(0, SENTENCE_HEAD));
+  if (end - start > SENTENCE_HEAD) {
+    const headEnd = start + SENTENCE_HEAD;
+    const head = summaryText(text.slice(start, headEnd), unplain >= headEnd);
     if (head.length > SUMMARY_MAX + 2) return cut(head);
   }
-  return cut(summaryText(body.slice(0, end)));
+  return cut(summaryText(text.slice(start, end), unplain >= end));
 }
 
-/** . ; : ! ? and the line break: where a sentence may end. */
-const isStop = (c: number) => c === 46 || c === 59 || c === 58 || c === 10 || c === 33 || c === 63;
+/** Classes of the sentence scan, by character code. */
+const STOP = 1; // . ; : ! ? and the line break: where a sentence may end
+const UNPLAIN = 2; // markup and the spaces other than " "
+const BLANK = 4; // " "
+const SCAN = new Uint8Array(0x10000);
+for (const c of [46, 59, 58, 33, 63, 10]) SCAN[c] = STOP;
+for (let c = 0; c < 0x10000; c++) if (isMarkup(c) || (c !== 32 && isSpace(c))) SCAN[c] |= UNPLAIN;
+SCAN[32] = BLANK;
+
 /** How much of a long sentence is read first for its summary. */
 const SENTENCE_HEAD = 600;
 const MARKUP = /[*_#\\|]+/g;
-/** Markup out, spaces squeezed, trimmed. */
-function summaryText(s: string): string {
-  return isPlain(s) ? s.trimEnd() : s.replace(MARKUP, "").replace(/\s+/g, " ").trim();
+/** Markup out, spaces squeezed, trimmed; a plain text only loses its trailing space. */
+function summaryText(s: string, plain: boolean): string {
+  return plain ? s.trimEnd() : s.replace(MARKUP, "").replace(/\s+/g, " ").trim();
 }
 
-/** Without markup, without spaces other than " ", not opening with one, and none doubled: nothing to strip but the end. */
-function isPlain(s: string): boolean {
-  let prev = 32;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 ? prev === 32 : isMarkup(c) || isSpace(c)) return false;
-    prev = c;
-  }
-  return true;
-}
-
-/** How many words (runs of non-space body characters) precede `at`, counted up to `limit`. */
-function wordsBefore(body: string, at: number, limit: number): number {
+/** How many words (runs of non-space body characters) text[start, at) holds, counted up to `limit`. */
+function wordsBefore(text: string, start: number, at: number, limit: number): number {
   let n = 0;
   let space = true;
-  for (let p = 0; p < at; p++) {
-    const c = body.charCodeAt(p);
+  for (let p = start; p < at; p++) {
+    const c = text.charCodeAt(p);
     if (isMarkup(c)) continue;
     const ws = isSpace(c);
     if (!ws && space && ++n >= limit) return n;
@@ -326,7 +338,10 @@ const SUMMARY_MAX = 240;
 // Spans at most 7 code units: the 8 body characters before a full stop decide it.
 const ABBREVIATION_END = /(?:^|\s)\p{Lu}\p{Ll}{0,2}$/u;
 
-const isMarkup = (c: number) => c === 42 || c === 95 || c === 35 || c === 92 || c === 124;
+function isMarkup(c: number): boolean {
+  return c === 42 || c === 95 || c === 35 || c === 92 || c === 124;
+}
+
 /** The characters of \s. */
 function isSpace(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
@@ -334,37 +349,37 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Whether the next body character after `at` is there and not a space. */
-function nextIsLetter(body: string, at: number): boolean {
-  for (let p = at; p < body.length; p++) {
-    const c = body.charCodeAt(p);
+/** Whether the next body character in text[at, to) is there and not a space. */
+function nextIsLetter(text: string, at: number, to: number): boolean {
+  for (let p = at; p < to; p++) {
+    const c = text.charCodeAt(p);
     if (!isMarkup(c)) return !isSpace(c);
   }
   return false;
 }
 
-/** Whether a non-space body character follows `at`. */
-function textAfter(body: string, at: number): boolean {
-  for (let p = at; p < body.length; p++) {
-    const c = body.charCodeAt(p);
+/** Whether a non-space body character stands in text[at, to). */
+function textAfter(text: string, at: number, to: number): boolean {
+  for (let p = at; p < to; p++) {
+    const c = text.charCodeAt(p);
     if (!isMarkup(c) && !isSpace(c)) return true;
   }
   return false;
 }
 
-/** The last 8 body characters before `at`: a slice when no markup stands among them. */
-function bodyBefore(body: string, at: number): string {
+/** The last 8 body characters of text[start, at): a slice when no markup stands among them. */
+function bodyBefore(text: string, start: number, at: number): string {
   let p = at;
-  while (p > 0 && at - p < 8) {
-    if (isMarkup(body.charCodeAt(p - 1))) return bodyBeforeMarked(body, at);
+  while (p > start && at - p < 8) {
+    if (isMarkup(text.charCodeAt(p - 1))) return bodyBeforeMarked(text, start, at);
     p--;
   }
-  return body.slice(p, at);
+  return text.slice(p, at);
 }
 
-function bodyBeforeMarked(body: string, at: number): string {
+function bodyBeforeMarked(text: string, start: number, at: number): string {
   let out = "";
-  for (let p = at - 1; p >= 0 && out.length < 8; p--) if (!isMarkup(body.charCodeAt(p))) out = body[p] + out;
+  for (let p = at - 1; p >= start && out.length < 8; p--) if (!isMarkup(text.charCodeAt(p))) out = text[p] + out;
   return out;
 }
 
