@@ -14,7 +14,7 @@ import { isValidBare, isValidSyllable, placeTone, restyle, toneAllowed, toneChar
 import type { StageResult } from "../types.js";
 import type { SyllableModel } from "./lm.js";
 import { learnUnit, unitTable } from "../syllable/words.js";
-import { FNV_SEED, HAS_VARIANTS, HOLE, MARKED, MODERN, TRADITIONAL, VALID, DOMINATED, hashStep, lexicon, type Lexicon } from "./lexicon.js";
+import { FNV_SEED, HAS_VARIANTS, HOLE, MARKED, MODERN, NONE, TONED, TRADITIONAL, VALID, DOMINATED, hashStep, lexicon, type Lexicon } from "./lexicon.js";
 import { wordParts } from "./syllable-parts.js";
 
 export interface RepairOptions {
@@ -30,9 +30,6 @@ const ONE_SIDED = 2;
 const GLYPH_WEIGHT = 1.5;
 const DOC_WEIGHT = 0.7;
 const LOST_DOC_WEIGHT = 1;
-
-/** No context: not a syllable, or no word on that side. */
-const NONE = -2;
 
 const VOWEL_LETTERS = [..."aăâeêioôơuưy"];
 /** Each letter a hole may stand for, with its analysis. */
@@ -67,23 +64,39 @@ interface Words {
   ents: Int32Array;
   /** 1 when only spaces or tabs separate the word from the one before. */
   joined: Uint8Array;
+  /** Statistics id of each word as context (-1: unseen), NONE when it is not a syllable. */
+  ctx: Int32Array;
+  /** In order: words to rebuild (a mark but not a syllable) and marked syllables after an unmarked one (has the mark jumped?). */
+  checks: number[];
+  /** Words with a U+FFFD hole. */
+  holes: number[];
+  /** Unmarked syllables some marked reading of which the statistics know (has a mark been lost?). */
+  unmarked: number[];
+  /** How often the text writes each syllable, by statistics id. */
+  counts: Int32Array;
+  /** Syllables whose mark sits where only the modern or only the traditional style puts it. */
+  modern: number;
+  traditional: number;
 }
 
 /**
- * The words of a text as typed arrays of offsets and lexicon entries. Each
- * word is found by hashing its code units as they are scanned and looking
- * the spelling up as written: no string per word. (A function of its own, so
- * its loop is compiled apart.)
+ * The words of a text as typed arrays of offsets, lexicon entries and
+ * statistics ids, sorted on the way into the few lists the repair looks at
+ * again. Each word is found by hashing its code units as they are scanned and
+ * looking the spelling up as written: no string per word. (A function of its
+ * own, so its loop is compiled apart.)
  */
 function scanText(text: string, lex: Lexicon): Words {
   const n = text.length;
-  const words = buffers((n >> 1) + 1);
-  const { starts, ends, ents, joined } = words;
+  const words = buffers((n >> 1) + 1, lex.lm.stats.size);
+  const { starts, ends, ents, joined, ctx, checks, holes, unmarked, counts } = words;
   const units = unitTable;
   const spellings = lex.spellings;
-  let count = 0, i = 0;
+  const { flags, ctx: ctxOf } = lex;
+  let count = 0, i = 0, modern = 0, traditional = 0;
   // Only spaces and tabs since the last word (none before the first).
   let spaced = false;
+  let prevFlags = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
     let v = units[c];
@@ -103,52 +116,56 @@ function scanText(text: string, lex: Lexicon): Words {
       if (v === 0) v = learnUnit(c);
       if (v === 1) break;
     }
-    starts[count] = start;
-    ends[count] = i;
-    joined[count] = spaced && count > 0 ? 1 : 0;
     let e = spellings.find(h, text, start, i);
     if (e < 0) {
       const w = text.slice(start, i);
       e = lex.of(w);
       spellings.add(h, w, e);
     }
+    const join = spaced && count > 0;
+    starts[count] = start;
+    ends[count] = i;
+    joined[count] = join ? 1 : 0;
     ents[count] = e;
+    const x = ctxOf[e];
+    ctx[count] = x;
+    if (x >= 0) counts[x]++;
+    const f = flags[e];
+    if (f & VALID) {
+      if (!(f & TONED)) {
+        if (f & HAS_VARIANTS) unmarked.push(count);
+      } else {
+        // A marked word is only in question when the word before has no mark to have lost.
+        if (join && (prevFlags & (VALID | TONED)) === VALID) checks.push(count);
+        if (f & MODERN) modern++;
+        else if (f & TRADITIONAL) traditional++;
+      }
+    } else if (f & HOLE) holes.push(count);
+    else if (f & MARKED) checks.push(count);
+    prevFlags = f;
     count++;
     spaced = true;
   }
   words.count = count;
+  words.modern = modern;
+  words.traditional = traditional;
   return words;
 }
 
 // The word arrays are reused from one text to the next (repair is synchronous).
 let shared: Words | null = null;
-function buffers(cap: number): Words {
-  if (!shared || shared.starts.length < cap) {
-    const size = Math.max(cap, 1024);
-    shared = { count: 0, starts: new Int32Array(size), ends: new Int32Array(size), ents: new Int32Array(size), joined: new Uint8Array(size) };
+function buffers(cap: number, size: number): Words {
+  if (!shared || shared.starts.length < cap || shared.counts.length !== size) {
+    const room = Math.max(cap, 1024);
+    shared = {
+      count: 0, starts: new Int32Array(room), ends: new Int32Array(room), ents: new Int32Array(room), joined: new Uint8Array(room), ctx: new Int32Array(room),
+      checks: [], holes: [], unmarked: [], counts: new Int32Array(size), modern: 0, traditional: 0,
+    };
+  } else {
+    shared.checks.length = shared.holes.length = shared.unmarked.length = 0;
+    shared.counts.fill(0);
   }
   return shared;
-}
-
-/** The tone style most of a document's oa/oe/uy syllables show. */
-function documentStyle(flags: readonly number[], ents: Int32Array, count: number): ToneStyle {
-  let modern = 0, traditional = 0;
-  for (let i = 0; i < count; i++) {
-    const f = flags[ents[i]];
-    if (f & MODERN) modern++;
-    else if (f & TRADITIONAL) traditional++;
-  }
-  return traditional > modern ? "traditional" : "modern";
-}
-
-/** How often a document writes each syllable, by statistics id. */
-function documentCounts(ids: readonly number[], ents: Int32Array, count: number, size: number): Int32Array {
-  const counts = new Int32Array(size);
-  for (let i = 0; i < count; i++) {
-    const x = ids[ents[i]];
-    if (x >= 0) counts[x]++;
-  }
-  return counts;
 }
 
 export function repairDiacritics(text: string, options: RepairOptions = {}): StageResult {
@@ -168,12 +185,12 @@ class Pass {
   readonly ends: Int32Array;
   readonly ents: Int32Array;
   readonly joined: Uint8Array;
+  readonly ctx: Int32Array;
+  readonly words: Words;
   /** The changes, by word index. */
   readonly out = new Map<number, Change>();
   readonly glyphs = new Map<string, number>();
   readonly suspects: Suspect[] = [];
-  private docStyle: ToneStyle | null = null;
-  private docCounts: Int32Array | null = null;
 
   constructor(
     readonly text: string,
@@ -187,27 +204,23 @@ class Pass {
     this.ends = words.ends;
     this.ents = words.ents;
     this.joined = words.joined;
+    this.ctx = words.ctx;
+    this.words = words;
   }
 
   run(): StageResult {
-    const { count, ents, joined, out, options } = this;
-    const { flags, tones } = this.lex;
+    const { count, ents, out, options } = this;
+    const { flags } = this.lex;
     // Visible damage first, then shifted marks, then lost marks: each pass sees
     // the words the passes before it settled.
     // Valid words whose pairs with both neighbours the corpus has seen are settled.
     // A toneless word none of whose toned readings the statistics know has no mark to have lost.
-    const open: number[] = [];
-    const holes: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const f = flags[ents[i]];
-      if (f & HOLE) holes.push(i);
-      else if (f & MARKED) this.repairDamaged(i);
-      else if (!(f & VALID)) continue;
-      else if (!tones[ents[i]]) {
-        if (f & HAS_VARIANTS) open.push(i);
-      }
-      // A marked word is only in question when the word before has no mark to have lost.
-      else if (joined[i] && flags[ents[i - 1]] & VALID && !tones[ents[i - 1]] && !this.settled(i)) open.push(i);
+    const { checks, holes, unmarked } = this.words;
+    const shifts: number[] = [];
+    for (const i of checks) {
+      if (flags[ents[i]] & VALID) {
+        if (!this.settled(i)) shifts.push(i);
+      } else this.repairDamaged(i);
     }
     // Holes twice: the confident ones first tell which glyphs this document lost.
     if (holes.length) {
@@ -215,10 +228,10 @@ class Pass {
       for (const i of unsure) this.repairDamaged(i);
     }
     // (Most texts change nothing: no map lookups then.)
-    for (const i of open) if (tones[ents[i]] && !(out.size && out.has(i)) && !this.settled(i)) this.speculateShift(i);
+    for (const i of shifts) if (!(out.size && out.has(i)) && !this.settled(i)) this.speculateShift(i);
     // A word without a mark is weighed against its marked readings even in seen pairs:
     // "công đoan" may occur, "công đoàn" far more.
-    for (const i of open) if (!tones[ents[i]] && !(out.size && out.has(i)) && (flags[ents[i]] & DOMINATED || !this.settled(i))) this.speculateLost(i);
+    for (const i of unmarked) if (!(out.size && out.has(i)) && (flags[ents[i]] & DOMINATED || !this.settled(i))) this.speculateLost(i);
 
     // Tone style rewrite, when asked for.
     if (options.toneStyle === "modern" || options.toneStyle === "traditional") {
@@ -269,14 +282,12 @@ class Pass {
   style(): ToneStyle {
     const asked = this.options.toneStyle;
     if (asked === "modern" || asked === "traditional") return asked;
-    this.docStyle ??= documentStyle(this.lex.flags, this.ents, this.count);
-    return this.docStyle;
+    return this.words.traditional > this.words.modern ? "traditional" : "modern";
   }
 
   /** How often the document writes the syllable with statistics id `id`. */
   docCount(id: number): number {
-    this.docCounts ??= documentCounts(this.lex.ids, this.ents, this.count, this.lm.stats.size);
-    return id < 0 ? 0 : this.docCounts[id];
+    return id < 0 ? 0 : this.words.counts[id];
   }
 
   /** Statistics id of word i as it now reads, null when it is not a syllable or out of range. */
@@ -374,8 +385,7 @@ class Pass {
   idNow(i: number): number {
     // Most texts change nothing: no map lookup then.
     const c = this.out.size ? this.out.get(i) : undefined;
-    const e = c ? this.lex.of(c.to) : this.ents[i];
-    return this.lex.flags[e] & VALID ? this.lex.ids[e] : NONE;
+    return c ? this.lex.ctx[this.lex.of(c.to)] : this.ctx[i];
   }
 
   /** Seen pairs on every side (or no context at all): nothing to suspect. */
@@ -445,3 +455,4 @@ class Pass {
   }
 
 }
+export const __scan = (t: string) => scanText(t, lexicon());

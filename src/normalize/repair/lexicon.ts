@@ -19,6 +19,10 @@ export const HAS_VARIANTS = 16;
 /** The tone sits where the modern (hoà) or the traditional (hòa) style puts it, and only there. */
 export const MODERN = 32;
 export const TRADITIONAL = 64;
+/** Carries a tone mark. */
+export const TONED = 128;
+/** Context id of an entry that is not a syllable. */
+export const NONE = -2;
 
 /** How much more common a marked reading must be for a word to count as dominated. */
 const DOMINATED_FACTOR = 20;
@@ -99,6 +103,8 @@ export class Lexicon {
   readonly tones: Tone[] = [];
   /** Statistics id (-1: unseen or not a syllable). */
   readonly ids: number[] = [];
+  /** Statistics id as context: ids[e] for a syllable (-1: unseen), NONE otherwise. */
+  readonly ctx: number[] = [];
   /** Statistics id of the syllable without its tone. */
   readonly bareIds: number[] = [];
   /** Five per entry: the statistics id of the toneless syllable with tone 1..5 (-1: not allowed or unseen). */
@@ -163,12 +169,14 @@ export class Lexicon {
       if (v >= 0) alt = Math.max(alt, lm.count(v));
     }
     if (alt > 0) flags |= HAS_VARIANTS;
+    if (a.tone) flags |= TONED;
     if (alt > DOMINATED_FACTOR * (lm.count(id) + 1)) flags |= DOMINATED;
     this.words.push(w);
     this.hashes.push(h);
     this.flags.push(flags);
     this.tones.push(a.tone);
     this.ids.push(id);
+    this.ctx.push(valid ? id : NONE);
     this.bareIds.push(valid ? lm.id(a.bare) : -1);
     if (2 * this.words.length > this.slots.length) this.rehash(this.slots.length * 2);
     else this.insert(e);
@@ -191,7 +199,7 @@ export class Lexicon {
   trim(): void {
     if (this.words.length < MAX_MET && this.spellings.size < MAX_MET) return;
     this.spellings.clear();
-    for (const list of [this.words, this.hashes, this.flags, this.tones, this.ids, this.bareIds, this.variants]) list.length = 0;
+    for (const list of [this.words, this.hashes, this.flags, this.tones, this.ids, this.ctx, this.bareIds, this.variants]) list.length = 0;
     this.rehash(1 << 14);
   }
 }
