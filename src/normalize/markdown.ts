@@ -75,8 +75,9 @@ export function scanLine(src: string, start: number, end: number, sink: OffsetSi
   }
 
   // Most lines hold no markup, no tab and no run of spaces: their text is the source as it is.
-  if (kind === "text" && plain(src, a, b)) {
-    return { text: src.slice(a, b), offsetsAt: -1, kind, strong: false, columns: false, srcStart: a, srcEnd: b };
+  if (kind === "text") {
+    const line = src.slice(a, b);
+    if (!NOT_PLAIN.test(line) && !line.includes("  ")) return { text: line, offsetsAt: -1, kind, strong: false, columns: false, srcStart: a, srcEnd: b };
   }
 
   // Output: string parts and one source offset per output character, in a scratch buffer.
@@ -213,22 +214,12 @@ export function scanLine(src: string, start: number, end: number, sink: OffsetSi
   return line;
 }
 
-/** src[a, b) needs no rewriting: no markup character, no escape, no tab or special space, no space run. */
-function plain(src: string, a: number, b: number): boolean {
-  let prevSpace = false;
-  for (let i = a; i < b; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 32) {
-      if (prevSpace) return false;
-      prevSpace = true;
-      continue;
-    }
-    prevSpace = false;
-    if (c === 42 /* * */ || c === 92 /* \ */ || c === 60 /* < */) return false;
-    if (c < 32 || c === 0xa0 || (c >= 0x2000 && isSpace(c))) return false;
-  }
-  return true;
-}
+/**
+ * What keeps a line from being its own text, besides a run of spaces: a markup
+ * character, an escape, a control character or tab, a special space. One
+ * class: linear, and faster on long lines than a loop over char codes.
+ */
+const NOT_PLAIN = /[*\\<\x00-\x1f\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 
 /** A line of only rule or decoration characters: "-----", "***", "\*", "___", "======". */
 function isRule(src: string, a: number, b: number): boolean {
