@@ -7,8 +7,8 @@
 // of emphasis or case, or a previous line too short to have been wrapped.
 // Output: paragraphs joined by "\n"; table cells joined by " | "; columns of a
 // layout line separated by "\t".
-import type { OffsetMap } from "./offsets.js";
 import { OffsetSink, RULE, scanLine, type ScannedLine } from "./markdown.js";
+import { PieceMap } from "./piece-map.js";
 import type { Paragraph, StageResult } from "./types.js";
 import { bulletAt, hasLabel } from "../segment/numbering.js";
 
@@ -37,14 +37,25 @@ interface Line extends ScannedLine {
 /** In text that is not hard-wrapped, a line this long going on with a quotation was cut by the converter. */
 const LONG_LINE = 100;
 
-export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } {
+export interface Reflowed extends StageResult {
+  paragraphs: Paragraph[];
+  /** The map as pieces: read offsets from it without writing out `map`. */
+  pieces: PieceMap;
+}
+
+export function reflow(text: string): Reflowed {
   const sink = new OffsetSink();
   const lines = withoutPageFurniture(scanAll(text, sink));
   const width = typicalWidth(lines);
   const doubleSpaced = isDoubleSpaced(lines);
 
   const chunks: string[] = [];
-  let offsets = new Int32Array(text.length + 16);
+  // Output copied from the source as it is, not yet in `chunks`: src[runStart, runEnd). Neighbouring
+  // lines kept apart by the one "\n" of the source join it, so a document of one line per paragraph
+  // comes out in a few long slices.
+  let runStart = 0;
+  let runEnd = -1;
+  const pieces = new PieceMap(() => sink.buf, text.length);
   let size = 0;
   const paragraphs: Paragraph[] = [];
   let cur: Paragraph | null = null;
@@ -52,25 +63,38 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
   /** The current paragraph opened with a numbering label. */
   let labelled = false;
 
-  const room = (n: number) => {
-    if (size + n < offsets.length) return;
-    const grown = new Int32Array(Math.max(offsets.length * 2, size + n + 16));
-    grown.set(offsets.subarray(0, size));
-    offsets = grown;
+  const flushRun = () => {
+    if (runEnd > runStart) chunks.push(text.slice(runStart, runEnd));
+    runEnd = -1;
   };
   /** Glue between lines: every character at one source offset. */
   const write = (s: string, off: number) => {
-    room(s.length);
-    chunks.push(s);
-    for (let k = 0; k < s.length; k++) offsets[size++] = off;
+    if (s === "\n" && off === runEnd && text.charCodeAt(off) === 10) {
+      runEnd++;
+      pieces.run(off, 1);
+    } else {
+      flushRun();
+      chunks.push(s);
+      pieces.at(off, s.length);
+    }
+    size += s.length;
   };
   /** A line's text with its source offsets: a verbatim slice, or copied from the sink. */
   const writeLine = (line: Line) => {
     const len = line.text.length;
-    room(len);
-    chunks.push(line.text);
-    if (line.offsetsAt < 0) for (let k = 0, o = line.srcStart; k < len; k++) offsets[size++] = o++;
-    else for (let k = 0, buf = sink.buf, o = line.offsetsAt; k < len; k++) offsets[size++] = buf[o++];
+    if (line.offsetsAt < 0) {
+      if (line.srcStart !== runEnd) {
+        flushRun();
+        runStart = line.srcStart;
+      }
+      runEnd = line.srcEnd;
+      pieces.run(line.srcStart, len);
+    } else {
+      flushRun();
+      chunks.push(line.text);
+      pieces.buffered(line.offsetsAt, len);
+    }
+    size += len;
   };
 
   for (const line of lines) {
@@ -92,12 +116,8 @@ export function reflow(text: string): StageResult & { paragraphs: Paragraph[] } 
     prev = line;
   }
   if (cur) cur.end = size;
-
-  room(1);
-  offsets[size] = Math.max(text.length, size ? offsets[size - 1] + 1 : 0);
-  // A view of the buffer written in place: no copy of one offset per character.
-  const map: OffsetMap = offsets.subarray(0, size + 1);
-  return { text: chunks.join(""), map, paragraphs };
+  flushRun();
+  return { text: chunks.join(""), pieces, paragraphs, get map() { return pieces.map; } };
 }
 
 function scanAll(text: string, sink: OffsetSink): Line[] {
