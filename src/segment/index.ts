@@ -62,7 +62,7 @@ export function segment(norm: Normalized): Segmented {
 
     if (isFootnote(t) || (p.kind === "text" && pageFootnotes.at(p.start))) region = "notes";
     else if (state === "header") region = "header";
-    else if (toc.has(i)) region = state === "body" ? "preamble" : state; // entries of a table of contents open nothing
+    else if (toc.size > 0 && toc.has(i)) region = state === "body" ? "preamble" : state; // entries of a table of contents open nothing
     else if (state === "closing" && t.split("\t").some(isMotto)) {
       region = "header"; // the header of a document attached after the signature
       afterMotto = true;

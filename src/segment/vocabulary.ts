@@ -47,18 +47,16 @@ const fold = (s: string) => {
 };
 
 /**
- * A test of a line's first character against the first letters of `words`, case-insensitively as
- * the patterns built from them compare: one regular-expression test per character code, remembered.
- * Most lines open with another letter and skip the pattern. Words that open with anything but a
- * letter let every line through.
+ * A test of a character code against `letters`, case-insensitively as the patterns built from
+ * them compare: one regular-expression test per code, remembered. Used on a line's first (or
+ * last) character so that most lines skip a pattern. Anything but letters lets every code through.
  */
-function firstLetterOf(words: string[]): (s: string) => boolean {
-  const firsts = [...new Set(words.map((w) => w[0]))];
-  if (firsts.some((c) => !/\p{L}/u.test(c ?? ""))) return () => true;
-  const re = new RegExp(`^(?:${firsts.map(escapeRegExp).join("|")})$`, "iu");
+function letterTest(letters: string[]): (c: number) => boolean {
+  const set = [...new Set(letters)];
+  if (set.some((c) => !/^\p{L}$/u.test(c ?? ""))) return () => true;
+  const re = new RegExp(`^(?:${set.map(escapeRegExp).join("|")})$`, "iu");
   const memo = new Uint8Array(0x10000); // 0 not yet tested, 1 no, 2 yes
-  return (s) => {
-    const c = s.charCodeAt(0);
+  return (c) => {
     if (Number.isNaN(c)) return false;
     if (memo[c] === 0) memo[c] = re.test(String.fromCharCode(c)) ? 2 : 1;
     return memo[c] === 2;
@@ -110,16 +108,17 @@ function build() {
     preambleStart: new RegExp(`^(?:${g.preambleStarts.map(flex).join("|")})(?=\\s|$)`, "iu"),
     typeLine: new RegExp(`^(?<name>${alternation([...typeCodes.keys()].map((k) => k.toUpperCase())).replace(/ /g, "\\s+")})(?:\\s+(?:${g.typeLineJoiners.map(flex).join("|")})\\s.*)?$`, "iu"),
     typeCodes,
-    typeFirst: firstLetterOf([...typeCodes.keys()]),
+    typeFirst: letterTest([...typeCodes.keys()].map((k) => k[0])),
+    typeLast: letterTest([...typeCodes.keys()].map((k) => k[k.length - 1])),
     // A type name matches its letters one for one (the pattern is precomposed capitals, compared case-insensitively).
     typeNameLetters: Math.max(...[...typeCodes.keys()].flatMap((k) => [lettersIn(k), lettersIn(k.toUpperCase())])),
     toc: new Set(g.tableOfContents.map(fold)),
     tocFirst: new Set(g.tableOfContents.map((x) => fold(x)[0])),
     recipients: new RegExp(`^(?:${g.recipientsHeading.map(flex).join("|")})\\s*:?\\s*`, "iu"),
-    recipientsFirst: firstLetterOf(g.recipientsHeading),
+    recipientsFirst: letterTest(g.recipientsHeading.map((w) => w[0])),
     annotations: new Set(g.annotations.map(fold)),
     notes: new Set(g.signatureNotes.map(fold)),
-    authorityFirst: firstLetterOf(g.authorityPrefixes),
+    authorityFirst: letterTest(g.authorityPrefixes.map((w) => w[0])),
     authority: new RegExp(`^(?:${g.authorityPrefixes.map((p) => escapeRegExp(p).replace(/\\\./g, "\\s?\\.")).sort((a, b) => b.length - a.length).join("|")})(?:\\s?\\.)?(?:\\s+|(?<=\\.))(?=\\p{L})`, "iu"),
     positions: new Set(g.positions.map(fold)),
     positionFirst: new Set(g.positions.map((x) => fold(x)[0])),
@@ -209,9 +208,12 @@ export function typeLineOf(s: string, anyCase = false): { name: string; code: st
  * Counts no further than that, so a long paragraph is told at once.
  */
 export function mayBeTypeNameOnly(s: string): boolean {
-  // typeLineOf trims: a line opening with a space is counted.
-  if (!isSpaceCode(s.charCodeAt(0)) && !vocab().typeFirst(s)) return false;
-  const max = vocab().typeNameLetters;
+  const v = vocab();
+  // typeLineOf trims: a line opening or ending with a space is counted.
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  if ((!isSpaceCode(first) && !v.typeFirst(first)) || (!isSpaceCode(last) && !v.typeLast(last))) return false;
+  const max = v.typeNameLetters;
   let letters = 0;
   for (let i = 0; i < s.length; i++) {
     if (!isSpaceCode(s.charCodeAt(i)) && ++letters > max) return false;
@@ -233,7 +235,7 @@ export function isTocHeading(s: string): boolean {
 
 /** What follows "Nơi nhận:" on its line, or null when the line is not that heading. */
 export function afterRecipientsHeading(s: string): string | null {
-  if (!vocab().recipientsFirst(s)) return null;
+  if (!vocab().recipientsFirst(s.charCodeAt(0))) return null;
   const m = vocab().recipients.exec(s);
   return m ? s.slice(m[0].length) : null;
 }
@@ -255,7 +257,7 @@ export function isSignatureNote(s: string): boolean {
 
 /** Length of a signing-authority prefix ("TM. ", "K/T ", "KT. "), or 0. */
 export function authorityPrefix(s: string): number {
-  if (!vocab().authorityFirst(s)) return 0;
+  if (!vocab().authorityFirst(s.charCodeAt(0))) return 0;
   const m = vocab().authority.exec(s);
   if (!m) return 0;
   // In capitals as written; in lower case ("tm . ubnd ...", capitals lost with a legacy font)
@@ -271,7 +273,8 @@ export function authorityPrefix(s: string): number {
  */
 export function mayOpenClosing(s: string): boolean {
   const v = vocab();
-  return v.recipientsFirst(s) || v.authorityFirst(s) || mayFoldInto(s, v.positionFirst);
+  const first = s.charCodeAt(0);
+  return v.recipientsFirst(first) || v.authorityFirst(first) || mayFoldInto(s, v.positionFirst);
 }
 
 export function isKnownPosition(s: string): boolean {
