@@ -5,6 +5,7 @@
 // under "1."). A wrapped number ("2023.", "5 năm") or an item inside a
 // sentence never fits both the grammar and the sequence.
 import type { Section } from "../contract/schema.js";
+import { isSpaceCode } from "./chars.js";
 import { isFirst, type LabelMatch } from "./numbering.js";
 import { trimTrailing } from "./pieces.js";
 
@@ -68,7 +69,10 @@ export class SectionTree {
 
   /** The content of the open sections now reaches `end`. */
   extend(end: number): void {
-    for (const o of this.stack) o.node.span.end = Math.max(o.node.span.end, end);
+    for (let k = 0; k < this.stack.length; k++) {
+      const span = this.stack[k].node.span;
+      if (span.end < end) span.end = end;
+    }
   }
 
   /** Closes every open section: a new document (an attached plan) starts its own numbering. */
@@ -89,7 +93,7 @@ export class SectionTree {
     if (m.value[m.value.length - 1] !== 2 || !this.stack.length) return false;
     const inner = this.stack[this.stack.length - 1].match;
     // Under a named level ("Phụ lục I", "Chương II") the first line is the level's own title.
-    if (inner.heading || inner.rank >= m.rank || this.stack.some((o) => o.match.key === m.key)) return false;
+    if (inner.heading || inner.rank >= m.rank || this.depthOf(m.key) >= 0) return false;
     if (m.value.length > 1) {
       // "1.2" under "1.": the prefix is the parent's number.
       if (inner.scheme !== "arabic" || inner.value.length !== m.value.length - 1) return false;
@@ -101,7 +105,7 @@ export class SectionTree {
 
   /** Stack depth at which `m` opens, or -1 when it does not fit. */
   private placeOf(m: LabelMatch, headingLike: boolean): number {
-    const idx = this.stack.findIndex((o) => o.match.key === m.key);
+    const idx = this.depthOf(m.key);
     if (idx >= 0) {
       const prev = this.stack[idx].match.value;
       return follows(prev, m.value, 1) || (headingLike && (follows(prev, m.value, 2) || follows(prev, m.value, 3))) ? idx : -1;
@@ -128,12 +132,19 @@ export class SectionTree {
     return j;
   }
 
+  /** Depth of the open section numbered in scheme `key`, or -1. */
+  private depthOf(key: string): number {
+    for (let k = 0; k < this.stack.length; k++) if (this.stack[k].match.key === key) return k;
+    return -1;
+  }
+
   private open(at: number, m: LabelMatch, text: string, start: number, end: number): void {
-    this.stack.length = at;
+    // Popped rather than cut by setting the length, which costs a call into the runtime.
+    while (this.stack.length > at) this.stack.pop();
     this.sinceOpen = 0;
     this.unnumberedFirst = false;
     const parent = at > 0 ? this.stack[at - 1].node : null;
-    const path = parent ? [...parent.path, m.label] : [m.label];
+    const path = parent ? parent.path.concat(m.label) : [m.label];
     const node: Section = {
       path,
       section: parent ? `${parent.section}/${m.label}` : m.label,
@@ -158,11 +169,27 @@ function follows(a: number[], b: number[], step: number): boolean {
   return b[b.length - 1] === a[a.length - 1] + step;
 }
 
+/** The first ".", ":" or ";" before `end` followed by a space or by `end`, or -1. */
+function sentenceEnd(t: string, end: number): number {
+  // Each mark found by indexOf, which runs natively, and the nearest tried first.
+  let dot = t.indexOf(".");
+  let colon = t.indexOf(":");
+  let semi = t.indexOf(";");
+  for (;;) {
+    const i = Math.min(dot < 0 ? end : dot, colon < 0 ? end : colon, semi < 0 ? end : semi);
+    if (i >= end) return -1;
+    if (i + 1 === end || isSpaceCode(t.charCodeAt(i + 1))) return i;
+    if (i === dot) dot = t.indexOf(".", i + 1);
+    else if (i === colon) colon = t.indexOf(":", i + 1);
+    else semi = t.indexOf(";", i + 1);
+  }
+}
+
 /** `cut`: `s` is the start of a longer paragraph. */
 function titleOf(s: string, cut: boolean): string {
   let t = s.trim();
   if (t.length > MAX_TITLE || cut) {
-    const stop = t.slice(0, MAX_TITLE).search(/[.:;](?:\s|$)/);
+    const stop = sentenceEnd(t, Math.min(t.length, MAX_TITLE));
     t = stop > 0 ? t.slice(0, stop) : t.slice(0, MAX_TITLE);
   }
   return trimTrailing(t, " \t.:;,");
