@@ -2,6 +2,7 @@
 // compiled once from grammars/numbering.json. A label only says what a
 // paragraph could open; sections.ts decides by sequence whether it does.
 import { escapeRegExp, loadGrammar } from "../grammar/load.js";
+import { isSpaceCode } from "./chars.js";
 
 interface SchemeSpec {
   scheme: string;
@@ -110,13 +111,6 @@ function grammar() {
   return compiled;
 }
 
-/** `\s` of a /u regular expression, by code. */
-function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** End of the run of spaces at `text[from]`. */
 function skipSpaces(text: string, from: number): number {
   let i = from;
@@ -144,10 +138,25 @@ function toRoman(n: number): string {
   return out;
 }
 
+/** "2.4.1" → [2, 4, 1], read by code: small integers, no strings split off. */
+function dottedValue(raw: string): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 46) {
+      out.push(n);
+      n = 0;
+    } else n = n * 10 + (c - 48);
+  }
+  out.push(n);
+  return out;
+}
+
 function valueOf(scheme: string, raw: string, g: NumberingGrammar): number[] | null {
   switch (scheme) {
     case "arabic":
-      return raw.includes(".") ? raw.split(".").map(Number) : [Number(raw)];
+      return dottedValue(raw);
     case "letter": {
       const i = g.letters.indexOf(raw);
       return i < 0 ? null : [i + 1];
