@@ -141,8 +141,6 @@ function scanAll(text: string, sink: OffsetSink): Line[] {
   return lines;
 }
 
-const OPENERS = "“\"'‘«([";
-const QUOTES = "“\"‘«";
 const LOWER_AT = /\p{Ll}/uy;
 
 /** A small letter at t[i]: ASCII by its code, other letters by the pattern. */
@@ -153,7 +151,6 @@ function lowerAt(t: string, i: number): boolean {
   return LOWER_AT.test(t);
 }
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const CLOSERS = "”\"'’»)]*";
 
 const UPPER_ONE = /\p{Lu}/u;
 const LOWER_ONE = /\p{Ll}/u;
@@ -175,29 +172,46 @@ function allCaps(t: string): boolean {
   return upper;
 }
 
-function features(scanned: ScannedLine, blanksBefore: number, ruleBefore: boolean): Line {
-  const s = scanned as Line;
+/** “ " ' ‘ « ( [ */
+const isOpener = (c: number) => c === 0x201c || c === 34 || c === 39 || c === 0x2018 || c === 0xab || c === 40 || c === 91;
+/** ” " ' ’ » ) ] * */
+const isCloser = (c: number) => c === 0x201d || c === 34 || c === 39 || c === 0x2019 || c === 0xbb || c === 41 || c === 93 || c === 42;
+/** . ! ? … */
+const endsSentenceWith = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
+
+function features(s: ScannedLine, blanksBefore: number, ruleBefore: boolean): Line {
   const t = s.text;
   let h = 0;
-  while (h < t.length && OPENERS.includes(t[h])) h++;
+  while (h < t.length && isOpener(t.charCodeAt(h))) h++;
   let e = t.length;
-  while (e > 0 && CLOSERS.includes(t[e - 1])) e--;
-  const last = e > 0 ? t[e - 1] : "";
+  while (e > 0 && isCloser(t.charCodeAt(e - 1))) e--;
+  const last = e > 0 ? t.charCodeAt(e - 1) : -1;
   const sp = t.indexOf(" ");
-  // Filled in place: one object per line, no copy.
-  s.blanksBefore = blanksBefore;
-  s.ruleBefore = ruleBefore;
-  s.lower = lowerAt(t, h);
-  s.label = hasLabel(t);
-  s.item = s.label || bulletAt(t) > 0;
-  s.allCaps = allCaps(t);
-  s.endsClause = last !== "" && ".!?;:…".includes(last);
-  s.endsSentence = last !== "" && ".!?…".includes(last);
-  s.endsHyphen = t.length >= 2 && t.charCodeAt(t.length - 1) === 45 && WORD_CHAR.test(t[t.length - 2]);
-  s.firstWord = sp < 0 ? t.length : sp;
-  s.quoted = QUOTES.includes(t[0]);
-  s.pageBefore = false;
-  return s;
+  const first = t.charCodeAt(0);
+  const label = hasLabel(t);
+  // One object literal of one shape for every line: fields added one by one would reshape it a dozen times.
+  return {
+    text: t,
+    offsetsAt: s.offsetsAt,
+    kind: s.kind,
+    strong: s.strong,
+    columns: s.columns,
+    cells: s.cells,
+    srcStart: s.srcStart,
+    srcEnd: s.srcEnd,
+    blanksBefore,
+    ruleBefore,
+    lower: lowerAt(t, h),
+    label,
+    item: label || bulletAt(t) > 0,
+    allCaps: allCaps(t),
+    endsClause: endsSentenceWith(last) || last === 59 || last === 58,
+    endsSentence: endsSentenceWith(last),
+    endsHyphen: t.length >= 2 && t.charCodeAt(t.length - 1) === 45 && WORD_CHAR.test(t[t.length - 2]),
+    firstWord: sp < 0 ? t.length : sp,
+    quoted: first === 0x201c || first === 34 || first === 0x2018 || first === 0xab,
+    pageBefore: false,
+  };
 }
 
 /** Fewest lines between two page numbers: numbers closer together are a table's or a list's. */
