@@ -144,7 +144,7 @@ export class SectionTree {
     this.sinceOpen = 0;
     this.unnumberedFirst = false;
     const parent = at > 0 ? this.stack[at - 1].node : null;
-    const path = parent ? parent.path.concat(m.label) : [m.label];
+    const path = parent ? extended(parent.path, m.label) : [m.label];
     const node: Section = {
       path,
       section: parent ? `${parent.section}/${m.label}` : m.label,
@@ -160,6 +160,14 @@ export class SectionTree {
     this.stack.push({ match: m, node });
     if (m.global) this.lastGlobal.set(m.scheme, m.value[0]);
   }
+}
+
+/** `path` with `label` after it, copied by a loop (Array concat and spread run slower on short arrays). */
+function extended(path: string[], label: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < path.length; k++) out.push(path[k]);
+  out.push(label);
+  return out;
 }
 
 /** `b` is `a` advanced by `step` at its last component, with the same prefix. */
