@@ -69,22 +69,35 @@ const lettersIn = (s: string) => s.replace(/\s+/g, "").length;
 /** NFC may rewrite this code: a combining mark or a character outside the precomposed ranges. */
 const mayComposeCode = (c: number) => c >= 0x300 && !(c >= 0x1ea0 && c <= 0x1ef9);
 
-/**
- * The first character of `fold(s)` read without folding `s`, or null when NFC might change it
- * (a combining mark follows, or the letter is outside the ranges NFC leaves alone).
- */
-function foldedFirst(s: string): string | null {
-  let i = 0;
-  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
-  if (i === s.length) return "";
-  if (mayComposeCode(s.charCodeAt(i)) || mayComposeCode(s.charCodeAt(i + 1))) return null;
-  return s[i].toLowerCase()[0];
+/** The lower case of a character, by code (the first unit when it lowers to more), computed once per code. */
+const lowered = new Uint16Array(0x10000);
+function lowerCode(c: number): number {
+  if (lowered[c] === 0) lowered[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return lowered[c];
 }
 
-/** `s` may fold to one of the folded words whose first characters are `firsts`. */
-function mayFoldInto(s: string, firsts: Set<string>): boolean {
-  const f = foldedFirst(s);
-  return f === null || firsts.has(f);
+/** The codes of the first characters of folded words, as a table by code. */
+function foldedFirsts(words: string[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const w of words) {
+    const c = fold(w).charCodeAt(0);
+    if (c >= 0) table[c] = 1;
+  }
+  return table;
+}
+
+/**
+ * `fold(s)` may open with a character of `firsts`, read without folding `s`: its first letter in
+ * lower case, unless NFC might change it (a combining mark follows, or the letter is outside the
+ * ranges NFC leaves alone).
+ */
+function mayFoldInto(s: string, firsts: Uint8Array): boolean {
+  let i = 0;
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  if (i === s.length) return false;
+  const c = s.charCodeAt(i);
+  if (mayComposeCode(c) || mayComposeCode(s.charCodeAt(i + 1))) return true;
+  return firsts[lowerCode(c)] === 1;
 }
 
 function build() {
@@ -113,7 +126,7 @@ function build() {
     // A type name matches its letters one for one (the pattern is precomposed capitals, compared case-insensitively).
     typeNameLetters: Math.max(...[...typeCodes.keys()].flatMap((k) => [lettersIn(k), lettersIn(k.toUpperCase())])),
     toc: new Set(g.tableOfContents.map(fold)),
-    tocFirst: new Set(g.tableOfContents.map((x) => fold(x)[0])),
+    tocFirst: foldedFirsts(g.tableOfContents),
     recipients: new RegExp(`^(?:${g.recipientsHeading.map(flex).join("|")})\\s*:?\\s*`, "iu"),
     recipientsFirst: letterTest(g.recipientsHeading.map((w) => w[0])),
     annotations: new Set(g.annotations.map(fold)),
@@ -121,7 +134,7 @@ function build() {
     authorityFirst: letterTest(g.authorityPrefixes.map((w) => w[0])),
     authority: new RegExp(`^(?:${g.authorityPrefixes.map((p) => escapeRegExp(p).replace(/\\\./g, "\\s?\\.")).sort((a, b) => b.length - a.length).join("|")})(?:\\s?\\.)?(?:\\s+|(?<=\\.))(?=\\p{L})`, "iu"),
     positions: new Set(g.positions.map(fold)),
-    positionFirst: new Set(g.positions.map((x) => fold(x)[0])),
+    positionFirst: foldedFirsts(g.positions),
     positionMin: Math.min(...g.positions.map((x) => fold(x).length)),
   };
 }
