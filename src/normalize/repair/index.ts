@@ -118,9 +118,8 @@ function scanText(text: string, lex: Lexicon): Words {
     }
     let e = spellings.find(h, text, start, i);
     if (e < 0) {
-      const w = text.slice(start, i);
-      e = lex.of(w);
-      spellings.add(h, w, e);
+      e = lex.of(text.slice(start, i));
+      spellings.add(h, text, start, i, e);
     }
     const join = spaced && count > 0;
     starts[count] = start;
@@ -391,10 +390,12 @@ class Pass {
   /** Seen pairs on every side (or no context at all): nothing to suspect. */
   settled(i: number): boolean {
     // (joined[0] is 0: the first word has no word before it.)
-    const p = this.joined[i] ? this.idNow(i - 1) : NONE;
-    const n = i + 1 < this.count && this.joined[i + 1] ? this.idNow(i + 1) : NONE;
+    const ctx = this.ctx;
+    const same = this.out.size === 0;
+    const p = this.joined[i] ? (same ? ctx[i - 1] : this.idNow(i - 1)) : NONE;
+    const n = i + 1 < this.count && this.joined[i + 1] ? (same ? ctx[i + 1] : this.idNow(i + 1)) : NONE;
     if (p === NONE && n === NONE) return true;
-    const own = this.idNow(i);
+    const own = same ? ctx[i] : this.idNow(i);
     const id = own === NONE ? -1 : own;
     return (p === NONE || this.lm.common(p, id)) && (n === NONE || this.lm.common(id, n));
   }
@@ -455,4 +456,3 @@ class Pass {
   }
 
 }
-export const __scan = (t: string) => scanText(t, lexicon());

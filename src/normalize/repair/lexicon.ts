@@ -36,58 +36,72 @@ export const hashStep = (h: number, lowerUnit: number) => Math.imul(h ^ lowerUni
 
 /**
  * Spellings exactly as written (case kept) → lexicon entry. A word of a text
- * is hashed on its raw code units and checked by plain comparison: no case
- * folding per character, and most texts repeat a few thousand spellings.
+ * is hashed on its raw code units and checked by plain comparison with the
+ * spelling's code units, kept in one pool: no case folding per character, no
+ * string per word, and most texts repeat a few thousand spellings.
  */
 export class Spellings {
-  private hashes = new Int32Array(1 << 14);
-  /** Entry + 1 per slot; 0: empty. */
-  private ents = new Int32Array(1 << 14);
-  private words: string[] = new Array<string>(1 << 14).fill("");
-  private mask = (1 << 14) - 1;
+  /** Four numbers per slot, one cache line for a probe: hash, entry + 1 (0: empty), start in the pool, length. */
+  private slots = new Int32Array(4 << 13);
+  private pool = new Uint16Array(1 << 16);
+  private used = 0;
+  private mask = (1 << 13) - 1;
   size = 0;
 
   /** The entry of the spelling text[start, end) with raw hash h; -1 when not yet met. */
   find(h: number, text: string, start: number, end: number): number {
+    const slots = this.slots;
     const len = end - start;
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const e = this.ents[s];
+      const o = s << 2;
+      const e = slots[o + 1];
       if (e === 0) return -1;
-      if (this.hashes[s] !== h) continue;
-      const w = this.words[s];
-      if (w.length !== len) continue;
-      let k = 0;
-      while (k < len && text.charCodeAt(start + k) === w.charCodeAt(k)) k++;
-      if (k === len) return e - 1;
+      if (slots[o] !== h || slots[o + 3] !== len) continue;
+      const pool = this.pool;
+      const from = slots[o + 2] - start;
+      let k = start;
+      while (k < end && text.charCodeAt(k) === pool[from + k]) k++;
+      if (k === end) return e - 1;
     }
   }
 
-  add(h: number, word: string, entry: number): void {
-    if (2 * (this.size + 1) > this.ents.length) this.resize(this.ents.length * 2);
-    this.put(h, word, entry);
+  /** Enters text[start, end) (raw hash h) as a spelling of `entry`. */
+  add(h: number, text: string, start: number, end: number, entry: number): void {
+    if (2 * (this.size + 1) > this.mask + 1) this.rehash(2 * (this.mask + 1));
+    const len = end - start;
+    if (this.used + len > this.pool.length) {
+      const pool = new Uint16Array(Math.max(2 * this.pool.length, this.used + len));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    for (let k = 0; k < len; k++) this.pool[this.used + k] = text.charCodeAt(start + k);
+    this.put(h, entry + 1, this.used, len);
+    this.used += len;
     this.size++;
   }
 
   clear(): void {
-    this.resize(1 << 14, false);
+    this.slots = new Int32Array(4 << 13);
+    this.mask = (1 << 13) - 1;
+    this.used = 0;
     this.size = 0;
   }
 
-  private put(h: number, word: string, entry: number): void {
+  private put(h: number, e: number, at: number, len: number): void {
     let s = h & this.mask;
-    while (this.ents[s] !== 0) s = (s + 1) & this.mask;
-    this.hashes[s] = h;
-    this.ents[s] = entry + 1;
-    this.words[s] = word;
+    while (this.slots[(s << 2) + 1] !== 0) s = (s + 1) & this.mask;
+    const o = s << 2;
+    this.slots[o] = h;
+    this.slots[o + 1] = e;
+    this.slots[o + 2] = at;
+    this.slots[o + 3] = len;
   }
 
-  private resize(size: number, keep = true): void {
-    const { hashes, ents, words } = this;
-    this.hashes = new Int32Array(size);
-    this.ents = new Int32Array(size);
-    this.words = new Array<string>(size).fill("");
+  private rehash(size: number): void {
+    const old = this.slots;
+    this.slots = new Int32Array(4 * size);
     this.mask = size - 1;
-    if (keep) for (let s = 0; s < ents.length; s++) if (ents[s]) this.put(hashes[s], words[s], ents[s] - 1);
+    for (let o = 0; o < old.length; o += 4) if (old[o + 1]) this.put(old[o], old[o + 1], old[o + 2], old[o + 3]);
   }
 }
 

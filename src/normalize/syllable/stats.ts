@@ -86,55 +86,87 @@ export function parseStats(text: string): SyllableStats {
     while (at < n && text.charCodeAt(at) !== 10) at++;
     at++;
   }
-  // Open-addressing hash, key and count side by side (one cache line per probe):
-  // pair lookups sit on the hot path.
-  let size = 1;
-  while (size < entries.length) size <<= 1;
-  const mask = size - 1;
-  const table = new Int32Array(2 * size).fill(-1);
-  const slot = (key: number) => Math.imul(key, 0x9e3779b1) >>> 0 & mask;
-  for (let e = 0; e < entries.length; e += 2) {
-    let h = slot(entries[e]);
-    while (table[2 * h] !== -1) h = (h + 1) & mask;
-    table[2 * h] = entries[e];
-    table[2 * h + 1] = entries[e + 1];
+  return new Stats(ids, Int32Array.from(counts), total, entries);
+}
+
+/** The counts as typed arrays behind methods (one shape: calls inline on the hot path). */
+class Stats implements SyllableStats {
+  readonly size: number;
+  private readonly counts: Int32Array;
+  /** Open-addressing hash of pair keys (a * size + b), key and count side by side: one cache line per probe. */
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  /**
+   * Whether a pair was seen twice decides most words of a clean text: a bit
+   * per pair of ids answers it without probing (1.4 MB for 3,300 syllables).
+   */
+  private readonly twice: Int32Array | null;
+
+  constructor(
+    private readonly ids: Map<string, number>,
+    counts: Int32Array,
+    readonly total: number,
+    entries: number[],
+  ) {
+    const N = (this.size = counts.length);
+    this.counts = counts;
+    let size = 1;
+    while (size < entries.length) size <<= 1;
+    this.mask = size - 1;
+    const table = (this.table = new Int32Array(2 * size).fill(-1));
+    for (let e = 0; e < entries.length; e += 2) {
+      let h = this.slot(entries[e]);
+      while (table[2 * h] !== -1) h = (h + 1) & this.mask;
+      table[2 * h] = entries[e];
+      table[2 * h + 1] = entries[e + 1];
+    }
+    const twice = (this.twice = N * N <= MAX_BITS ? new Int32Array((N * N + 31) >>> 5) : null);
+    if (twice) for (let e = 0; e < entries.length; e += 2) if (entries[e + 1] >= 2) twice[entries[e] >>> 5] |= 1 << (entries[e] & 31);
   }
-  const pairOf = (key: number): number => {
-    for (let h = slot(key); ; h = (h + 1) & mask) {
+
+  private slot(key: number): number {
+    return (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+  }
+
+  private pairOf(key: number): number {
+    const table = this.table;
+    for (let h = this.slot(key); ; h = (h + 1) & this.mask) {
       const k = table[2 * h];
       if (k === key) return table[2 * h + 1];
       if (k === -1) return 0;
     }
-  };
-  // Whether a pair was seen twice decides most words of a clean text ("settled"):
-  // a bit per pair of ids answers it without probing (1.4 MB for 3,300 syllables).
-  const twice = N * N <= MAX_BITS ? new Int32Array((N * N + 31) >>> 5) : null;
-  if (twice) for (let e = 0; e < entries.length; e += 2) if (entries[e + 1] >= 2) twice[entries[e] >>> 5] |= 1 << (entries[e] & 31);
-  const common = twice
-    ? (x: number, y: number): boolean => {
-        if (x < 0 || y < 0) return false;
-        const key = x * N + y;
-        return (twice[key >>> 5] & (1 << (key & 31))) !== 0;
-      }
-    : (x: number, y: number): boolean => x >= 0 && y >= 0 && pairOf(x * N + y) >= 2;
-  return {
-    total,
-    size: N,
-    id: (k) => ids.get(k) ?? -1,
-    countId: (x) => (x < 0 ? 0 : counts[x]),
-    pairId: (x, y) => (x < 0 || y < 0 ? 0 : pairOf(x * N + y)),
-    common,
-    count: (k) => {
-      const id = ids.get(k);
-      return id === undefined ? 0 : counts[id];
-    },
-    pair: (x, y) => {
-      const ix = ids.get(x);
-      if (ix === undefined) return 0;
-      const iy = ids.get(y);
-      return iy === undefined ? 0 : pairOf(ix * N + iy);
-    },
-  };
+  }
+
+  id(key: string): number {
+    return this.ids.get(key) ?? -1;
+  }
+
+  countId(x: number): number {
+    return x < 0 ? 0 : this.counts[x];
+  }
+
+  pairId(x: number, y: number): number {
+    return x < 0 || y < 0 ? 0 : this.pairOf(x * this.size + y);
+  }
+
+  common(x: number, y: number): boolean {
+    if (x < 0 || y < 0) return false;
+    const key = x * this.size + y;
+    if (!this.twice) return this.pairOf(key) >= 2;
+    return (this.twice[key >>> 5] & (1 << (key & 31))) !== 0;
+  }
+
+  count(key: string): number {
+    const id = this.ids.get(key);
+    return id === undefined ? 0 : this.counts[id];
+  }
+
+  pair(x: string, y: string): number {
+    const ix = this.ids.get(x);
+    if (ix === undefined) return 0;
+    const iy = this.ids.get(y);
+    return iy === undefined ? 0 : this.pairOf(ix * this.size + iy);
+  }
 }
 
 /** The shipped statistics, loaded once; empty when the data file is missing. */
