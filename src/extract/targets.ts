@@ -32,6 +32,8 @@ interface Compiled {
   postfix: Array<{ words: Lexicon; comparator: Comparator }>;
   percent: RegExp;
   counted: RegExp;
+  /** A number right before a counted noun, anywhere: where `counted` may match. */
+  countedHint: RegExp;
   countCues: Lexicon;
   goalCues: Lexicon;
   exclusionsBefore: Lexicon;
@@ -61,6 +63,8 @@ function grammar(): Compiled {
         "gu",
       ),
       counted: new RegExp(String.raw`(?<![\p{L}\p{N}.,/-])(\d{1,4}) (${alternation(g.countedNouns)})(?![\p{L}\p{M}])`, "gu"),
+      // Literal-first and without look-arounds, so the engine skips ahead fast; a superset of `counted`.
+      countedHint: new RegExp(String.raw`\d (?:${alternation(g.countedNouns)})`, "gu"),
       countCues: lexicon(g.countCues),
       goalCues: lexicon(g.goalCues),
       exclusionsBefore: lexicon(g.exclusionsBefore),
@@ -82,31 +86,29 @@ const CLAUSE_MAX = 80;
 export function extractTargets(seg: Segmented): Target[] {
   const g = grammar();
   const out: Target[] = [];
-  let titles: Map<string, string> | null = null;
-  // The heading chain and what it says, once per section path.
-  const headings = new Map<string, { heading: string; goalSection: boolean; pastSection: boolean }>();
+  const titles = new Map<string, string>();
+  // The heading chain and what it says, once per section path, and only for a candidate that asks.
+  const headings = new Map<string, SectionFacts>();
   const { text } = seg;
+  // Where a percent sign or a counted noun stands next: blocks without one are skipped unread.
+  const percentAt = nextHit(text, (from) => text.indexOf("%", from));
+  const countAt = nextHit(text, (from) => {
+    g.countedHint.lastIndex = from;
+    return g.countedHint.exec(text)?.index ?? -1;
+  });
   for (const block of seg.blocks) {
     if (block.region === "header" || block.region === "closing" || block.region === "notes") continue;
+    const percentHere = percentAt(block.start) < block.end;
+    const countHere = countAt(block.start) < block.end;
+    if (!percentHere && !countHere) continue;
     const start = itemStart(text, block.heading ? block.start + block.labelLength : block.start, block.end).start;
     const body = text.slice(start, block.end);
-    // Cheap string scans first; tokens and section titles only for blocks that hold a candidate.
-    const percents = body.includes("%") ? [...body.matchAll(g.percent)] : [];
-    const counts = /\d/.test(body) ? [...body.matchAll(g.counted)] : [];
+    // Tokens and section titles only for blocks that hold a candidate.
+    const percents = percentHere && percentAt(start) < block.end ? [...body.matchAll(g.percent)] : [];
+    const counts = countHere && countAt(start) < block.end ? [...body.matchAll(g.counted)] : [];
     if (!percents.length && !counts.length) continue;
-    const path = block.path.length ? block.path : [block.section];
-    const pathKey = path.join("\u0000");
-    let about = headings.get(pathKey);
-    if (!about) {
-      const known = (titles ??= sectionTitles(seg.sections));
-      const chain = path.map((_, i, p) => known.get(p.slice(0, i + 1).join("/")) ?? "");
-      const heading = chain.join(" | ");
-      // A section titled as a review ("Kết quả ...", "Tình hình ...") reports results, unless a clause says it is a goal.
-      about = { heading, goalSection: g.goalSections.test(heading), pastSection: chain.some((t) => g.pastSections.test(t)) };
-      headings.set(pathKey, about);
-    }
     const tokens = tokenize(text, start, block.end);
-    const ctx: Context = { text, block, tokens, ...about, year: seg.document.year };
+    const ctx: Context = { text, block, tokens, section: () => sectionFacts(seg.sections, block, headings, titles), year: seg.document.year };
     for (const m of percents) {
       const t = percentTarget(ctx, start + m.index, start + m.index + m[0].length, m[1], m[2]);
       if (t) out.push(t);
@@ -119,13 +121,50 @@ export function extractTargets(seg: Segmented): Target[] {
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
+/**
+ * The first hit at or after an offset, from a search run forward over the text: asked in text
+ * order, each search runs once per hit instead of once per block.
+ */
+function nextHit(text: string, search: (from: number) => number): (from: number) => number {
+  let asked = Infinity;
+  let hit = -1;
+  return (from) => {
+    if (from < asked || (hit >= 0 && hit < from)) {
+      asked = from;
+      hit = search(from);
+    }
+    return hit < 0 ? text.length : hit;
+  };
+}
+
+interface SectionFacts {
+  heading: string;
+  goalSection: boolean;
+  pastSection: boolean;
+}
+
+/** What the titles of a block's sections say. */
+function sectionFacts(sections: readonly Section[], block: Block, headings: Map<string, SectionFacts>, titles: Map<string, string>): SectionFacts {
+  const g = grammar();
+  const path = block.path.length ? block.path : [block.section];
+  const pathKey = path.join("\u0000");
+  let about = headings.get(pathKey);
+  if (!about) {
+    const chain = path.map((_, i, p) => sectionTitle(sections, p.slice(0, i + 1).join("/"), titles));
+    const heading = chain.join(" | ");
+    // A section titled as a review ("Kết quả ...", "Tình hình ...") reports results, unless a clause says it is a goal.
+    about = { heading, goalSection: g.goalSections.test(heading), pastSection: chain.some((t) => g.pastSections.test(t)) };
+    headings.set(pathKey, about);
+  }
+  return about;
+}
+
 interface Context {
   text: string;
   block: Block;
   tokens: Token[];
-  heading: string;
-  goalSection: boolean;
-  pastSection: boolean;
+  /** The block's section titles, read when a candidate needs them. */
+  section: () => SectionFacts;
   /** The plan's year, when known: goals are not stated for years before it. */
   year: number | null;
 }
@@ -165,7 +204,7 @@ function percentTarget(ctx: Context, from: number, to: number, low: string, high
   // A goal needs a goal word in its clause, a goal section, or to open its clause ("100% đảng viên ...");
   // without a goal word it must also say what it measures (a bare "68%" cell is a share).
   const cue = hasCue(tokens, cs, ce, g.goalCues);
-  if (!cue && !(ctx.goalSection || open === cs)) return null;
+  if (!cue && !(open === cs || ctx.section().goalSection)) return null;
   if (!cue && !subject) return null;
   return {
     value: toNumber(low),
@@ -182,7 +221,7 @@ function percentTarget(ctx: Context, from: number, to: number, low: string, high
 /** A clause that reports a result ("đã giải quyết 162 trường hợp", "chiếm 20%") or speaks of a year before the plan's. */
 function pastClause(ctx: Context, from: number, to: number, words: boolean): boolean {
   const g = grammar();
-  if (ctx.pastSection && !hasCue(ctx.tokens, from, to, g.strongGoalCues)) return true;
+  if (ctx.section().pastSection && !hasCue(ctx.tokens, from, to, g.strongGoalCues)) return true;
   for (let i = from; i < to; i++) {
     if (words && g.exclusionsBefore.matchAt(ctx.tokens, i)) return true;
     const y = /^(?:19|20)\d\d$/.test(ctx.tokens[i].text) ? Number(ctx.tokens[i].text) : 0;
@@ -308,7 +347,7 @@ function horizonYear(ctx: Context, from: number, to: number): number | null {
       if (y) return y;
     }
   }
-  const m = /(?:đến|trước|vào) (?:hết |cuối )?năm (\d{4})|giai đoạn (\d{4}) ?[-–] ?(\d{4})/iu.exec(ctx.heading);
+  const m = /(?:đến|trước|vào) (?:hết |cuối )?năm (\d{4})|giai đoạn (\d{4}) ?[-–] ?(\d{4})/iu.exec(ctx.section().heading);
   return m ? Number(m[1] ?? m[3]) : null;
 }
 
@@ -323,11 +362,23 @@ function yearIn(tokens: readonly Token[], i: number): number | null {
   return Number(m[1]);
 }
 
-/** Section string → title, for every section of the tree. */
-function sectionTitles(sections: readonly Section[], out = new Map<string, string>()): Map<string, string> {
-  for (const s of sections) {
-    out.set(s.section, s.title);
-    sectionTitles(s.children, out);
+/** The title of the section written `key` (the last one so written, in document order), memoised in `known`. */
+function sectionTitle(sections: readonly Section[], key: string, known: Map<string, string>): string {
+  let title = known.get(key);
+  if (title === undefined) {
+    title = findTitle(sections, key) ?? "";
+    known.set(key, title);
   }
-  return out;
+  return title;
+}
+
+/** Walks only the sections whose string starts `key`: a child's is its parent's, "/", its label. */
+function findTitle(sections: readonly Section[], key: string): string | null {
+  let title: string | null = null;
+  for (const s of sections) {
+    const n = s.section.length;
+    if (n === key.length && s.section === key) title = s.title;
+    if (n < key.length && key.charCodeAt(n) === 47 && key.startsWith(s.section)) title = findTitle(s.children, key) ?? title;
+  }
+  return title;
 }
