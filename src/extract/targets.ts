@@ -163,6 +163,8 @@ interface Context {
   text: string;
   block: Block;
   tokens: Token[];
+  /** The block's first horizon with its year ("Đến năm 2030, ..."), once looked for; null when there is none. */
+  lead?: { at: number; year: number } | null;
   /** The block's section titles, read when a candidate needs them. */
   section: () => SectionFacts;
   /** The plan's year, when known: goals are not stated for years before it. */
@@ -337,18 +339,25 @@ function clauseText(ctx: Context, from: number, to: number, at: number): string 
 /** Horizon year: "đến năm 2030", "giai đoạn 2026 - 2030" in the clause or the paragraph before it, else in the section titles. */
 function horizonYear(ctx: Context, from: number, to: number): number | null {
   const { tokens } = ctx;
-  const g = grammar();
   // The clause, then the paragraph's lead before it ("Đến năm 2005 phấn đấu đạt các chỉ tiêu: 100% ...").
-  for (const [a, z] of [[from, to], [0, from]]) {
-    for (let i = a; i < z; i++) {
-      const n = g.horizon.matchAt(tokens, i);
-      if (!n) continue;
-      const y = yearIn(tokens, i + n);
-      if (y) return y;
-    }
-  }
+  const y = horizonFrom(tokens, from, to);
+  if (y) return y.year;
+  if (ctx.lead === undefined) ctx.lead = horizonFrom(tokens, 0, tokens.length);
+  if (ctx.lead && ctx.lead.at < from) return ctx.lead.year;
   const m = /(?:đến|trước|vào) (?:hết |cuối )?năm (\d{4})|giai đoạn (\d{4}) ?[-–] ?(\d{4})/iu.exec(ctx.section().heading);
   return m ? Number(m[1] ?? m[3]) : null;
+}
+
+/** The first horizon word with its year in tokens[from, to). */
+function horizonFrom(tokens: readonly Token[], from: number, to: number): { at: number; year: number } | null {
+  const g = grammar();
+  for (let i = from; i < to; i++) {
+    const n = g.horizon.matchAt(tokens, i);
+    if (!n) continue;
+    const year = yearIn(tokens, i + n);
+    if (year) return { at: i, year };
+  }
+  return null;
 }
 
 /** A year (or the end of a year range "2026-2030", "2026 - 2030") at tokens[i]. */
