@@ -219,11 +219,13 @@ const MIN_PAGE_LINES = 12;
 /** Longest running head or foot printed beside a page number ("CÔNG BÁO/Số 237/Ngày 21-04-2026"). */
 const RUNNING_HEAD_MAX = 80;
 
+/** Space, "-", "–", "(" and ")" around a page number. */
+const furniture = (c: number) => c === 32 || c === 45 || c === 0x2013 || c === 40 || c === 41;
+
 /** The number of a line that holds only a page number ("7", "- 7 -", "(7)"), or -1. */
 function pageNumberOf(t: string): number {
   let a = 0;
   let b = t.length;
-  const furniture = (c: number) => c === 32 || c === 45 || c === 0x2013 || c === 40 || c === 41;
   while (a < b && furniture(t.charCodeAt(a))) a++;
   while (b > a && furniture(t.charCodeAt(b - 1))) b--;
   if (b - a < 1 || b - a > 3) return -1;
