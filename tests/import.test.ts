@@ -146,6 +146,21 @@ describe("vnplan import", () => {
     expect(noDb.stderr).toMatch(/store: cannot open the database/);
   });
 
+  it("stores the same rows whether one thread does everything (--jobs 1) or worker threads extract (--jobs 2)", () => {
+    const dir = tmp();
+    const corpus = join(dir, "corpus");
+    spawnSync(process.execPath, [join(repo, "scripts", "gen-corpus.mjs"), corpus, "12", "3"]);
+    const empty = join(corpus, "rong.txt");
+    writeFileSync(empty, "");
+    const one = join(dir, "one.db");
+    const two = join(dir, "two.db");
+    const a = vnplan(["import", corpus, "--db", one, "--jobs", "1", "--json", "--no-progress"]).json();
+    const b = vnplan(["import", corpus, "--db", two, "--jobs", "2", "--json", "--no-progress"]).json();
+    expect(a).toMatchObject({ jobs: 1, imported: 12, failed: 1 });
+    expect(b).toMatchObject({ jobs: 2, imported: 12, failed: 1 });
+    expect(dump(one)).toEqual(dump(two));
+  });
+
   it("loses and duplicates nothing when killed (kill -9) and run again", async () => {
     const dir = tmp();
     const corpus = join(dir, "corpus");

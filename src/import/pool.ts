@@ -1,29 +1,26 @@
-// A pool of worker threads that extract files. A worker that crashes or runs
-// past the time limit is replaced, and its file is reported as failed.
+// A pool of worker threads that extract files. Each thread holds the file it
+// works on and the next one, so it never waits for the writing thread between
+// two files. A thread that crashes or runs past the time limit is replaced:
+// its current file is reported as failed, the file waiting behind it (sent as
+// a copy for this reason) goes to another thread.
 import { Worker } from "node:worker_threads";
-import type { ExtractOptions } from "../index.js";
-import type { DocumentRows } from "../store/rows.js";
+import type { Job, JobOptions, JobResult } from "./job.js";
 
-export interface Job {
-  id: number;
-  /** File name, for format hints and messages. */
-  name: string;
-  bytes: Uint8Array;
-  sha256: string;
-  options: Omit<ExtractOptions, "name">;
+interface Pending {
+  job: Job;
+  done: (r: JobResult) => void;
 }
-
-export type JobResult =
-  | { id: number; ok: true; rows: DocumentRows; pages: number }
-  | { id: number; ok: false; stage: string; message: string };
 
 interface Slot {
   worker: Worker;
   /** Files this thread has extracted. */
   served: number;
-  job: Job | null;
-  done: ((r: JobResult) => void) | null;
+  /** Files sent to the thread, in the order it works on them: the first is under way. */
+  sent: Pending[];
+  /** Time limit of the file under way. */
   timer: NodeJS.Timeout | null;
+  /** Takes no more files; ends when the ones it holds are done. */
+  retiring: boolean;
 }
 
 // From dist/ the worker is compiled JavaScript; from src/ (tsx, tests) it is TypeScript run through tsx.
@@ -37,11 +34,14 @@ function throughTsx(url: URL): string {
   return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
 }
 
-const RECYCLE_AFTER = 500;
+/** Files a thread holds at once: the one under way and the next. */
+const DEPTH = 2;
+/** A fresh thread now and then bounds whatever the extractors keep between files. */
+const RECYCLE_AFTER = 5000;
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { job: Job; done: (r: JobResult) => void }[] = [];
+  private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
 
@@ -49,7 +49,13 @@ export class WorkerPool {
   constructor(
     private readonly size: number,
     private readonly timeoutMs: number,
+    private readonly options: JobOptions,
   ) {}
+
+  /** Files sent and not yet answered, in threads and in the queue. */
+  get pending(): number {
+    return this.queue.length + this.slots.reduce((n, s) => n + s.sent.length, 0);
+  }
 
   run(job: Omit<Job, "id">): Promise<JobResult> {
     return new Promise((done) => {
@@ -64,50 +70,61 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = fromSource ? new Worker(throughTsx(workerUrl), { eval: true }) : new Worker(workerUrl);
-    const slot: Slot = { worker, served: 0, job: null, done: null, timer: null };
+    const worker = fromSource
+      ? new Worker(throughTsx(workerUrl), { eval: true, workerData: this.options })
+      : new Worker(workerUrl, { workerData: this.options });
+    const slot: Slot = { worker, served: 0, sent: [], timer: null, retiring: false };
     worker.on("message", (r: JobResult) => this.finish(slot, r));
     worker.on("error", (err) => this.replace(slot, `the extracting thread failed: ${err.message}`));
     worker.on("exit", (code) => this.replace(slot, `the extracting thread stopped (exit code ${code})`));
+    this.slots.push(slot);
     return slot;
   }
 
+  /** Idle threads first, then a second file for each, starting threads up to the pool's size. */
   private dispatch(): void {
-    while (this.slots.length < this.size && this.slots.filter((s) => !s.job).length < this.queue.length) this.slots.push(this.spawn());
-    for (const slot of this.slots) {
-      if (slot.job || !this.queue.length) continue;
-      const { job, done } = this.queue.shift()!;
-      slot.job = job;
-      slot.done = done;
-      // Synchronous work cannot be interrupted inside the thread; ending the thread can.
-      slot.timer = setTimeout(() => {
-        const s = job;
-        if (slot.job === s) this.replace(slot, `took longer than ${this.timeoutMs / 1000} s (limit set by --timeout)`, "ingest");
-      }, this.timeoutMs);
-      const transfer = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength ? job.bytes : job.bytes.slice();
-      slot.worker.postMessage({ ...job, bytes: transfer }, [transfer.buffer as ArrayBuffer]);
+    for (let depth = 1; depth <= DEPTH && this.queue.length; depth++) {
+      for (const slot of this.slots) if (!slot.retiring && slot.sent.length < depth && this.queue.length) this.send(slot, this.queue.shift()!);
+      while (this.queue.length && this.slots.filter((s) => !s.retiring).length < this.size) this.send(this.spawn(), this.queue.shift()!);
     }
   }
 
-  private finish(slot: Slot, r: JobResult): void {
-    if (!slot.job || slot.job.id !== r.id) return;
-    const done = slot.done!;
-    this.free(slot);
-    // A fresh thread now and then keeps memory flat whatever the extractors keep between files.
-    if (++slot.served >= RECYCLE_AFTER) this.retire(slot);
-    done(r);
-    this.dispatch();
+  private send(slot: Slot, p: Pending): void {
+    slot.sent.push(p);
+    if (slot.sent.length > 1) {
+      // Sent ahead: a copy, so that the file can go to another thread if this one dies first.
+      slot.worker.postMessage(p.job);
+      return;
+    }
+    this.startTimer(slot);
+    const { bytes } = p.job;
+    const transfer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    slot.worker.postMessage({ ...p.job, bytes: transfer }, [transfer.buffer as ArrayBuffer]);
   }
 
-  private free(slot: Slot): void {
+  /** The file under way gets the whole limit from the moment the thread can start it. */
+  private startTimer(slot: Slot): void {
+    // Synchronous work cannot be interrupted inside the thread; ending the thread can.
+    slot.timer = setTimeout(() => this.replace(slot, `took longer than ${this.timeoutMs / 1000} s (limit set by --timeout)`, "ingest"), this.timeoutMs);
+  }
+
+  private finish(slot: Slot, r: JobResult): void {
+    const head = slot.sent[0];
+    if (!head || head.job.id !== r.id) return;
+    slot.sent.shift();
     if (slot.timer) clearTimeout(slot.timer);
-    slot.job = null;
-    slot.done = null;
     slot.timer = null;
+    if (slot.sent.length) this.startTimer(slot);
+    if (++slot.served >= RECYCLE_AFTER) slot.retiring = true;
+    if (slot.retiring && !slot.sent.length) this.retire(slot);
+    head.done(r);
+    this.dispatch();
   }
 
   /** Ends a slot's thread and takes the slot out; dispatch starts another when there is work. */
   private retire(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots.splice(index, 1);
     slot.worker.removeAllListeners();
@@ -115,14 +132,15 @@ export class WorkerPool {
     void slot.worker.terminate();
   }
 
-  /** Ends a slot's thread and fails its file; a fresh thread takes over. */
+  /** Ends a slot's thread and fails its current file; the files behind it go back to the queue. */
   private replace(slot: Slot, message: string, stage = "extract"): void {
     if (!this.slots.includes(slot)) return;
-    const { job, done } = slot;
-    this.free(slot);
+    const [head, ...rest] = slot.sent;
+    slot.sent = [];
     this.retire(slot);
     if (this.closed) return;
-    if (job && done) done({ id: job.id, ok: false, stage, message });
+    this.queue.unshift(...rest);
+    if (head) head.done({ id: head.job.id, ok: false, stage, message });
     this.dispatch();
   }
 }

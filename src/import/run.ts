@@ -1,25 +1,31 @@
-// Importing files into a store: read and hash on this thread, extract in the
-// worker pool, write each document whole or not at all (a savepoint each, a
-// commit for a few). Safe to stop at any
-// moment and run again: stored content is recognised by its SHA-256.
+// Importing files into a store: read and hash each file on this thread,
+// extract it (here with --jobs 1, in a pool of threads with --jobs 2 and more),
+// and write each document whole or not at all, in a transaction of its own.
+// Safe to stop at any moment and run again: stored content is recognised by its SHA-256.
 import { createHash } from "node:crypto";
-import { open } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import pLimit from "p-limit";
 import { SCHEMA_VERSION } from "../contract/schema.js";
 import { VnplanError } from "../errors.js";
 import type { ExtractOptions } from "../index.js";
-import { resolveLimits, tooLarge } from "../limits.js";
+import { resolveLimits, tooLarge, withTimeout, type Limits } from "../limits.js";
 import { openDb } from "../store/open.js";
 import { createWriter, type Failure, type Location } from "../store/write.js";
 import { listInputs } from "./files.js";
+import { failed, runJob, type Job, type JobOptions, type JobResult } from "./job.js";
 import { WorkerPool } from "./pool.js";
 
 export interface ImportOptions {
   /** Database file, created when absent. */
   db: string;
-  /** Extracting threads; defaults to the number of cores. */
+  /**
+   * Files extracted at once; defaults to the number of cores. 1: this thread
+   * reads, extracts and writes each file in turn, with no other thread. N ≥ 2:
+   * N worker threads extract while this thread reads files and writes rows.
+   */
   jobs?: number;
   /** Extract again the files whose failure is recorded (otherwise they are skipped while unchanged). */
   retryFailed?: boolean;
@@ -63,18 +69,13 @@ export interface ImportSummary {
 /** Documents written between two recomputations of cited_documents, and between two index updates. */
 const CITED_BATCH = 1000;
 const INDEX_BATCH = 100;
-/**
- * Documents that share a commit at most, and how long the oldest waits for it.
- * One: every document is its own transaction, durable as soon as it is written.
- * (Each document also sits in its own savepoint, so a larger group would still
- * store documents whole, trading a rerun of the last few for fewer commits.)
- */
-const COMMIT_GROUP = 1;
-const COMMIT_MS = 200;
+const PROGRESS_MS = 200;
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
+
+type Extractor = { run(job: Omit<Job, "id">): Promise<JobResult>; close(): Promise<void> };
 
 export async function importPaths(inputs: readonly string[], options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
@@ -86,7 +87,7 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
   writer.indexPending();
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
   const limits = resolveLimits(options.extract?.limits);
-  const extractOptions = { ...options.extract, limits };
+  const jobOptions: JobOptions = { ...options.extract, limits };
 
   const listed = await listInputs(inputs);
   let files = listed.files;
@@ -98,42 +99,19 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
   const report = (): void =>
     options.onProgress?.({ done: s.done, total: files.length, failed: s.failed, pages: s.pages, elapsedMs: performance.now() - started });
 
-  const pool = new WorkerPool(jobs, limits.maxMillis);
-  // Files held in memory at once: enough to keep every thread busy, few enough that memory stays flat.
-  const limit = pLimit(jobs * 2);
+  const extractor: Extractor = jobs === 1 ? onThisThread(limits, jobOptions) : new WorkerPool(jobs, limits.maxMillis, jobOptions);
+  // Files held in memory at once. One job: one file at a time. More: one under way and one
+  // waiting in each thread, and one extracted per thread waiting to be written, so that no
+  // thread waits for another; few enough that memory stays flat.
+  const limit = pLimit(jobs === 1 ? 1 : jobs * 3);
   let storeError: unknown = null;
-
-  // Documents written since the last commit; a crash loses them whole, and the next run imports them again.
-  let group = { size: 0, since: 0 };
-  const commit = (): void => {
-    writer.commit();
-    group = { size: 0, since: 0 };
-  };
-  const grouped = (write: () => void): void => {
-    if (!group.size) {
-      writer.begin();
-      group.since = performance.now();
-    }
-    group.size++;
-    write();
-    if (group.size >= COMMIT_GROUP || performance.now() - group.since >= COMMIT_MS) commit();
-  };
 
   const importOne = async (path: string): Promise<void> => {
     if (storeError) return;
     let bytes: Buffer;
     let location: Location;
     try {
-      // One open file for its size and its bytes: no second lookup of the path.
-      const file = await open(path, "r");
-      try {
-        const info = await file.stat();
-        if (info.size > limits.maxBytes) throw tooLarge(info.size, limits, path);
-        bytes = await file.readFile();
-        location = { path, size: info.size, mtimeMs: info.mtimeMs };
-      } finally {
-        await file.close();
-      }
+      ({ bytes, location } = readInput(path, limits));
     } catch (err) {
       const e = err instanceof VnplanError ? err : null;
       const code = (err as NodeJS.ErrnoException).code;
@@ -155,10 +133,10 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
       s.skippedFailed++;
       return;
     }
-    const r = await pool.run({ name: basename(path), bytes, sha256: sha, options: extractOptions });
+    const r = await extractor.run({ name: basename(path), bytes, sha256: sha });
     if (storeError) return;
     if (r.ok) {
-      grouped(() => writer.writeDocument(r.rows, location));
+      writer.writeDocument(r.rows, location);
       s.imported++;
       s.pages += r.pages;
       if (s.imported % INDEX_BATCH === 0) writer.indexPending();
@@ -169,10 +147,7 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
     }
   };
 
-  const ticker = setInterval(() => {
-    if (group.size && performance.now() - group.since >= COMMIT_MS) commit();
-    report();
-  }, COMMIT_MS);
+  const ticker = setInterval(report, PROGRESS_MS);
   try {
     await Promise.all(
       files.map((path) =>
@@ -188,8 +163,7 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
     );
   } finally {
     clearInterval(ticker);
-    await pool.close();
-    commit();
+    await extractor.close();
   }
   report();
   if (storeError) {
@@ -220,6 +194,52 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
     cpuSeconds: round(cpuSecondsSince(cpuAtStart)),
     failures: recorded,
   };
+}
+
+/**
+ * Extraction on the importing thread (--jobs 1): no thread to start, no rows to
+ * copy between threads. The time limit stops what waits on I/O (PDF reading,
+ * OCR) as `vnplan extract` does for one file; the stages after ingest run in
+ * linear time and cannot be interrupted on this thread, so a file that took
+ * longer than the limit all the same is failed afterwards, as a thread would
+ * have failed it. A file that throws is a failure like in a thread.
+ */
+function onThisThread(limits: Limits, options: JobOptions): Extractor {
+  let nextId = 1;
+  return {
+    async run(job) {
+      const id = nextId++;
+      const started = performance.now();
+      let r = await withTimeout(runJob({ ...job, id }, options), limits.maxMillis, job.name).catch((err: unknown) => failed(id, err));
+      if (r.ok && performance.now() - started > limits.maxMillis) {
+        r = { id, ok: false, stage: "ingest", message: `took longer than ${limits.maxMillis / 1000} s (limit set by --timeout)` };
+      }
+      // Lets timers (progress) and signals in between two files.
+      await nextTurn();
+      return r;
+    },
+    close: async () => {},
+  };
+}
+
+/** A file's bytes and where they came from, read with one open file; over --max-size fails unread. */
+function readInput(path: string, limits: Limits): { bytes: Buffer; location: Location } {
+  const fd = openSync(path, "r");
+  try {
+    const info = fstatSync(fd);
+    if (info.size > limits.maxBytes) throw tooLarge(info.size, limits, path);
+    // A buffer of its own, so that a thread can take it without a copy.
+    const bytes = Buffer.allocUnsafeSlow(info.size);
+    let read = 0;
+    while (read < info.size) {
+      const n = readSync(fd, bytes, read, info.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: read < info.size ? bytes.subarray(0, read) : bytes, location: { path, size: info.size, mtimeMs: info.mtimeMs } };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function cpuSecondsSince(start: NodeJS.CpuUsage): number {

@@ -36,14 +36,6 @@ export interface Writer {
   refreshCited(): void;
   /** Adds the documents stored since the last call to the full-text index. */
   indexPending(): void;
-  /**
-   * Opens a transaction that the next writes join, each as a savepoint: a
-   * document is still stored whole or not at all, and several share the cost
-   * of one commit. Does nothing when one is open.
-   */
-  begin(): void;
-  /** Commits the transaction begin() opened, if any. */
-  commit(): void;
 }
 
 function insertSql(table: string, columns: readonly string[]): string {
@@ -187,12 +179,6 @@ export function createWriter(db: Db): Writer {
     indexPending: () => {
       indexPending.immediate();
       folded.clear();
-    },
-    begin: () => {
-      if (!db.inTransaction) db.exec("BEGIN IMMEDIATE");
-    },
-    commit: () => {
-      if (db.inTransaction) db.exec("COMMIT");
     },
   };
 }

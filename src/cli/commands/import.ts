@@ -18,7 +18,12 @@ export function register(program: Command): void {
     .description("extract files, folders and globs into a SQLite database; resumable, content already stored is skipped")
     .argument("[paths...]", "files, folders (walked) or globs")
     .option("--db <file>", "database file", "vnplan.db")
-    .option("-j, --jobs <n>", `extracting threads (default: the number of cores, ${defaultJobs()} here)`, flag(parseCount))
+    .option(
+      "-j, --jobs <n>",
+      `files extracted at once (default: the number of cores, ${defaultJobs()} here); 1: one thread reads, extracts and writes ` +
+        "each file in turn; N ≥ 2: N worker threads extract while the main thread writes",
+      flag(parseCount),
+    )
     .option("--json", "print a JSON summary on stdout at the end", false)
     .option("--no-progress", "no progress on stderr")
     .option("--retry-failed", "extract again the files that failed before (all recorded ones when no path is given)", false);
