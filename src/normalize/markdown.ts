@@ -77,7 +77,7 @@ export function scanLine(src: string, start: number, end: number, sink: OffsetSi
   // Most lines hold no markup, no tab and no run of spaces: their text is the source as it is.
   if (kind === "text") {
     const line = src.slice(a, b);
-    if (!NOT_PLAIN.test(line) && !line.includes("  ")) return { text: line, offsetsAt: -1, kind, strong: false, columns: false, srcStart: a, srcEnd: b };
+    if (!NOT_PLAIN.test(line)) return { text: line, offsetsAt: -1, kind, strong: false, columns: false, srcStart: a, srcEnd: b };
   }
 
   // Output: string parts and one source offset per output character, in a scratch buffer.
@@ -215,11 +215,11 @@ export function scanLine(src: string, start: number, end: number, sink: OffsetSi
 }
 
 /**
- * What keeps a line from being its own text, besides a run of spaces: a markup
- * character, an escape, a control character or tab, a special space. One
- * class: linear, and faster on long lines than a loop over char codes.
+ * What keeps a line from being its own text: a markup character, an escape, a
+ * control character or tab, a special space, a run of spaces. One class or one
+ * pair, so linear; one test per line is faster than a loop over char codes.
  */
-const NOT_PLAIN = /[*\\<\x00-\x1f\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
+const NOT_PLAIN = /[*\\<\x00-\x1f\u00a0\u2000-\u200a\u202f\u205f\u3000]| {2}/;
 
 /** A line of only rule or decoration characters: "-----", "***", "\*", "___", "======". */
 function isRule(src: string, a: number, b: number): boolean {
