@@ -5,7 +5,7 @@
 // ư, ơ, đ, ạ that no legacy chart produces as-is) are skipped at once.
 import { isValidSyllable } from "../syllable/index.js";
 import { scanWords } from "../syllable/words.js";
-import { identityMap } from "../offsets.js";
+import { identityView } from "../repair/identity.js";
 import { MappedRuns } from "../mapped-runs.js";
 import type { StageResult } from "../types.js";
 import { decodeInto, Pieces, type DecodeOptions, type Encoding } from "./decoders.js";
@@ -181,7 +181,7 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
     done = end;
     used.set(pick.enc, (used.get(pick.enc) ?? 0) + 1);
   }
-  if (!out) return { text, map: identityMap(text.length), encoding: null };
+  if (!out) return { text, map: identityView(text.length), encoding: null };
   out.copy(text, done, text.length);
   const encoding = [...used].sort((a, b) => b[1] - a[1]).map(([e]) => e).join("+");
   return { ...out.finish(text.length), encoding };
