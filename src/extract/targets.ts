@@ -86,7 +86,6 @@ const CLAUSE_MAX = 80;
 export function extractTargets(seg: Segmented): Target[] {
   const g = grammar();
   const out: Target[] = [];
-  const titles = new Map<string, string>();
   // The heading chain and what it says, once per section path, and only for a candidate that asks.
   const headings = new Map<string, SectionFacts>();
   const { text } = seg;
@@ -108,7 +107,9 @@ export function extractTargets(seg: Segmented): Target[] {
     const counts = countHere && countAt(start) < block.end ? [...body.matchAll(g.counted)] : [];
     if (!percents.length && !counts.length) continue;
     const tokens = tokenize(text, start, block.end);
-    const ctx: Context = { text, block, tokens, section: () => sectionFacts(seg.sections, block, headings, titles), year: seg.document.year };
+    let facts: SectionFacts | undefined;
+    const section = () => (facts ??= sectionFacts(seg.sections, block, headings));
+    const ctx: Context = { text, block, tokens, section, year: seg.document.year };
     for (const m of percents) {
       const t = percentTarget(ctx, start + m.index, start + m.index + m[0].length, m[1], m[2]);
       if (t) out.push(t);
@@ -144,13 +145,13 @@ interface SectionFacts {
 }
 
 /** What the titles of a block's sections say. */
-function sectionFacts(sections: readonly Section[], block: Block, headings: Map<string, SectionFacts>, titles: Map<string, string>): SectionFacts {
+function sectionFacts(sections: readonly Section[], block: Block, headings: Map<string, SectionFacts>): SectionFacts {
   const g = grammar();
   const path = block.path.length ? block.path : [block.section];
   const pathKey = path.join("\u0000");
   let about = headings.get(pathKey);
   if (!about) {
-    const chain = path.map((_, i, p) => sectionTitle(sections, p.slice(0, i + 1).join("/"), titles));
+    const chain = chainTitles(sections, path);
     const heading = chain.join(" | ");
     // A section titled as a review ("Kết quả ...", "Tình hình ...") reports results, unless a clause says it is a goal.
     about = { heading, goalSection: g.goalSections.test(heading), pastSection: chain.some((t) => g.pastSections.test(t)) };
@@ -371,23 +372,24 @@ function yearIn(tokens: readonly Token[], i: number): number | null {
   return Number(m[1]);
 }
 
-/** The title of the section written `key` (the last one so written, in document order), memoised in `known`. */
-function sectionTitle(sections: readonly Section[], key: string, known: Map<string, string>): string {
-  let title = known.get(key);
-  if (title === undefined) {
-    title = findTitle(sections, key) ?? "";
-    known.set(key, title);
-  }
-  return title;
+/** Titles of the sections written as each prefix of `path` ("II", "II/2"): the last so written, in document order. */
+function chainTitles(sections: readonly Section[], path: readonly string[]): string[] {
+  // A prefix of the key is a section string exactly when it is one of these lengths.
+  const ends: number[] = [];
+  let length = -1;
+  for (const label of path) ends.push((length += label.length + 1));
+  const chain = path.map(() => "");
+  walkTitles(sections, path.join("/"), ends, chain);
+  return chain;
 }
 
-/** Walks only the sections whose string starts `key`: a child's is its parent's, "/", its label. */
-function findTitle(sections: readonly Section[], key: string): string | null {
-  let title: string | null = null;
+/** Visits, in document order, only the sections whose string is the key or a prefix of it: a child's is its parent's, "/", its label. */
+function walkTitles(sections: readonly Section[], key: string, ends: readonly number[], chain: string[]): void {
   for (const s of sections) {
     const n = s.section.length;
-    if (n === key.length && s.section === key) title = s.title;
-    if (n < key.length && key.charCodeAt(n) === 47 && key.startsWith(s.section)) title = findTitle(s.children, key) ?? title;
+    if (n > key.length || (n < key.length && key.charCodeAt(n) !== 47) || !key.startsWith(s.section)) continue;
+    const i = ends.indexOf(n);
+    if (i >= 0) chain[i] = s.title;
+    if (n < key.length) walkTitles(s.children, key, ends, chain);
   }
-  return title;
 }
