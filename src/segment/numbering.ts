@@ -46,7 +46,10 @@ export interface LabelMatch {
 
 interface Compiled {
   spec: SchemeSpec;
+  /** The pattern with its `value` group made a numbered one (a match then builds no groups object). */
   re: RegExp;
+  /** Index of the `value` group in a match, or 0 when the pattern has none. */
+  valueGroup: number;
   first: RegExp | null;
   /** Stack key and rank of a reading, by depth for dotted Arabic numbers: built once, not per label. */
   keys: string[];
@@ -93,10 +96,12 @@ function grammar() {
       keys.push(dotted ? `arabic${d}` : spec.scheme);
       ranks.push(spec.rank + (dotted ? d / 10 : 0));
     }
+    const { source, valueGroup } = numberedValue(spec.pattern);
     return {
       spec,
       // Sticky, so a match is tried at one place only; the lookahead keeps "11-CT/TU" and "2023." out.
-      re: new RegExp(`(?:${spec.pattern})(?=\\s|$)`, `${spec.flags ?? "u"}y`),
+      re: new RegExp(`(?:${source})(?=\\s|$)`, `${spec.flags ?? "u"}y`),
+      valueGroup,
       first: spec.first ? new RegExp(`^${spec.first}$`, spec.flags ?? "u") : null,
       keys,
       ranks,
@@ -109,6 +114,26 @@ function grammar() {
   const bulletFirst = new Set(g.bullets.filter((b) => b.length).map((b) => b[0]));
   compiled = { schemes, bullet, bulletFirst, footnote, pageFootnote, g };
   return compiled;
+}
+
+/**
+ * `pattern` with its named group `value` turned into a plain group, and that group's index:
+ * groups are counted as they open, outside character classes and escapes.
+ */
+function numberedValue(pattern: string): { source: string; valueGroup: number } {
+  let groups = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "\\") i++;
+    else if (ch === "[") {
+      while (++i < pattern.length && pattern[i] !== "]") if (pattern[i] === "\\") i++;
+    } else if (ch === "(") {
+      if (pattern.startsWith("(?<value>", i)) return { source: pattern.slice(0, i + 1) + pattern.slice(i + 9), valueGroup: groups + 1 };
+      // A capturing group: plain, or named (not a lookbehind "(?<=", "(?<!").
+      if (pattern[i + 1] !== "?" || (pattern[i + 2] === "<" && pattern[i + 3] !== "=" && pattern[i + 3] !== "!")) groups++;
+    }
+  }
+  return { source: pattern, valueGroup: 0 };
 }
 
 /** End of the run of spaces at `text[from]`. */
@@ -189,11 +214,11 @@ export function labelsAt(text: string, from = 0): LabelMatch[] {
   // Each scheme's first character is checked first: most paragraphs try one or two patterns, or none.
   const candidates = schemesFor(text.charCodeAt(from), schemes);
   for (let k = 0; k < candidates.length; k++) {
-    const { spec, re, keys, ranks } = candidates[k];
+    const { spec, re, valueGroup, keys, ranks } = candidates[k];
     re.lastIndex = from;
     const m = re.exec(text);
     if (!m) continue;
-    const raw = m.groups?.value ?? "";
+    const raw = (valueGroup && m[valueGroup]) || "";
     const value = valueOf(spec.scheme, raw, g);
     if (!value) continue;
     const depth = spec.scheme === "arabic" ? value.length : 1;
@@ -217,11 +242,15 @@ export function hasLabel(text: string, from = 0): boolean {
   const { schemes, g } = grammar();
   const candidates = schemesFor(text.charCodeAt(from), schemes);
   for (let k = 0; k < candidates.length; k++) {
-    const { spec, re } = candidates[k];
+    const { spec, re, valueGroup } = candidates[k];
     re.lastIndex = from;
-    const m = re.exec(text);
     // Every Arabic number is a value; other schemes check theirs (canonical Roman numerals, the alphabet).
-    if (m && (spec.scheme === "arabic" || valueOf(spec.scheme, m.groups?.value ?? "", g))) return true;
+    if (spec.scheme === "arabic") {
+      if (re.test(text)) return true;
+      continue;
+    }
+    const m = re.exec(text);
+    if (m && valueOf(spec.scheme, (valueGroup && m[valueGroup]) || "", g)) return true;
   }
   return false;
 }
