@@ -15,7 +15,7 @@ import type { StageResult } from "../types.js";
 import type { SyllableModel } from "./lm.js";
 import { learnUnit, unitTable } from "../syllable/words.js";
 import { FNV_SEED, HAS_VARIANTS, HOLE, MARKED, MODERN, NONE, TONED, TRADITIONAL, VALID, DOMINATED, hashStep, lexicon, type Lexicon } from "./lexicon.js";
-import { wordParts } from "./syllable-parts.js";
+import { wordParts, type WordParts } from "./syllable-parts.js";
 
 export interface RepairOptions {
   toneStyle?: "preserve" | "modern" | "traditional";
@@ -167,6 +167,56 @@ function buffers(cap: number, size: number): Words {
   return shared;
 }
 
+/** What a damaged spelling offers, whatever its context: its parts and the syllables it may stand for. */
+interface DamagedForm {
+  parts: WordParts;
+  /** Valid toneless readings (with the tone a filled hole brings), in the order they are weighed. */
+  bases: { bare: string; lower: string; tone: Tone; fill: string }[];
+  rule: Repair["rule"];
+  /** A mark on the first letter, a consonant: most likely jumped from the word before. */
+  firstStray: boolean;
+}
+
+// Damage repeats through a document (the same glyph lost, the same word mangled):
+// each spelling is taken apart once.
+const forms = new Map<string, DamagedForm | null>();
+
+function damagedForm(written: string): DamagedForm | null {
+  let form = forms.get(written);
+  if (form !== undefined) return form;
+  form = takeApart(written);
+  if (forms.size >= 50_000) forms.clear();
+  forms.set(written, form);
+  return form;
+}
+
+function takeApart(written: string): DamagedForm | null {
+  const parts = wordParts(written);
+  if (parts.holes.length > 1 || parts.tones.length > 2) return null;
+  if (!/\p{L}/u.test(parts.bare.replace(/\ufffd/g, ""))) return null;
+  const bases: DamagedForm["bases"] = [];
+  const keep = (bare: string, tone: Tone, fill: string) => {
+    const lower = bare.toLowerCase();
+    if (isValidBare(lower)) bases.push({ bare, lower, tone, fill });
+  };
+  if (parts.holes.length === 1) {
+    const h = parts.holes[0];
+    for (const [f, a] of HOLE_FILLS) {
+      if (h.tone && a.tone) continue;
+      const filled = parts.bare.slice(0, h.at) + (h.tone ? toneChar(a.bare, h.tone) : f) + parts.bare.slice(h.at + 1);
+      const fa = analyse(filled);
+      keep(fa.bare, fa.tone, f);
+    }
+  } else {
+    const a = analyse(parts.bare);
+    if (a.tone) return null;
+    keep(parts.bare, 0, "");
+  }
+  const rule: Repair["rule"] = parts.holes.length ? "replacement-char" : "mark-placement";
+  const firstStray = /^[^aăâeêioôơuưyAĂÂEÊIOÔƠUƯY\ufffd][\u0300-\u036f]/.test(written.normalize("NFD"));
+  return { parts, bases, rule, firstStray };
+}
+
 export function repairDiacritics(text: string, options: RepairOptions = {}): StageResult {
   const lex = lexicon();
   lex.trim();
@@ -308,34 +358,16 @@ class Pass {
 
   /** A word that is not a syllable but has marks: rebuild it from its letters and marks. */
   repairDamaged(i: number, record = false): number {
-    const written = this.wordAt(i);
-    const parts = wordParts(written);
-    if (parts.holes.length > 1 || parts.tones.length > 2) return 0;
-    if (!/\p{L}/u.test(parts.bare.replace(/\ufffd/g, ""))) return 0;
-    const bases: { bare: string; tone: Tone; fill: string }[] = [];
-    if (parts.holes.length === 1) {
-      const h = parts.holes[0];
-      for (const [f, a] of HOLE_FILLS) {
-        if (h.tone && a.tone) continue;
-        const filled = parts.bare.slice(0, h.at) + (h.tone ? toneChar(a.bare, h.tone) : f) + parts.bare.slice(h.at + 1);
-        const fa = analyse(filled);
-        bases.push({ bare: fa.bare, tone: fa.tone, fill: f });
-      }
-    } else {
-      const a = analyse(parts.bare);
-      if (a.tone) return 0;
-      bases.push({ bare: parts.bare, tone: 0, fill: "" });
-    }
-    const rule: Repair["rule"] = parts.holes.length ? "replacement-char" : "mark-placement";
-    const firstStray = /^[^aăâeêioôơuưyAĂÂEÊIOÔƠUƯY\ufffd][\u0300-\u036f]/.test(written.normalize("NFD"));
+    const form = damagedForm(this.wordAt(i));
+    if (!form) return 0;
+    const { parts, bases, rule, firstStray } = form;
     const p = this.prevCtx(i), n = this.nextCtx(i);
     const prevTok = this.joined[i] && i > 0 ? this.current(i - 1) : null;
     const prevBare = prevTok && isValidSyllable(prevTok) && !analyse(prevTok).tone ? prevTok : null;
     type Cand = { word: string; prev: string | null; score: number; fill: string };
     const cands: Cand[] = [];
     for (const b of bases) {
-      const lower = b.bare.toLowerCase();
-      if (!isValidBare(lower)) continue;
+      const lower = b.lower;
       const tones = b.tone ? [b.tone, ...parts.tones] : parts.tones;
       // Every way of sharing the marks between this word and a toneless word before it.
       const splits: [Tone, Tone][] = [];
