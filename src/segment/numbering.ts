@@ -2,7 +2,7 @@
 // compiled once from grammars/numbering.json. A label only says what a
 // paragraph could open; sections.ts decides by sequence whether it does.
 import { escapeRegExp, loadGrammar } from "../grammar/load.js";
-import { isSpaceCode } from "./chars.js";
+import { byCode, isSpaceCode } from "./chars.js";
 
 interface SchemeSpec {
   scheme: string;
@@ -22,7 +22,10 @@ interface NumberingGrammar {
   upperLetters: string[];
   ordinals: Record<string, number>;
   footnote: string;
+  /** A character class of a footnote's first character. */
+  footnoteFirst?: string;
   pageFootnote: string;
+  pageFootnoteFirst?: string;
   schemes: SchemeSpec[];
 }
 
@@ -65,7 +68,9 @@ let compiled: {
   /** First characters of the bullets: most lines open with none of them and skip the bullet pattern. */
   bulletFirst: Set<string>;
   footnote: RegExp;
+  footnoteFirst: (c: number) => boolean;
   pageFootnote: RegExp;
+  pageFootnoteFirst: (c: number) => boolean;
   g: NumberingGrammar;
 } | null = null;
 
@@ -83,6 +88,13 @@ function schemesFor(code: number, schemes: Compiled[]): Compiled[] {
     byFirst[code] = list;
   }
   return list;
+}
+
+/** A test of a character code against a character class; no class lets every code through. */
+function classTest(cls: string | undefined): (c: number) => boolean {
+  if (!cls) return () => true;
+  const re = new RegExp(`^${cls}$`, "u");
+  return byCode((ch) => re.test(ch));
 }
 
 function grammar() {
@@ -112,7 +124,7 @@ function grammar() {
   const footnote = new RegExp(`(?:${g.footnote})(?=\\s)`, "uy");
   const pageFootnote = new RegExp(g.pageFootnote, "uy");
   const bulletFirst = new Set(g.bullets.filter((b) => b.length).map((b) => b[0]));
-  compiled = { schemes, bullet, bulletFirst, footnote, pageFootnote, g };
+  compiled = { schemes, bullet, bulletFirst, footnote, footnoteFirst: classTest(g.footnoteFirst), pageFootnote, pageFootnoteFirst: classTest(g.pageFootnoteFirst), g };
   return compiled;
 }
 
@@ -277,7 +289,8 @@ export function isFirst(m: LabelMatch): boolean {
 
 /** The paragraph is a footnote or endnote ("[1] ..."). */
 export function isFootnote(text: string): boolean {
-  const { footnote } = grammar();
+  const { footnote, footnoteFirst } = grammar();
+  if (!footnoteFirst(text.charCodeAt(0))) return false;
   footnote.lastIndex = 0;
   return footnote.test(text);
 }
@@ -304,7 +317,8 @@ export class PageFootnotes {
 
   /** The paragraph at `start` is a page-foot footnote. Call with increasing `start`. */
   at(start: number): boolean {
-    const { pageFootnote } = grammar();
+    const { pageFootnote, pageFootnoteFirst } = grammar();
+    if (!pageFootnoteFirst(this.text.charCodeAt(start))) return false;
     pageFootnote.lastIndex = start;
     const m = pageFootnote.exec(this.text);
     if (!m?.groups) return false;
