@@ -1,7 +1,7 @@
 // Header and closing vocabulary (grammars/structure.json) and document types
 // (grammars/document-types.json), compiled once into small matchers.
 import { alternation, escapeRegExp, loadGrammar } from "../grammar/load.js";
-import { isSpaceCode } from "./chars.js";
+import { byCode, isSpaceCode } from "./chars.js";
 import { trimTrailing } from "./pieces.js";
 
 interface StructureGrammar {
@@ -55,12 +55,7 @@ function letterTest(letters: string[]): (c: number) => boolean {
   const set = [...new Set(letters)];
   if (set.some((c) => !/^\p{L}$/u.test(c ?? ""))) return () => true;
   const re = new RegExp(`^(?:${set.map(escapeRegExp).join("|")})$`, "iu");
-  const memo = new Uint8Array(0x10000); // 0 not yet tested, 1 no, 2 yes
-  return (c) => {
-    if (Number.isNaN(c)) return false;
-    if (memo[c] === 0) memo[c] = re.test(String.fromCharCode(c)) ? 2 : 1;
-    return memo[c] === 2;
-  };
+  return byCode((ch) => re.test(ch));
 }
 
 /** Letters of `s` without its spaces. */
