@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // Import benchmark: `vnplan import` (the built CLI) on a generated corpus.
-// - throughput: files/s on 2,000 files with --jobs 1 and --jobs 2 (and the ratio);
-// - memory: peak RSS of the importing process at 1,000 and 10,000 files, which
-//   must not grow with the number of files.
+// - throughput: files/s on 2,000 files with --jobs 1 (one thread reads, extracts
+//   and writes) and --jobs 2 (two extracting threads, the main thread writes),
+//   and the ratio;
+// - processor time per file, split by thread on Linux: the main thread, the
+//   extracting threads and V8's own threads (optimizing compiler, GC);
+// - memory: peak RSS of the importing process at 1,000 and 10,000 files, with
+//   each setting, which must not grow with the number of files.
 // Prints one line of JSON on stdout (progress on stderr).
 //
 //   npm run build && node scripts/bench-import.mjs            # 2,000 / 1,000 / 10,000 files
@@ -10,10 +14,16 @@
 //   node scripts/bench-import.mjs --runs 3                     # best of 3 for each --jobs (default 2)
 //
 // On a machine shared with other work the wall-clock figures vary from run to
-// run; each --jobs setting keeps its best run, and the processor seconds per
-// file (cpuMsPerFile) are reported too, since they do not depend on the load.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+// run; each --jobs setting keeps its best run, and the processor time per file
+// (cpuMsPerFile) is reported too, since it depends little on the load.
+// `ceiling` is the ratio an idle two-core machine can reach at best: --jobs 1
+// takes about its main thread's time per file (V8's compiler and GC threads run
+// on the other core), --jobs 2 at least its processor time per file over two
+// cores: 2 × main(jobs 1) / all threads(jobs 2), startup included in both.
+// Work that --jobs 2 adds (copying rows between threads, each thread compiling
+// the extractors) lowers it.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,6 +42,57 @@ const SPEED_FILES = quick ? 400 : 2000;
 const RSS_FILES = quick ? [200, 1000] : [1000, 10000];
 const PER_FOLDER = 100; // gen-corpus writes 100 files per folder
 
+// The worker threads of the child write their thread id where the poller reads it.
+const MARK_WORKERS = `import { isMainThread } from "node:worker_threads";
+import { readlinkSync, writeFileSync } from "node:fs";
+if (!isMainThread && process.env.BENCH_THREADS) writeFileSync(process.env.BENCH_THREADS + "/" + readlinkSync("/proc/thread-self").split("/").pop(), "");`;
+const TICK_MS = 10; // Linux clock ticks (USER_HZ 100)
+
+/**
+ * Runs node with `args`, polling the processor time of each of its threads
+ * (Linux /proc) until it exits: main thread, worker threads, and the rest (V8's
+ * compiler and GC threads). A worker's last 50 ms may be missed when it ends.
+ */
+async function importWithThreads(args) {
+  const linux = existsSync("/proc/self/task");
+  const marks = mkdtempSync(join(work, "threads-"));
+  const pre = linux ? ["--import", `data:text/javascript,${encodeURIComponent(MARK_WORKERS)}`] : [];
+  const child = spawn(process.execPath, [...pre, ...args], { env: { ...process.env, BENCH_THREADS: marks }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
+  child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
+  const last = new Map();
+  const poll = () => {
+    let tids = [];
+    try {
+      tids = readdirSync(`/proc/${child.pid}/task`);
+    } catch {
+      return;
+    }
+    for (const t of tids) {
+      try {
+        const stat = readFileSync(`/proc/${child.pid}/task/${t}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        last.set(t, (Number(f[11]) + Number(f[12])) * TICK_MS);
+      } catch {
+        // The thread ended between the listing and the read.
+      }
+    }
+  };
+  const timer = linux ? setInterval(poll, 50) : null;
+  const status = await new Promise((done) => child.on("close", done));
+  if (timer) clearInterval(timer);
+  let threads = null;
+  if (linux && last.size) {
+    const workers = new Set(readdirSync(marks));
+    threads = { main: 0, workers: 0, other: 0 };
+    for (const [t, ms] of last) threads[t === String(child.pid) ? "main" : workers.has(t) ? "workers" : "other"] += ms;
+  }
+  rmSync(marks, { recursive: true, force: true });
+  return { status, stdout, stderr, threads };
+}
+
 const work = mkdtempSync(join(tmpdir(), "vnplan-bench-import-"));
 const log = (s) => process.stderr.write(`bench-import: ${s}\n`);
 
@@ -42,42 +103,57 @@ try {
   const folders = (n) => Array.from({ length: Math.ceil(n / PER_FOLDER) }, (_, i) => join(work, "corpus", `hop-${String(i).padStart(3, "0")}`));
 
   let run = 0;
-  const importRun = (files, jobs) => {
+  const importRun = async (files, jobs) => {
     const db = join(work, `run-${run++}.db`);
     log(`importing ${files} files with --jobs ${jobs}`);
-    const r = spawnSync(process.execPath, [bin, "import", ...folders(files), "--db", db, "--jobs", String(jobs), "--json", "--no-progress"], {
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    const r = await importWithThreads([bin, "import", ...folders(files), "--db", db, "--jobs", String(jobs), "--json", "--no-progress"]);
     if (r.status !== 0) throw new Error(`import failed (${r.status}): ${r.stderr.slice(-500)}`);
     const s = JSON.parse(r.stdout);
-    log(`  ${s.files} files in ${s.seconds} s: ${s.filesPerSecond} files/s, ${s.cpuSeconds} s of processor, peak RSS ${s.peakRssMB} MB, ${s.failed} failed`);
     rmSync(db, { force: true });
     rmSync(db + "-wal", { force: true });
     rmSync(db + "-shm", { force: true });
-    const cpuMsPerFile = Math.round((s.cpuSeconds * 1000 * 10) / s.files) / 10;
-    return { files: s.files, imported: s.imported, failed: s.failed, seconds: s.seconds, filesPerSecond: s.filesPerSecond, cpuMsPerFile, peakRssMB: s.peakRssMB };
+    const perFile = (ms) => Math.round((ms * 100) / s.files) / 100;
+    const cpuMsPerFile = perFile(s.cpuSeconds * 1000);
+    const threads = r.threads && { main: perFile(r.threads.main), workers: perFile(r.threads.workers), v8: perFile(r.threads.other) };
+    log(
+      `  ${s.files} files in ${s.seconds} s: ${s.filesPerSecond} files/s, ${cpuMsPerFile} ms of processor per file` +
+        (threads ? ` (main ${threads.main}, workers ${threads.workers}, V8 ${threads.v8})` : "") +
+        `, peak RSS ${s.peakRssMB} MB, ${s.failed} failed`,
+    );
+    return { files: s.files, imported: s.imported, failed: s.failed, seconds: s.seconds, filesPerSecond: s.filesPerSecond, cpuMsPerFile, threads, peakRssMB: s.peakRssMB };
   };
 
   // Alternate the two settings so that a change of load on the machine falls on both.
   const best = { 1: null, 2: null };
   for (let i = 0; i < RUNS; i++) {
     for (const jobs of [1, 2]) {
-      const r = importRun(SPEED_FILES, jobs);
+      const r = await importRun(SPEED_FILES, jobs);
       if (!best[jobs] || r.filesPerSecond > best[jobs].filesPerSecond) best[jobs] = r;
     }
   }
   const jobs1 = best[1];
   const jobs2 = best[2];
-  const rss = RSS_FILES.map((n) => ({ files: n, ...importRun(n, 2) }));
+  const memory = {};
+  for (const jobs of [1, 2]) {
+    const runs = [];
+    for (const n of RSS_FILES) runs.push({ files: n, ...(await importRun(n, jobs)) });
+    memory[`jobs${jobs}`] = {
+      runs: runs.map((r) => ({ files: r.files, peakRssMB: r.peakRssMB, filesPerSecond: r.filesPerSecond })),
+      growth: Math.round((runs.at(-1).peakRssMB / runs[0].peakRssMB) * 100) / 100,
+    };
+  }
   const result = {
     cores: availableParallelism(),
     loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
-    throughput: { files: SPEED_FILES, runs: RUNS, jobs1, jobs2, speedup: Math.round((jobs2.filesPerSecond / jobs1.filesPerSecond) * 100) / 100 },
-    memory: {
-      runs: rss.map((r) => ({ files: r.files, peakRssMB: r.peakRssMB, filesPerSecond: r.filesPerSecond })),
-      growth: Math.round((rss.at(-1).peakRssMB / rss[0].peakRssMB) * 100) / 100,
+    throughput: {
+      files: SPEED_FILES,
+      runs: RUNS,
+      jobs1,
+      jobs2,
+      speedup: Math.round((jobs2.filesPerSecond / jobs1.filesPerSecond) * 100) / 100,
+      ceiling: jobs1.threads && jobs2.threads ? Math.round(((2 * jobs1.threads.main) / (jobs2.threads.main + jobs2.threads.workers + jobs2.threads.v8)) * 100) / 100 : null,
     },
+    memory,
   };
   process.stdout.write(JSON.stringify(result) + "\n");
 } finally {
