@@ -1,5 +1,6 @@
 // The one-way pipeline: ingested text → normalize → segment → extract → contract.
-import { Extraction, SCHEMA_VERSION, type Extraction as ExtractionT, type Page } from "./contract/schema.js";
+import { z } from "zod";
+import { Extraction, SCHEMA_VERSION, Section, type Extraction as ExtractionT, type Page } from "./contract/schema.js";
 import { VnplanError } from "./errors.js";
 import { extractAll } from "./extract/index.js";
 import type { Ingested } from "./ingest/types.js";
@@ -19,7 +20,8 @@ export function runPipeline(ingested: Ingested, options: PipelineOptions = {}): 
   const norm = normalize(ingested.text, { ...options, fonts: [...(options.fonts ?? []), ...ingested.fonts] });
   const seg = segment(norm);
   const ex = extractAll(seg);
-  const pages = pagesInNormalized(ingested, norm.map);
+  // The offset map is built on first read: a source without pages never needs it.
+  const pages = ingested.pages.length ? pagesInNormalized(ingested, norm.map) : [];
   const pageAt = pageLookup(pages);
   // Extractors leave `page` null; the items are fresh, so they are filled in place.
   const placed = <T extends { span: { start: number }; page: number | null }>(items: T[]): T[] => {
@@ -51,13 +53,37 @@ export function runPipeline(ingested: Ingested, options: PipelineOptions = {}): 
     warnings: withUnreadable(ingested.warnings, norm.text),
     text: norm.text,
   };
+  return validated(result, options.name ?? null);
+}
+
+/** `result` as the contract gives it back, or a VnplanError that names the first mismatch. */
+export function validated(result: unknown, file: string | null = null): ExtractionT {
+  const fast = compiledContract().safeParse(result);
+  if (fast.success) return fast.data as ExtractionT;
   const parsed = Extraction.safeParse(result);
   if (!parsed.success) {
-    throw new VnplanError("validate", `result does not match the contract: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`, {
-      file: options.name ?? null,
-    });
+    throw new VnplanError("validate", `result does not match the contract: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`, { file });
   }
   return parsed.data;
+}
+
+/** Levels of sections the compiled contract holds; a document nested deeper is parsed by Extraction itself. */
+const SECTION_DEPTH = 8;
+let compiled: z.ZodType | null = null;
+
+/**
+ * The contract compiled by zod into one generated parser. Sections nest
+ * through a getter, a cycle that z.compile leaves to zod's runtime parser (four
+ * times slower), so here they are unrolled to SECTION_DEPTH levels of the same
+ * Section schema, the deepest with no children. It accepts a subset of what
+ * Extraction accepts and gives the same output; anything it rejects is parsed
+ * again by Extraction, whose answer and message stand.
+ */
+function compiledContract(): z.ZodType {
+  if (compiled) return compiled;
+  let section: z.ZodType = Section.extend({ children: z.array(z.never()) });
+  for (let d = 1; d < SECTION_DEPTH; d++) section = Section.extend({ children: z.array(section) });
+  return (compiled = z.compile(Extraction.extend({ sections: z.array(section) })));
 }
 
 /** Carries the ingested pages (source offsets) over to ranges of the normalized text. */
