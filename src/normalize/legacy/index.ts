@@ -3,12 +3,11 @@
 // decoded when the decoding turns more of its words into valid Vietnamese
 // syllables than it had. Lines already in Unicode (they hold letters such as
 // ư, ơ, đ, ạ that no legacy chart produces as-is) are skipped at once.
-import { isValidSyllable } from "../syllable/index.js";
-import { scanWords } from "../syllable/words.js";
 import { identityView } from "../repair/identity.js";
 import { MappedRuns } from "../mapped-runs.js";
 import type { StageResult } from "../types.js";
 import { decodeInto, Pieces, type DecodeOptions, type Encoding } from "./decoders.js";
+import { scorer } from "./score.js";
 import { CP1258_LETTER, CP1258_TONE, TCVN3, VNI_MARK, VNI_SINGLE } from "./tables.js";
 
 export type { Encoding } from "./decoders.js";
@@ -20,7 +19,6 @@ const isUnicodeVi = (c: number) =>
 const HIGH = /[\u00a1-\u00ff]/;
 const VIQR_HINT = /[AEOUaeou][\^(+]|[aeiouyAEIOUY][`'~?][a-z]|\b[dD][dD][aeiouAEIOU]/;
 
-const ABBREVIATION = /^[A-ZĐ]{2,}$/;
 // Latin-1 symbols no Vietnamese text uses but legacy charts fill with letters (§ = Đ in TCVN3).
 const SYMBOLS = /[\u00a1-\u00bf]/;
 
@@ -40,33 +38,6 @@ export function fontHints(fonts: readonly string[]): FontHints {
     } else if (/^vni[- ]/i.test(name)) vni++;
   }
   return { prefer: tcvn > vni ? "TCVN3" : vni ? "VNI" : null, capitals: tcvn > 0 && caps === tcvn };
-}
-
-const verdicts = new Map<string, number>();
-let judged = 0;
-/** +1 for each word with marks that is a valid syllable, −1 for each that is not (`judged` counts them). */
-function score(text: string): number {
-  let s = 0;
-  judged = 0;
-  scanWords(text, (a, b) => {
-    // A word of ASCII letters says nothing: known without a string or a lookup.
-    let k = a;
-    while (k < b && text.charCodeAt(k) < 0x80) k++;
-    if (k === b) return;
-    const w = text.slice(a, b);
-    let v = verdicts.get(w);
-    if (v === undefined) {
-      // Case inside a word is lower, Title or UPPER; "MôC" is a decoding waiting to happen.
-      const rest = w.slice(1);
-      const cased = rest === rest.toLowerCase() || w === w.toUpperCase();
-      v = cased && isValidSyllable(w) ? 1 : ABBREVIATION.test(w) ? 0 : -1;
-      if (verdicts.size > 100_000) verdicts.clear();
-      verdicts.set(w, v);
-    }
-    if (v) judged++;
-    s += v;
-  });
-  return s;
 }
 
 /**
@@ -112,7 +83,9 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
   // encoding: its decodings wait until one is known.
   const lines: { pos: number; end: number; options: Option[] | null; base: number }[] = [];
   const votes = new Map<Encoding, number>();
-  const sink = new Pieces();
+  // Decodings are written into the sink; the best one so far keeps it and the
+  // sink is replaced (by the pieces the best one held before, when there are any).
+  let sink = new Pieces();
   const decodings = (line: string, encs: Encoding[], base: number): Option[] => {
     const changing = encs[0] === "VIQR" ? 0 : chartsChanging(line);
     let top: Option | null = null;
@@ -121,10 +94,12 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
       // The only change a chart can make to a line without its characters is .VnTimeH capitals.
       const same = enc !== "VIQR" && !(changing & CHANGES[enc as keyof typeof CHANGES]) && !(enc === "TCVN3" && opts.capitals);
       if (same) return { enc, s: base + bonus };
-      const o: Option = { enc, s: score(decodeInto(enc, line, opts, sink).text()) + bonus };
+      const o: Option = { enc, s: scorer.pieces(decodeInto(enc, line, opts, sink)) + bonus };
       if (!top || o.s > top.s) {
+        const spare = top?.pieces;
         if (top) top.pieces = undefined;
-        o.pieces = sink.copy();
+        o.pieces = sink;
+        sink = spare ?? new Pieces(line.length);
         top = o;
       }
       return o;
@@ -146,8 +121,8 @@ export function decodeLegacy(text: string, fonts: readonly string[] = []): Stage
       const line = text.slice(pos, end);
       const encs = candidates(line);
       if (encs.length) {
-        const base = score(line);
-        if (!reshaped && !hints.prefer && encs[0] !== "VIQR" && base === judged) lines.push({ pos, end, options: null, base });
+        const base = scorer.text(line);
+        if (!reshaped && !hints.prefer && encs[0] !== "VIQR" && base === scorer.judged) lines.push({ pos, end, options: null, base });
         else {
           const options = decodings(line, encs, base);
           lines.push({ pos, end, options, base });
