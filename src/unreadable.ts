@@ -23,6 +23,19 @@ function ordinary(c: number): boolean {
   return ORDINARY.test(String.fromCharCode(c));
 }
 
+const UNKNOWN = 0;
+const BLANK = 1;
+const ORDINARY_UNIT = 2;
+const ODD_UNIT = 3;
+
+/** The kind of every UTF-16 unit, judged once on first sight: one table read per character of the text. */
+const KIND = new Uint8Array(0x10000);
+for (const c of [32, 10, 9, 13, 0xa0]) KIND[c] = BLANK;
+
+function kindOf(c: number): number {
+  return (KIND[c] = ordinary(c) ? ORDINARY_UNIT : ODD_UNIT);
+}
+
 /** A warning when `text` looks like garbage rather than writing, else null. */
 export function unreadableWarning(text: string): string | null {
   let visible = 0;
@@ -33,9 +46,11 @@ export function unreadableWarning(text: string): string | null {
   for (const from of windows) {
     for (let i = from, end = short ? text.length : from + WINDOW; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0) continue;
+      let k = KIND[c];
+      if (k === UNKNOWN) k = kindOf(c);
+      if (k === BLANK) continue;
       visible++;
-      if (!ordinary(c)) odd++;
+      if (k === ODD_UNIT) odd++;
     }
   }
   if (visible < MIN_VISIBLE || odd / visible <= MAX_ODD_SHARE) return null;
