@@ -9,6 +9,7 @@ import { itemStart } from "../text/items.js";
 import { lexicon, type Lexicon } from "../text/lexicon.js";
 import { isLower, tokenAt, tokenize, type Token } from "../text/tokens.js";
 import { locate } from "./locate.js";
+import { nextHit, regexSearch } from "./next-hit.js";
 import { verbAt } from "./unit-names.js";
 
 interface TargetGrammar {
@@ -91,10 +92,7 @@ export function extractTargets(seg: Segmented): Target[] {
   const { text } = seg;
   // Where a percent sign or a counted noun stands next: blocks without one are skipped unread.
   const percentAt = nextHit(text, (from) => text.indexOf("%", from));
-  const countAt = nextHit(text, (from) => {
-    g.countedHint.lastIndex = from;
-    return g.countedHint.exec(text)?.index ?? -1;
-  });
+  const countAt = nextHit(text, regexSearch(text, g.countedHint));
   for (const block of seg.blocks) {
     if (block.region === "header" || block.region === "closing" || block.region === "notes") continue;
     const percentHere = percentAt(block.start) < block.end;
@@ -120,22 +118,6 @@ export function extractTargets(seg: Segmented): Target[] {
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
-}
-
-/**
- * The first hit at or after an offset, from a search run forward over the text: asked in text
- * order, each search runs once per hit instead of once per block.
- */
-function nextHit(text: string, search: (from: number) => number): (from: number) => number {
-  let asked = Infinity;
-  let hit = -1;
-  return (from) => {
-    if (from < asked || (hit >= 0 && hit < from)) {
-      asked = from;
-      hit = search(from);
-    }
-    return hit < 0 ? text.length : hit;
-  };
 }
 
 interface SectionFacts {
