@@ -4,6 +4,7 @@
 import type { Deadline, TimeTerm } from "../contract/schema.js";
 import type { Block, Segmented } from "../segment/types.js";
 import { locate } from "./locate.js";
+import { nextHit, regexSearch } from "./next-hit.js";
 import { logicalParagraphs, type LogicalParagraph } from "./paragraphs.js";
 import { timeGrammar } from "./time/grammar.js";
 import { parseTimes, type ParsedTime } from "./time/parse.js";
@@ -25,6 +26,8 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
   let columns = 0;
   // A label with nothing after its colon: the items below are its values ("* Thời gian thực hiện:" / "+ Đợt 1: ...").
   let openLabel = 0;
+  // Where the next inline label stands: paragraphs without one are not searched.
+  const inlineAt = nextHit(text, regexSearch(text, g.inlineLabel));
   for (const p of logicalParagraphs(text, seg.blocks)) {
     const b = p.block;
     if (b.heading) openLabel = 0;
@@ -77,7 +80,7 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
     const lead = leadingDeadline(text, p, year);
     if (lead) out.push(lead);
     // "...; thời gian hoàn thành: tháng 6/2024": the field ends the paragraph's running text.
-    const inline = inlineField(text, p, year);
+    const inline = inlineAt(p.start) < p.end ? inlineField(text, p, year) : null;
     if (inline) out.push(inline);
     prose.push(inline ? { ...p, end: inline.span.start } : p);
   }
@@ -196,7 +199,8 @@ function running(text: string, prose: LogicalParagraph[], year: number | null): 
   let p = 0;
   let done = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const hit = m.index;
+    // Where the time word starts: the match may begin inside it.
+    const hit = m.index + m[1].length - m[2].length;
     while (p < prose.length && prose[p].end <= hit) p++;
     if (p >= prose.length) break;
     const para = prose[p];

@@ -67,7 +67,10 @@ export interface CompiledTime {
   headingOpener: RegExp;
   /** A table header cell naming a time column. */
   headerCell: RegExp;
-  /** Global scan for time words with their number ("ngày 1", "quý II"), the anchors of running-text deadlines. */
+  /**
+   * Global scan for time words with their number ("ngày 1", "quý II"), the anchors of running-text deadlines.
+   * Group 1 is where the match starts, group 2 the time word, which ends where group 1 does.
+   */
   runningTrigger: RegExp;
   /** What must precede a running-text time expression: "trước", "từ", "vào", "(". */
   opener: RegExp;
@@ -92,6 +95,27 @@ let compiled: CompiledTime | undefined;
 /** A word as written in running text, capitalised, and in a heading's capitals. */
 function cases(w: string): string[] {
   return [...new Set([w, w[0].toLowerCase() + w.slice(1), w[0].toUpperCase() + w.slice(1), w.toUpperCase()])].map((x) => escapeRegExp(x).replace(/ /g, "\\s+"));
+}
+
+/** A word as `cases` writes it, unescaped. */
+function written(w: string): string[] {
+  return [...new Set([w, w[0].toLowerCase() + w.slice(1), w[0].toUpperCase() + w.slice(1), w.toUpperCase()])];
+}
+
+/**
+ * Time words followed by a number. The scan is anchored on each word's tail from its first
+ * accented letter ("ày" of "ngày", "ăm" of "năm"), which is much rarer than the initials n, t, q;
+ * a look-behind then checks the whole word. Words with a space, a digit or I, V, X, or without an
+ * accented letter, keep the plain alternation. Literal-first (no case folding) so that the engine
+ * skips ahead fast; the words before each hit are checked afterwards with `opener`.
+ */
+function trigger(words: string[]): RegExp {
+  const byLength = [...new Set(words)].sort((a, b) => b.length - a.length);
+  const all = byLength.map((x) => escapeRegExp(x).replace(/ /g, "\\s+")).join("|");
+  const ACCENTED = /[^\x00-\x7f]/u;
+  if (byLength.some((x) => /[\s\dIVX]/u.test(x) || !ACCENTED.test(x))) return new RegExp(`((${all}))\\s*[\\dIVX]`, "g");
+  const tails = [...new Set(byLength.map((x) => x.slice(x.search(ACCENTED))))].sort((a, b) => b.length - a.length);
+  return new RegExp(`(${tails.map(escapeRegExp).join("|")})(?<=(${all}))\\s*[\\dIVX]`, "g");
 }
 
 export function timeGrammar(): CompiledTime {
@@ -164,9 +188,7 @@ export function timeGrammar(): CompiledTime {
     headingStart: new RegExp(`^(?:(?:${alternation([...g.leading, ...g.before, ...g.from, ...g.after, ...g.at])})\\s+${alt([...w.day, ...w.month, ...w.quarter, ...w.year])}|${alt([...w.day, ...w.month, ...w.quarter, ...w.year])}?\\s*\\d)`, "iu"),
     headingOpener: new RegExp(`^\\s*(?:(?:${alternation(g.leading)})\\s*)?$`, "iu"),
     headerCell: new RegExp(`^[\\s*_]*(?:${alternation(g.labels)})(?![\\p{L}])[^\\n|]{0,30}$`, "iu"),
-    // Literal-first (no look-behind, no case folding) so that the engine skips ahead fast;
-    // the words before each hit are checked afterwards with `opener`.
-    runningTrigger: new RegExp(`(?:${[...w.day, ...w.month, ...w.quarter, ...w.year].flatMap(cases).join("|")})\\s*[\\dIVX]`, "g"),
+    runningTrigger: trigger([...w.day, ...w.month, ...w.quarter, ...w.year].flatMap(written)),
     opener: new RegExp(`(?:${B}(?:${alternation([...g.before, ...g.from, ...g.at, ...g.within])})\\s*${clock}(?:${alternation(Object.keys(g.partsOfYear))}\\s+)?|\\()\\s*$`, "iu"),
     leading: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:(?:${alternation(g.leading)})\\s+)?(?=(?:${alternation([...w.year, ...w.quarter, ...w.month])})\\s)`, "iu"),
     horizon: new RegExp(`${B}(?:${alternation(g.horizon)})${E}`, "iu"),
