@@ -23,10 +23,11 @@ function ordinary(c: number): boolean {
   return ORDINARY.test(String.fromCharCode(c));
 }
 
+// Bit 1: visible; both bits: odd.
 const UNKNOWN = 0;
-const BLANK = 1;
-const ORDINARY_UNIT = 2;
-const ODD_UNIT = 3;
+const BLANK = 0b01;
+const ORDINARY_UNIT = 0b10;
+const ODD_UNIT = 0b11;
 
 /** The kind of every UTF-16 unit, judged once on first sight: one table read per character of the text. */
 const KIND = new Uint8Array(0x10000);
@@ -48,9 +49,9 @@ export function unreadableWarning(text: string): string | null {
       const c = text.charCodeAt(i);
       let k = KIND[c];
       if (k === UNKNOWN) k = kindOf(c);
-      if (k === BLANK) continue;
-      visible++;
-      if (k === ODD_UNIT) odd++;
+      // Counted without branches: the kinds' bits say visible (ordinary, odd) and odd.
+      visible += k >> 1;
+      odd += k & (k >> 1);
     }
   }
   if (visible < MIN_VISIBLE || odd / visible <= MAX_ODD_SHARE) return null;
