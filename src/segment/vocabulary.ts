@@ -38,12 +38,19 @@ function mayCompose(s: string): boolean {
   return false;
 }
 
-/** Whitespace that `fold` must rewrite: a run, a tab or other space, or space at either end. */
-const LOOSE_SPACE = /\s\s|[^\S ]|^\s|\s$/u;
+/** Whitespace that `fold` must rewrite: a run, a tab or other space, or space at either end. Read by code. */
+function looseSpace(t: string): boolean {
+  const n = t.length;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (isSpaceCode(c) && (c !== 32 || i === 0 || i === n - 1 || isSpaceCode(t.charCodeAt(i + 1)))) return true;
+  }
+  return false;
+}
 
 const fold = (s: string) => {
   const t = (mayCompose(s) ? s.normalize("NFC") : s).toLowerCase();
-  return LOOSE_SPACE.test(t) ? t.replace(/\s+/g, " ").trim() : t;
+  return looseSpace(t) ? t.replace(/\s+/g, " ").trim() : t;
 };
 
 /**
@@ -79,6 +86,20 @@ function foldedFirsts(words: string[]): Uint8Array {
     if (c >= 0) table[c] = 1;
   }
   return table;
+}
+
+/**
+ * `fold(s)` may hold no more than `max` letters (characters other than spaces): `s` has no more,
+ * or holds a character that NFC may rewrite. Counts no further than `max`.
+ */
+function foldsWithin(s: string, max: number): boolean {
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (mayComposeCode(c)) return true;
+    if (!isSpaceCode(c) && ++letters > max) return false;
+  }
+  return true;
 }
 
 /**
@@ -131,6 +152,7 @@ function build() {
     positions: new Set(g.positions.map(fold)),
     positionFirst: foldedFirsts(g.positions),
     positionMin: Math.min(...g.positions.map((x) => fold(x).length)),
+    positionMaxLetters: Math.max(...g.positions.map((x) => lettersIn(fold(x)))),
   };
 }
 
@@ -288,7 +310,7 @@ export function mayOpenClosing(s: string): boolean {
 export function isKnownPosition(s: string): boolean {
   const v = vocab();
   // Most lines are told apart by their first letter or their length, without folding them.
-  return s.length >= v.positionMin && mayFoldInto(s, v.positionFirst) && v.positions.has(fold(s));
+  return s.length >= v.positionMin && mayFoldInto(s, v.positionFirst) && foldsWithin(s, v.positionMaxLetters) && v.positions.has(fold(s));
 }
 
 /** A title line of a signature: capitals only, a few words. */
