@@ -148,6 +148,12 @@ function numberedValue(pattern: string): { source: string; valueGroup: number } 
   return { source: pattern, valueGroup: 0 };
 }
 
+/** `s` with each run of spaces made one space; most values ("5", "IV") have none and are returned as they are. */
+function singleSpaced(s: string): string {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return s.replace(/\s+/g, " ");
+  return s;
+}
+
 /** End of the run of spaces at `text[from]`. */
 function skipSpaces(text: string, from: number): number {
   let i = from;
@@ -234,7 +240,7 @@ export function labelsAt(text: string, from = 0): LabelMatch[] {
     const value = valueOf(spec.scheme, raw, g);
     if (!value) continue;
     const depth = spec.scheme === "arabic" ? value.length : 1;
-    const written = spec.prefix ? (raw ? `${spec.prefix} ${raw.replace(/\s+/g, " ")}` : spec.prefix) : raw;
+    const written = spec.prefix ? (raw ? `${spec.prefix} ${singleSpaced(raw)}` : spec.prefix) : raw;
     out.push({
       scheme: spec.scheme,
       key: depth <= MAX_DEPTH ? keys[depth] : `arabic${depth}`,
