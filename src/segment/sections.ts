@@ -150,7 +150,7 @@ export class SectionTree {
       section: parent ? `${parent.section}/${m.label}` : m.label,
       label: m.label,
       // A title is cut at MAX_TITLE characters: a long paragraph is not read past them.
-      title: titleOf(text.slice(start + m.length, Math.min(end, start + m.length + MAX_TITLE + 1)), end > start + m.length + MAX_TITLE + 1),
+      title: titleAt(text, start + m.length, end),
       level: at + 1,
       span: { start, end },
       page: null,
@@ -162,10 +162,9 @@ export class SectionTree {
   }
 }
 
-/** `path` with `label` after it, copied by a loop (Array concat and spread run slower on short arrays). */
+/** `path` with `label` after it (Array concat runs in the runtime, and spread is slower on short arrays). */
 function extended(path: string[], label: string): string[] {
-  const out: string[] = [];
-  for (let k = 0; k < path.length; k++) out.push(path[k]);
+  const out = path.slice();
   out.push(label);
   return out;
 }
@@ -193,9 +192,21 @@ function sentenceEnd(t: string, end: number): number {
   }
 }
 
-/** `cut`: `s` is the start of a longer paragraph. */
-function titleOf(s: string, cut: boolean): string {
-  let t = s.trim();
+/**
+ * The title of a heading whose text runs from `from` to `end`. A long paragraph is not read
+ * past MAX_TITLE + 1 characters (then `cut`); spaces around them are skipped by code, not trimmed off a copy.
+ */
+function titleAt(text: string, from: number, end: number): string {
+  const limit = Math.min(end, from + MAX_TITLE + 1);
+  let i = from;
+  while (i < limit && isSpaceCode(text.charCodeAt(i))) i++;
+  let j = limit;
+  while (j > i && isSpaceCode(text.charCodeAt(j - 1))) j--;
+  return titleOf(text.slice(i, j), end > from + MAX_TITLE + 1);
+}
+
+/** `t`, trimmed; `cut`: it is the start of a longer paragraph. */
+function titleOf(t: string, cut: boolean): string {
   if (t.length > MAX_TITLE || cut) {
     const stop = sentenceEnd(t, Math.min(t.length, MAX_TITLE));
     t = stop > 0 ? t.slice(0, stop) : t.slice(0, MAX_TITLE);
