@@ -2,7 +2,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeLegacy, fontHints } from "../src/normalize/legacy/index.js";
-import { decodeTcvn3, decodeWith, type Encoding } from "../src/normalize/legacy/decoders.js";
+import { decodeInto, decodeTcvn3, decodeWith, Pieces, type Encoding } from "../src/normalize/legacy/decoders.js";
+import { scorer } from "../src/normalize/legacy/score.js";
 import { isValidSyllable, TONE_MARKS } from "../src/normalize/syllable/index.js";
 import { encodeLegacy } from "../scripts/damage.js";
 
@@ -88,4 +89,34 @@ describe.skipIf(!existsSync(originals))("real legacy files", () => {
       expect(r.text).toContain("Quyết định");
     });
   }
+});
+
+describe("line scoring", () => {
+  /** The score as words of the joined text would give it: +1 a valid syllable, −1 not, 0 a capital abbreviation. */
+  const plain = (text: string) => {
+    let s = 0;
+    for (const [w] of text.matchAll(/[\p{L}\p{M}\ufffd]+/gu)) {
+      if (!/[^\x00-\x7f]/.test(w)) continue;
+      const rest = w.slice(1);
+      const cased = rest === rest.toLowerCase() || w === w.toUpperCase();
+      s += cased && isValidSyllable(w) ? 1 : /^[A-ZĐ]{2,}$/.test(w) ? 0 : -1;
+    }
+    return s;
+  };
+  const lines = ["Kế hoạch thực hiện công tác năm 2024", "UBND TỈNH ĐỒNG NAI", "MôC lôc, cña UBND", "KÕ ho¹ch sè 12/KH-UBND", "café ĐĐ ñ"];
+
+  it("scores a line as its words read, and again from the pieces of each decoding", () => {
+    for (const line of lines) {
+      expect(scorer.text(line)).toBe(plain(line));
+      for (const enc of ["TCVN3", "VNI", "Windows-1258", "VIQR"] as Encoding[]) {
+        const p = decodeInto(enc, line, {}, new Pieces());
+        expect(scorer.pieces(p)).toBe(plain(p.text()));
+      }
+    }
+  });
+
+  it("counts the words that were judged", () => {
+    scorer.text("Kế hoạch UBND cña");
+    expect(scorer.judged).toBe(3);
+  });
 });

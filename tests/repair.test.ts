@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { cleanCodepoints } from "../src/normalize/codepoints.js";
 import { normalize } from "../src/normalize/index.js";
 import { repairDiacritics } from "../src/normalize/repair/index.js";
-import { DOMINATED, FNV_SEED, HAS_VARIANTS, HOLE, MARKED, MODERN, TRADITIONAL, VALID, hashStep, lexicon } from "../src/normalize/repair/lexicon.js";
+import { DOMINATED, FNV_SEED, HAS_VARIANTS, HOLE, MARKED, MODERN, NONE, Spellings, TONED, TRADITIONAL, VALID, hashStep, lexicon } from "../src/normalize/repair/lexicon.js";
+import { identityView } from "../src/normalize/repair/identity.js";
 
 const seeds = join(import.meta.dirname, "..", "fixtures", "seeds");
 const seed = (name: string) => readFileSync(join(seeds, name), "utf8");
@@ -103,5 +104,70 @@ describe("lexicon of spellings", () => {
     expect(flags("hiên") & DOMINATED).toBeTruthy();
     expect(flags("và") & (DOMINATED | HAS_VARIANTS)).toBe(0);
     expect(flags("cho") & DOMINATED).toBe(0);
+  });
+});
+
+describe("spellings as written", () => {
+  const hash = (text: string, start: number, end: number) => {
+    let h = FNV_SEED;
+    for (let k = start; k < end; k++) h = hashStep(h, text.charCodeAt(k));
+    return h;
+  };
+
+  it("finds each spelling again in place, case kept, and tells same-hash spellings apart", () => {
+    const sp = new Spellings();
+    const text = "Công đoàn CÔNG ĐOÀN công";
+    sp.add(hash(text, 0, 4), text, 0, 4, 7);
+    sp.add(hash(text, 10, 14), text, 10, 14, 8);
+    expect(sp.find(hash(text, 0, 4), text, 0, 4)).toBe(7);
+    expect(sp.find(hash(text, 10, 14), text, 10, 14)).toBe(8);
+    expect(sp.find(hash(text, 20, 24), text, 20, 24)).toBe(-1);
+    // A forced collision: the same hash for another spelling is compared letter by letter.
+    sp.add(123, "đoàn", 0, 4, 1);
+    sp.add(123, "đoan", 0, 4, 2);
+    expect(sp.find(123, "x đoan", 2, 6)).toBe(2);
+    expect(sp.find(123, "đoàn", 0, 4)).toBe(1);
+    expect(sp.find(123, "đoạn", 0, 4)).toBe(-1);
+  });
+
+  it("keeps every spelling through growth", () => {
+    const sp = new Spellings();
+    const words = Array.from({ length: 20_000 }, (_, k) => `từ${k}`);
+    words.forEach((w, k) => sp.add(hash(w, 0, w.length), w, 0, w.length, k));
+    expect(words.every((w, k) => sp.find(hash(w, 0, w.length), w, 0, w.length) === k)).toBe(true);
+  });
+
+  it("gives each word its statistics id as context, and NONE for what is not a syllable", () => {
+    const lex = lexicon();
+    expect(lex.ctx[lex.of("thực")]).toBe(lex.ids[lex.of("thực")]);
+    expect(lex.ctx[lex.of("UBND")]).toBe(NONE);
+    expect(lex.flags[lex.of("thực")] & TONED).toBeTruthy();
+    expect(lex.flags[lex.of("cho")] & TONED).toBe(0);
+  });
+
+  it("answers seen-twice pairs as the counts do", () => {
+    const lm = lexicon().lm;
+    const pairs = [["thực", "hiện"], ["công", "đoàn"], ["hiện", "thực"], ["đoàn", "công"], ["kế", "hoạch"], ["hoạch", "kế"]];
+    for (const [a, b] of pairs) expect(lm.common(lm.id(a), lm.id(b))).toBe(lm.pair(lm.id(a), lm.id(b)) >= 2);
+    expect(lm.common(-1, lm.id("hiện"))).toBe(false);
+  });
+});
+
+describe("identity maps", () => {
+  it("map every offset to itself, for short and long texts alike", () => {
+    for (const n of [0, 5, 70_000, 200_000]) {
+      const m = identityView(n);
+      expect(m.length).toBe(n + 1);
+      expect(m[0]).toBe(0);
+      expect(m[n]).toBe(n);
+      expect(m[n >> 1]).toBe(n >> 1);
+    }
+  });
+
+  it("unchanged text comes back as itself with an identity map", () => {
+    const t = "Kế hoạch thực hiện công tác năm 2024";
+    const r = repairDiacritics(t);
+    expect(r.text).toBe(t);
+    expect([...r.map]).toEqual([...Array(t.length + 1).keys()]);
   });
 });
