@@ -6,7 +6,7 @@
 import type { Paragraph } from "../normalize/types.js";
 import { labelsAt } from "./numbering.js";
 import { trimTrailing } from "./pieces.js";
-import { isTocHeading } from "./vocabulary.js";
+import { isTocHeading, TOC_HEADING_MAX } from "./vocabulary.js";
 
 /** Longest entry of a table of contents. */
 const ENTRY_MAX = 200;
@@ -46,7 +46,11 @@ function keyOf(t: string): string {
 export function tableOfContents(texts: string[], paras: Paragraph[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < texts.length; i++) {
-    if (isTocHeading(texts[i])) {
+    // Most lines can open neither: longer than a heading, and not ending with a page number.
+    const t = texts[i];
+    const last = t.charCodeAt(t.length - 1);
+    if (t.length > TOC_HEADING_MAX && !isDigit(last) && last !== 32) continue;
+    if (isTocHeading(t)) {
       const seen = new Set<string>();
       let paged = 0;
       let k = i + 1;

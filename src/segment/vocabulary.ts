@@ -258,9 +258,12 @@ export function bareTypeName(s: string): { name: string; code: string } | null {
   return code ? { name, code } : null;
 }
 
+/** Longest heading of a table of contents. */
+export const TOC_HEADING_MAX = 40;
+
 /** The heading of a table of contents ("MỤC LỤC"). */
 export function isTocHeading(s: string): boolean {
-  return s.length <= 40 && mayFoldInto(s, vocab().tocFirst) && vocab().toc.has(trimTrailing(fold(s), " :."));
+  return s.length <= TOC_HEADING_MAX && mayFoldInto(s, vocab().tocFirst) && vocab().toc.has(trimTrailing(fold(s), " :."));
 }
 
 /** What follows "Nơi nhận:" on its line, or null when the line is not that heading. */
