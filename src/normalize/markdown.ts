@@ -224,8 +224,11 @@ const NOT_PLAIN = /[*\\<\x00-\x1f\u00a0\u2000-\u200a\u202f\u205f\u3000]| {2}/;
 /** A line of only rule or decoration characters: "-----", "***", "\*", "___", "======". */
 function isRule(src: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
-    const ch = src[i];
-    if (!"-*_=~\\—–•·".includes(ch) && !isSpace(src.charCodeAt(i))) return false;
+    const c = src.charCodeAt(i);
+    if (!isRuleChar(c) && !isSpace(c)) return false;
   }
   return true;
 }
+
+/** - * _ = ~ \ — – • · */
+const isRuleChar = (c: number) => c === 45 || c === 42 || c === 95 || c === 61 || c === 126 || c === 92 || c === 0x2014 || c === 0x2013 || c === 0x2022 || c === 0xb7;

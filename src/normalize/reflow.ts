@@ -305,16 +305,16 @@ function withoutPageFurniture(lines: Line[]): Line[] {
  */
 function typicalWidth(lines: Line[]): number {
   const sure: number[] = [];
-  const all: number[] = [];
+  let all = 0;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k];
     if (l.kind !== "text" || l.columns) continue;
-    all.push(l.text.length);
+    all++;
     const n = lines[k + 1];
     if (n && n.kind === "text" && !n.columns && n.lower && !n.item && !l.endsClause) sure.push(l.text.length);
   }
   // Too few certain wraps: lines are whole paragraphs (markdown, word processors), width unknown.
-  if (sure.length < Math.max(3, all.length * 0.1)) return Infinity;
+  if (sure.length < Math.max(3, all * 0.1)) return Infinity;
   sure.sort((x, y) => x - y);
   return sure[Math.floor(sure.length * 0.5)];
 }
