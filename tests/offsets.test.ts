@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalize } from "../src/normalize/index.js";
-import { toSource } from "../src/normalize/offsets.js";
+import { cleanCodepoints } from "../src/normalize/codepoints.js";
+import { composeMaps, fromSource, shiftMapOffsets, toSource } from "../src/normalize/offsets.js";
 import { reflow } from "../src/normalize/reflow.js";
 import { segment } from "../src/segment/index.js";
 
@@ -67,5 +68,32 @@ describe("offsets across markup and joins", () => {
     const r = reflow(src);
     const cells = r.paragraphs[0].cells!;
     expect(cells.map((c) => back(src, r.map, c.start, c.end))).toEqual(["1", "Tổ chức hội nghị **quán triệt", "Sở Nội vụ", "Quý I/2024"]);
+  });
+});
+
+describe("maps kept in pieces and composed on first read", () => {
+  const marked = "# **KẾ HOẠCH**\n\n| 1 | Tổ chức **hội nghị** | Sở<br>Nội vụ |\n\nCăn cứ Luật  số 19/2015;\tvà\n  các văn bản\n\n- 7 -\n";
+  const texts = [...seedNames.map((n) => readFileSync(join(seedsDir, n), "utf8")), marked];
+
+  it("finds the same output offset for every source offset as a search of the full map", () => {
+    for (const src of texts) {
+      const r = reflow(src);
+      const map = r.pieces.build();
+      for (let s = 0; s <= src.length + 1; s++) {
+        const want = fromSource(map, s);
+        if (r.pieces.fromSource(s) !== want) expect([s, r.pieces.fromSource(s)]).toEqual([s, want]);
+      }
+    }
+  });
+
+  it("composes normalize's map, once read, as the stage maps composed one by one", () => {
+    // NFD text, NBSP and a look-alike eth: a code point stage that changes things before reflow.
+    const src = "ÐẢNG BỘ\u00a0XÃ\n\nKế hoạch thực hiện".normalize("NFD") + "\n" + texts[0];
+    const norm = normalize(src, { repair: false });
+    const clean = cleanCodepoints(src);
+    const flowed = reflow(clean.text);
+    const want = composeMaps(shiftMapOffsets(clean.map!), flowed.map);
+    expect([...norm.map]).toEqual([...want]);
+    expect(norm.map).toBe(norm.map);
   });
 });
