@@ -39,19 +39,31 @@ export function lexicon(phrases: readonly string[]): Lexicon {
     }
     return true;
   };
+  // Most tokens open no phrase: their first letter tells, before a lookup that hashes the whole key.
+  const firstLetters = letterSet(byFirst.keys());
+  const lastLetters = letterSet(byLast.keys());
   return {
     longest,
     matchAt(tokens, i) {
       const t = tokens[i];
-      if (!t?.word) return 0;
-      for (const words of byFirst.get(t.key) ?? []) if (same(tokens, i, words)) return words.length;
+      if (!t?.word || !firstLetters.has(t.key.charCodeAt(0))) return 0;
+      const list = byFirst.get(t.key);
+      if (list) for (const words of list) if (same(tokens, i, words)) return words.length;
       return 0;
     },
     matchEndingAt(tokens, end) {
       const t = tokens[end - 1];
-      if (!t?.word) return 0;
-      for (const words of byLast.get(t.key) ?? []) if (same(tokens, end - words.length, words)) return words.length;
+      if (!t?.word || !lastLetters.has(t.key.charCodeAt(0))) return 0;
+      const list = byLast.get(t.key);
+      if (list) for (const words of list) if (same(tokens, end - words.length, words)) return words.length;
       return 0;
     },
   };
+}
+
+/** The first code units of the keys. */
+function letterSet(keys: Iterable<string>): Set<number> {
+  const set = new Set<number>();
+  for (const k of keys) set.add(k.charCodeAt(0));
+  return set;
 }

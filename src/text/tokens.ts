@@ -79,10 +79,20 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return out;
 }
 
+// Whether a code unit is a lower-case letter, filled on first sight: 1 no, 2 yes.
+const lowers = new Uint8Array(0x10000);
+
 /** True when the word starts with a lower-case letter. */
 export function isLower(word: string): boolean {
-  const c = word[0];
-  return c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+  if (word.length === 0) return false;
+  const code = word.charCodeAt(0);
+  let k = lowers[code];
+  if (k === UNSEEN) {
+    const c = word[0];
+    k = c !== c.toUpperCase() && c === c.toLowerCase() ? 2 : 1;
+    lowers[code] = k;
+  }
+  return k === 2;
 }
 
 /** Index of the first token that ends after `offset` (tokens.length when none): binary search. */
