@@ -27,13 +27,15 @@ export const DOCUMENT_COLUMNS = [
 
 /**
  * A document ready to bind: values in column order, so the writing thread
- * passes them to SQLite as they are (import workers build them).
+ * passes them to SQLite as they are (import workers build them). Each table's
+ * rows are one flat list, COLUMNS[table].length values a row: a few long
+ * arrays cross between threads several times faster than a hundred short ones.
  */
 export interface DocumentRows {
   sha256: string;
   schemaVersion: string;
   document: unknown[];
-  tables: Record<ChildTable, unknown[][]>;
+  tables: Record<ChildTable, unknown[]>;
   /** The distinct citation keys, whose cited_documents rows change. */
   citedKeys: string[];
   /** Title and text as the full-text index takes them (see fold.ts). */
@@ -102,14 +104,18 @@ const TASK_ROLES = ["lead", "support", "advise", "implement", "assigned"] as con
 export function toRows(x: Extraction, sha256: string): DocumentRows {
   const r = toRecords(x, sha256);
   const doc = { sha256, ...r.document } as Record<string, unknown>;
-  const positional = (rows: Record<string, unknown>[], columns: readonly string[]): unknown[][] => rows.map((o) => columns.map((c) => o[c]));
+  const positional = (rows: Record<string, unknown>[], columns: readonly string[]): unknown[] => {
+    const out: unknown[] = [];
+    for (const o of rows) for (const c of columns) out.push(o[c]);
+    return out;
+  };
   const { taskUnits, ...children } = r;
   const tables = Object.fromEntries(
     (Object.keys(COLUMNS) as ChildTable[]).map((t) => [
       t,
       positional((t === "task_units" ? taskUnits : children[t]) as Record<string, unknown>[], COLUMNS[t]),
     ]),
-  ) as Record<ChildTable, unknown[][]>;
+  ) as Record<ChildTable, unknown[]>;
   return {
     sha256,
     schemaVersion: x.schemaVersion,

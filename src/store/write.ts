@@ -118,6 +118,8 @@ export function createWriter(db: Db): Writer {
   };
 
   const TABLES = Object.keys(COLUMNS) as ChildTable[];
+  // One array per table, refilled for each row: binding allocates nothing.
+  const rowBuffers = Object.fromEntries(TABLES.map((t) => [t, new Array<unknown>(COLUMNS[t].length + 1)])) as Record<ChildTable, unknown[]>;
   const writeDocument = db.transaction((rows: DocumentRows, location: Location): number => {
     const existing = findDoc.get(rows.sha256) as { id: number; schema_version: string } | undefined;
     if (existing && existing.schema_version === rows.schemaVersion) {
@@ -143,7 +145,14 @@ export function createWriter(db: Db): Writer {
     const id = Number(insertDoc.run(rows.document).lastInsertRowid);
     for (const t of TABLES) {
       const insert = children[t];
-      for (const r of rows.tables[t]) insert.run(id, r);
+      const values = rows.tables[t];
+      const width = COLUMNS[t].length;
+      const row = rowBuffers[t];
+      row[0] = id;
+      for (let i = 0; i < values.length; i += width) {
+        for (let k = 0; k < width; k++) row[k + 1] = values[i + k];
+        insert.run(row);
+      }
     }
     markUnindexed.run(id);
     folded.set(id, rows.fts);
