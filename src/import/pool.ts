@@ -1,8 +1,8 @@
 // A pool of worker threads that extract files. Each thread holds the file it
-// works on and the next one, so it never waits for the writing thread between
+// works on and the next ones, so it never waits for the writing thread between
 // two files. A thread that crashes or runs past the time limit is replaced:
-// its current file is reported as failed, the file waiting behind it (sent as
-// a copy for this reason) goes to another thread.
+// its current file is reported as failed, the files waiting behind it (sent as
+// copies for this reason) go to another thread.
 import { Worker } from "node:worker_threads";
 import type { Job, JobOptions, JobResult } from "./job.js";
 
@@ -34,8 +34,11 @@ function throughTsx(url: URL): string {
   return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
 }
 
-/** Files a thread holds at once: the one under way and the next. */
-const DEPTH = 2;
+/**
+ * Files a thread holds at once: the one under way and two more, so that it
+ * keeps working while the writing thread waits for a core.
+ */
+export const DEPTH = 3;
 /** A fresh thread now and then bounds whatever the extractors keep between files. */
 const RECYCLE_AFTER = 5000;
 

@@ -16,7 +16,7 @@ import { openDb } from "../store/open.js";
 import { createWriter, type Failure, type Location } from "../store/write.js";
 import { listInputs } from "./files.js";
 import { failed, runJob, type Job, type JobOptions, type JobResult } from "./job.js";
-import { WorkerPool } from "./pool.js";
+import { DEPTH, WorkerPool } from "./pool.js";
 
 export interface ImportOptions {
   /** Database file, created when absent. */
@@ -100,10 +100,10 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
     options.onProgress?.({ done: s.done, total: files.length, failed: s.failed, pages: s.pages, elapsedMs: performance.now() - started });
 
   const extractor: Extractor = jobs === 1 ? onThisThread(limits, jobOptions) : new WorkerPool(jobs, limits.maxMillis, jobOptions);
-  // Files held in memory at once. One job: one file at a time. More: one under way and one
-  // waiting in each thread, and one extracted per thread waiting to be written, so that no
+  // Files held in memory at once. One job: one file at a time. More: what each thread
+  // holds (DEPTH) and one extracted per thread waiting to be written, so that no
   // thread waits for another; few enough that memory stays flat.
-  const limit = pLimit(jobs === 1 ? 1 : jobs * 3);
+  const limit = pLimit(jobs === 1 ? 1 : jobs * (DEPTH + 1));
   let storeError: unknown = null;
 
   const importOne = async (path: string): Promise<void> => {

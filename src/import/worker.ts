@@ -1,5 +1,5 @@
 // An import worker: extracts the files it is sent, one after the other, and
-// answers with the rows to store. The pool sends a file ahead, so the next one
+// answers with the rows to store. The pool sends files ahead, so the next one
 // waits here rather than the thread waiting for the writing thread.
 import { parentPort, workerData } from "node:worker_threads";
 import { runJob, type Job, type JobOptions } from "./job.js";
