@@ -3,6 +3,7 @@
 // "từ ngày ... đến ngày ...", "(quý III/2022)", "vào năm 2025", "Năm 2023, ...").
 import type { Deadline, TimeTerm } from "../contract/schema.js";
 import type { Block, Segmented } from "../segment/types.js";
+import { hasDigit, isSpaceCode } from "./chars.js";
 import { locate } from "./locate.js";
 import { nextHit, regexSearch } from "./next-hit.js";
 import { logicalParagraphs, type LogicalParagraph } from "./paragraphs.js";
@@ -10,7 +11,6 @@ import { timeGrammar } from "./time/grammar.js";
 import { parseTimes, type ParsedTime } from "./time/parse.js";
 import { planYear } from "./time/year.js";
 
-const TRAILING = /[\s.;,*_]+$/u;
 // Running-text periods further back than this from the plan's year are history, not deadlines.
 const PAST_YEARS = 2;
 const DATED_KINDS = new Set<TimeTerm["kind"]>(["date", "month", "quarter", "half", "monthsOfYear", "year"]);
@@ -27,7 +27,7 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
   // A label with nothing after its colon: the items below are its values ("* Thời gian thực hiện:" / "+ Đợt 1: ...").
   let openLabel = 0;
   // Where the next inline label stands: paragraphs without one are not searched.
-  const inlineAt = nextHit(text, regexSearch(text, g.inlineLabel));
+  const inlineAt = nextHit(text, regexSearch(text, g.inlineHint));
   for (const p of logicalParagraphs(text, seg.blocks)) {
     const b = p.block;
     if (b.heading) openLabel = 0;
@@ -51,7 +51,8 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
     if (b.region === "header" || b.region === "closing") continue;
     // "3.3. Thời gian kiểm tra: ...": a heading's numbering comes before its label.
     const at = p.start + (b.heading ? b.labelLength : 0);
-    const label = g.label.exec(text.slice(at, Math.min(p.end, at + 60)));
+    const labelEnd = Math.min(p.end, at + 60);
+    const label = g.labelOpens(text, at, labelEnd) ? g.label.exec(text.slice(at, labelEnd)) : null;
     if (label) {
       const d = field(text, b, at + label[0].length, p.end, year);
       if (d) out.push(d);
@@ -91,13 +92,23 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
 /** A labelled value or a table cell: the whole value is the deadline's text, up to the next field. */
 function field(text: string, b: Block, start: number, end: number, year: number | null): Deadline | null {
   const next = timeGrammar().nextField.exec(text.slice(start, end));
-  const raw = text.slice(start, next ? start + next.index : end);
-  const value = raw.replace(TRAILING, "").replace(/^[\s*_]+/u, "");
-  if (!value) return null;
-  const from = start + raw.indexOf(value);
-  const terms = parseTimes(text, { year, bareYears: true }, from, from + value.length);
-  return record(text, b, from, from + value.length, terms);
+  const to = trimEnd(text, start, next ? start + next.index : end);
+  let from = start;
+  while (from < to && isLeading(text.charCodeAt(from))) from++;
+  if (from === to) return null;
+  const terms = parseTimes(text, { year, bareYears: true }, from, to);
+  return record(text, b, from, to, terms);
 }
+
+/** Spaces and . ; , * _ closing a value: its end without them. */
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isTrailing(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+const isTrailing = (c: number) => isSpaceCode(c) || c === 46 || c === 59 || c === 44 || c === 42 || c === 95;
+/** Spaces and markup (* _) opening a value. */
+const isLeading = (c: number) => isSpaceCode(c) || c === 42 || c === 95;
 
 const OPEN_ITEMS = 6;
 
@@ -155,17 +166,17 @@ const HEADING_MAX = 120;
 /** A heading that only says when ("2.1. Đợt 1: Trong tháng 12/2025", "3. Sau ngày bầu cử 15/3/2026"). */
 function headingDeadline(text: string, b: Block, at: number, year: number | null): Deadline | null {
   const g = timeGrammar();
-  if (b.end - at > HEADING_MAX || !/\d/u.test(text.slice(at, b.end))) return null;
+  if (b.end - at > HEADING_MAX || !hasDigit(text, at, b.end)) return null;
   const lead = g.itemLead.exec(text.slice(at, Math.min(b.end, at + 40)));
   const from = at + (lead ? lead[0].length : 0);
-  const value = text.slice(from, b.end).replace(TRAILING, "");
-  if (!value || !g.headingStart.test(value)) return null;
-  const terms = parseTimes(text, { year }, from, from + value.length);
-  if (!terms.length || terms[terms.length - 1].end !== from + value.length) return null;
+  const to = trimEnd(text, from, b.end);
+  if (to === from || !g.headingStart.test(text.slice(from, to))) return null;
+  const terms = parseTimes(text, { year }, from, to);
+  if (!terms.length || terms[terms.length - 1].end !== to) return null;
   const first = terms[0];
   if (!g.headingOpener.test(text.slice(from, first.start))) return null;
   if (!terms.some((t) => t.to !== null || t.from !== null) || !terms.every((t) => t.from === null || recent(t, year) || t.kind === "after")) return null;
-  return record(text, b, from, from + value.length, terms);
+  return record(text, b, from, to, terms);
 }
 
 function inlineField(text: string, p: LogicalParagraph, year: number | null): Deadline | null {
@@ -181,7 +192,8 @@ const TRIGGER_WINDOW = 100;
 /** "Năm 2023, tham mưu ...": an item that opens with when it is to be done. */
 function leadingDeadline(text: string, p: LogicalParagraph, year: number | null): Deadline | null {
   const g = timeGrammar();
-  const lead = g.leading.exec(text.slice(p.start, Math.min(p.end, p.start + LEAD_WINDOW)));
+  const end = Math.min(p.end, p.start + LEAD_WINDOW);
+  const lead = g.leadingOpens(text, p.start, end) ? g.leading.exec(text.slice(p.start, end)) : null;
   if (!lead) return null;
   const at = p.start + lead[0].length;
   const t = parseTimes(text, { year }, at, Math.min(p.end, at + LEAD_WINDOW))[0];

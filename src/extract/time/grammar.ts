@@ -1,6 +1,7 @@
 // Compiles grammars/time.json into the matchers of the time parser, once.
 import { escapeRegExp, loadGrammar } from "../../grammar/load.js";
 import { phrases as alternation } from "../pattern.js";
+import { openingTest } from "./opening.js";
 
 export interface TimeGrammar {
   words: { day: string[]; month: string[]; year: string[]; quarter: string[]; first: string[]; last: string[]; period: string[]; clock: string[]; minute: string[] };
@@ -53,8 +54,12 @@ export interface CompiledTime {
   listGap: RegExp;
   /** A deadline label at the start of a paragraph, with its colon. */
   label: RegExp;
+  /** Whether `label` could match text[from, to): its first letter after the bullets. */
+  labelOpens: (text: string, from: number, to: number) => boolean;
   /** A label inside a paragraph, after "; " or ". ": "...; thời gian hoàn thành: tháng 6/2024". */
   inlineLabel: RegExp;
+  /** Where `inlineLabel` may match: at or before each of its matches, fast to scan for. */
+  inlineHint: RegExp;
   /** Where a field's value ends: the next "; Label:" of the same paragraph. */
   nextField: RegExp;
   /** A bullet opening an item. */
@@ -76,6 +81,8 @@ export interface CompiledTime {
   opener: RegExp;
   /** An item that opens with a time expression: "Năm 2023, ...". */
   leading: RegExp;
+  /** Whether `leading` could match text[from, to). */
+  leadingOpens: (text: string, from: number, to: number) => boolean;
   horizon: RegExp;
   monthsWord: Record<string, number>;
   /** "đầu" → [1, 3]: the months a part of the year covers. */
@@ -88,6 +95,8 @@ const B = "(?<![\\p{L}\\p{N}])";
 const E = "(?![\\p{L}\\p{N}])";
 const YEAR = "((?:19|20)\\d{2})(?!\\d)";
 const SEP = "\\s?[/.\\-]\\s?";
+// What may open a paragraph before its label or leading time word (`label`, `leading`).
+const BULLET = "[\\s\\-*+•·–_\\\\]";
 
 
 let compiled: CompiledTime | undefined;
@@ -116,6 +125,19 @@ function trigger(words: string[]): RegExp {
   if (byLength.some((x) => /[\s\dIVX]/u.test(x) || !ACCENTED.test(x))) return new RegExp(`((${all}))\\s*[\\dIVX]`, "g");
   const tails = [...new Set(byLength.map((x) => x.slice(x.search(ACCENTED))))].sort((a, b) => b.length - a.length);
   return new RegExp(`(${tails.map(escapeRegExp).join("|")})(?<=(${all}))\\s*[\\dIVX]`, "g");
+}
+
+/**
+ * Where one of `words` stands after `before`, found by the words' tails from their first accented
+ * letter, the whole checked behind: a hint for a longer pattern that opens so. Null when a word
+ * has no accented letter to anchor on.
+ */
+function tailAnchored(words: string[], before: string): RegExp | null {
+  const ACCENTED = /[^\x00-\x7f]/u;
+  const all = [...new Set(words)].sort((a, b) => b.length - a.length);
+  if (!all.every((x) => ACCENTED.test(x))) return null;
+  const tails = [...new Set(all.map((x) => x.slice(x.search(ACCENTED))))].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?:${tails.map(escapeRegExp).join("|")})(?<=${before}(?:${all.map(escapeRegExp).join("|")}))`, "g");
 }
 
 export function timeGrammar(): CompiledTime {
@@ -180,8 +202,10 @@ export function timeGrammar(): CompiledTime {
     rangeGap: new RegExp(`^\\s*(?:${alternation(g.to)})\\s*${clock}${dayOf}$`, "iu"),
     // "Thời gian thực hiện (dự kiến):" — a short remark may sit between the label and its colon.
     // "Thời gian kiểm tra:", "Thời gian tuyên truyền:": a label head with the activity it times.
-    label: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:${alternation(g.labels)}|(?:${alternation(g.labelHeads)})(?:\\s+\\p{L}+){1,3})(?:\\s*\\([^()\\n]{0,30}\\))?\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
+    label: new RegExp(`^${BULLET}*(?:${alternation(g.labels)}|(?:${alternation(g.labelHeads)})(?:\\s+\\p{L}+){1,3})(?:\\s*\\([^()\\n]{0,30}\\))?\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
+    labelOpens: openingTest(BULLET, [...g.labels, ...g.labelHeads], "iu"),
     inlineLabel: new RegExp(`[;.]\\s*(?:${g.labels.flatMap(cases).join("|")})\\s*[*_]*\\s*:[\\s*_]*`, "g"),
+    inlineHint: tailAnchored(g.labels.flatMap((l) => written(l.split(" ")[0])), "[;.]\\s*") ?? new RegExp(`[;.]\\s*(?:${g.labels.flatMap(cases).join("|")})\\s*[*_]*\\s*:[\\s*_]*`, "g"),
     nextField: /[;.]\s*\p{Lu}[^;:.()\n]{0,40}:/u,
     bullet: /^\s*[-*+•·–]/u,
     itemLead: /^[\s\-*+•·–]*\p{Lu}[^:;.\n]{0,48}:\s*/u,
@@ -190,7 +214,8 @@ export function timeGrammar(): CompiledTime {
     headerCell: new RegExp(`^[\\s*_]*(?:${alternation(g.labels)})(?![\\p{L}])[^\\n|]{0,30}$`, "iu"),
     runningTrigger: trigger([...w.day, ...w.month, ...w.quarter, ...w.year].flatMap(written)),
     opener: new RegExp(`(?:${B}(?:${alternation([...g.before, ...g.from, ...g.at, ...g.within])})\\s*${clock}(?:${alternation(Object.keys(g.partsOfYear))}\\s+)?|\\()\\s*$`, "iu"),
-    leading: new RegExp(`^[\\s\\-*+•·–_\\\\]*(?:(?:${alternation(g.leading)})\\s+)?(?=(?:${alternation([...w.year, ...w.quarter, ...w.month])})\\s)`, "iu"),
+    leading: new RegExp(`^${BULLET}*(?:(?:${alternation(g.leading)})\\s+)?(?=(?:${alternation([...w.year, ...w.quarter, ...w.month])})\\s)`, "iu"),
+    leadingOpens: openingTest(BULLET, [...g.leading, ...w.year, ...w.quarter, ...w.month], "iu"),
     horizon: new RegExp(`${B}(?:${alternation(g.horizon)})${E}`, "iu"),
     monthsWord: g.numbers,
     partsOfYear: Object.fromEntries(Object.entries(g.partsOfYear).map(([k, v]) => [k.toLowerCase(), v])),
