@@ -196,26 +196,34 @@ function dottedValue(raw: string): number[] {
   return out;
 }
 
+/** Canonical Roman numerals met so far and their values (-1: not canonical): labels repeat a few numerals. */
+const romanSeen = new Map<string, number>();
+
 function valueOf(scheme: string, raw: string, g: NumberingGrammar): number[] | null {
   switch (scheme) {
     case "arabic":
       return dottedValue(raw);
     case "letter": {
-      const i = g.letters.indexOf(raw);
+      const i = alphabetIndex(g.letters, raw);
       return i < 0 ? null : [i + 1];
     }
     case "upper": {
-      const i = g.upperLetters.indexOf(raw);
+      const i = alphabetIndex(g.upperLetters, raw);
       return i < 0 ? null : [i + 1];
     }
     case "roman": {
-      const n = romanValue(raw);
-      return toRoman(n) === raw ? [n] : null;
+      let n = romanSeen.get(raw);
+      if (n === undefined) {
+        n = romanValue(raw);
+        if (toRoman(n) !== raw) n = -1;
+        if (romanSeen.size < 1024) romanSeen.set(raw, n);
+      }
+      return n < 0 ? null : [n];
     }
     default: {
       // Chapters, parts, articles, appendices: Arabic, Roman or an ordinal word ("thứ nhất").
       if (!raw) return [0];
-      if (/^\d+$/.test(raw)) return [Number(raw)];
+      if (allDigits(raw)) return dottedValue(raw);
       const up = raw.toUpperCase();
       if (/^[IVXL]+$/.test(up)) return [romanValue(up)];
       const word = up.split(/\s+/).pop() ?? "";
@@ -223,6 +231,23 @@ function valueOf(scheme: string, raw: string, g: NumberingGrammar): number[] | n
       return n ? [n] : /^[A-Z]$/.test(up) ? [up.charCodeAt(0) - 64] : null;
     }
   }
+}
+
+/** `raw`'s place in `alphabet` (its letters are single characters), or -1; compared by code. */
+function alphabetIndex(alphabet: string[], raw: string): number {
+  if (raw.length !== 1) return alphabet.indexOf(raw);
+  const c = raw.charCodeAt(0);
+  for (let i = 0; i < alphabet.length; i++) if (alphabet[i].length === 1 && alphabet[i].charCodeAt(0) === c) return i;
+  return -1;
+}
+
+/** `s` is one or more ASCII digits, as `\d+` reads them. */
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
 }
 
 /** Every reading of a numbering label at `text[from]`; [] when there is none. */
