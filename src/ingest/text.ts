@@ -55,9 +55,15 @@ function utf16Guess(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
-// Windows-1258 writes tones as separate combining bytes after the vowel.
-const CP1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
-const CP1258_VOWELS = new Set([..."aeiouyAEIOUY"].map((c) => c.charCodeAt(0)).concat([0xe2, 0xea, 0xf4, 0xc2, 0xca, 0xd4, 0xe3, 0xc3, 0xf5, 0xd5, 0xfd, 0xdd]));
+// Windows-1258 writes tones as separate combining bytes after the vowel. Byte tables: one read per byte.
+const CP1258_TONES = byteSet([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
+const CP1258_VOWELS = byteSet([..."aeiouyAEIOUY"].map((c) => c.charCodeAt(0)).concat([0xe2, 0xea, 0xf4, 0xc2, 0xca, 0xd4, 0xe3, 0xc3, 0xf5, 0xd5, 0xfd, 0xdd]));
+
+function byteSet(bytes: number[]): Uint8Array {
+  const set = new Uint8Array(256);
+  for (const b of bytes) set[b] = 1;
+  return set;
+}
 
 /** True when the non-ASCII bytes look like Windows-1258: tone bytes right after vowels. */
 export function looksCp1258(bytes: Uint8Array): boolean {
@@ -67,7 +73,7 @@ export function looksCp1258(bytes: Uint8Array): boolean {
     const b = bytes[i];
     if (b < 0x80) continue;
     high++;
-    if (CP1258_TONES.has(b) && i > 0 && CP1258_VOWELS.has(bytes[i - 1])) tones++;
+    if (CP1258_TONES[b] && i > 0 && CP1258_VOWELS[bytes[i - 1]]) tones++;
   }
   return tones >= 3 && tones >= high * 0.3;
 }
