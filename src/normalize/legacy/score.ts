@@ -90,69 +90,81 @@ class Verdicts {
 
 /**
  * Scores a stream of code units word by word. A word is a run of word units
- * (letters, marks, U+FFFD); one made of ASCII letters only says nothing.
+ * (letters, marks, U+FFFD); one made of ASCII letters only says nothing. The
+ * loops keep their state in locals: one word's units are copied into a
+ * buffer, and looked up when the word ends.
  */
 class Scorer {
   private readonly verdicts = new Verdicts();
-  private word = new Uint16Array(256);
-  private len = 0;
-  private h = FNV_SEED;
-  private high = false;
+  private word: Uint16Array = new Uint16Array(256);
   /** Words that counted (+1 or −1) in the last score. */
   judged = 0;
-  private sum = 0;
 
-  private begin(): void {
-    this.len = 0;
-    this.h = FNV_SEED;
-    this.high = false;
-    this.judged = 0;
-    this.sum = 0;
+  /** A buffer with room for one more unit after `len`. */
+  private room(len: number): Uint16Array {
+    if (len < this.word.length) return this.word;
+    const word = new Uint16Array(2 * this.word.length);
+    word.set(this.word);
+    return (this.word = word);
   }
 
-  private unit(c: number): void {
-    if (unitClass(c) === 1) {
-      if (this.len) this.endWord();
-      return;
-    }
-    if (this.len === this.word.length) {
-      const word = new Uint16Array(2 * this.len);
-      word.set(this.word);
-      this.word = word;
-    }
-    this.word[this.len++] = c;
-    this.h = Math.imul(this.h ^ c, 0x01000193);
-    if (c >= 0x80) this.high = true;
-  }
-
-  private endWord(): void {
-    if (this.high) {
-      const v = this.verdicts.get(this.h, this.word, this.len);
-      if (v) this.judged++;
-      this.sum += v;
-    }
-    this.len = 0;
-    this.h = FNV_SEED;
-    this.high = false;
+  /** The verdict of the word in the buffer, counted in `judged` when it is not 0. */
+  private judge(h: number, len: number): number {
+    const v = this.verdicts.get(h, this.word, len);
+    if (v) this.judged++;
+    return v;
   }
 
   text(s: string): number {
-    this.begin();
-    for (let k = 0; k < s.length; k++) this.unit(s.charCodeAt(k));
-    if (this.len) this.endWord();
-    return this.sum;
+    this.judged = 0;
+    let sum = 0, len = 0, h = FNV_SEED, high = false;
+    let word = this.word;
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (unitClass(c) === 1) {
+        if (len) {
+          if (high) sum += this.judge(h, len);
+          len = 0;
+          h = FNV_SEED;
+          high = false;
+        }
+        continue;
+      }
+      if (len === word.length) word = this.room(len);
+      word[len++] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+      if (c >= 0x80) high = true;
+    }
+    if (len && high) sum += this.judge(h, len);
+    return sum;
   }
 
   pieces(p: Pieces): number {
-    this.begin();
+    this.judged = 0;
+    let sum = 0, len = 0, h = FNV_SEED, high = false;
+    let word = this.word;
     const out = p.out;
     for (let k = 0; k < p.n; k++) {
       const s = out[k];
-      if (s.length === 1) this.unit(s.charCodeAt(0));
-      else for (let j = 0; j < s.length; j++) this.unit(s.charCodeAt(j));
+      for (let j = 0; j < s.length; j++) {
+        const c = s.charCodeAt(j);
+        if (unitClass(c) === 1) {
+          if (len) {
+            if (high) sum += this.judge(h, len);
+            len = 0;
+            h = FNV_SEED;
+            high = false;
+          }
+          continue;
+        }
+        if (len === word.length) word = this.room(len);
+        word[len++] = c;
+        h = Math.imul(h ^ c, 0x01000193);
+        if (c >= 0x80) high = true;
+      }
     }
-    if (this.len) this.endWord();
-    return this.sum;
+    if (len && high) sum += this.judge(h, len);
+    return sum;
   }
 }
 
