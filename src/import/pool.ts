@@ -55,11 +55,6 @@ export class WorkerPool {
     private readonly options: JobOptions,
   ) {}
 
-  /** Files sent and not yet answered, in threads and in the queue. */
-  get pending(): number {
-    return this.queue.length + this.slots.reduce((n, s) => n + s.sent.length, 0);
-  }
-
   run(job: Omit<Job, "id">): Promise<JobResult> {
     return new Promise((done) => {
       this.queue.push({ job: { ...job, id: this.nextId++ }, done });
