@@ -93,10 +93,17 @@ export function decodeTcvn3(s: string, opts: DecodeOptions = {}): Piece[] {
   return tcvn3Into(s, opts, new Pieces()).tuples();
 }
 
+type CaseOfWord = "yes" | "no" | "maybe" | "abbr";
+
+/** What a neighbouring word says of case: an abbreviation or the line's edge says nothing. */
+function neighbourCase(x: { caps: CaseOfWord } | undefined): Exclude<CaseOfWord, "abbr"> | "edge" {
+  return !x || x.caps === "abbr" ? "edge" : x.caps;
+}
+
 function tcvn3Into(s: string, opts: DecodeOptions, p: Pieces): Pieces {
   // Words: decoded letters and the case their unambiguous letters show.
   // "abbr": capitals only, but no Vietnamese letter (QH14, UBND) or a code with digits: says nothing about its neighbours.
-  const words: { from: number; to: number; caps: "yes" | "no" | "maybe" | "abbr"; sentenceStart: boolean }[] = [];
+  const words: { from: number; to: number; caps: CaseOfWord; sentenceStart: boolean }[] = [];
   let i = 0;
   while (i < s.length) {
     // A slash parts words too: "CÔNG BÁO/Số", "KH/BCĐ" hold words of different case.
@@ -134,8 +141,7 @@ function tcvn3Into(s: string, opts: DecodeOptions, p: Pieces): Pieces {
     let upper = opts.capitals === true || word.caps === "yes";
     if (!upper && word.caps === "maybe") {
       // A word with no telling letter is a capital word between capital words.
-      const caps = (x: (typeof words)[number] | undefined) => (!x || x.caps === "abbr" ? "edge" : x.caps);
-      const prev = caps(words[w - 1]), next = caps(words[w + 1]);
+      const prev = neighbourCase(words[w - 1]), next = neighbourCase(words[w + 1]);
       upper = (prev === "yes" && next !== "no" && next !== "maybe") || (next === "yes" && prev === "edge");
     }
     if (!upper) {
