@@ -116,21 +116,20 @@ function tcvn3Into(s: string, opts: DecodeOptions, p: Pieces): Pieces {
     const prevWord = words[words.length - 1];
     const sentenceStart = !prevWord || endsSentence(s, p.start[prevWord.to - 1], i);
     let up = 0, low = 0, firstUp = false, mapped = 0, lettersBefore = false, digits = false;
-    for (; i < s.length && s[i] !== " " && s[i] !== "\t" && s[i] !== "/"; i++) {
-      const c = s[i];
-      if (c >= "0" && c <= "9") digits = true;
-      const u = TCVN3_AT[s.charCodeAt(i)];
-      p.push(u ?? c, i, i + 1);
+    for (; i < s.length; i++) {
+      const code = s.charCodeAt(i);
+      if (code === 32 || code === 9 || code === 47) break;
+      if (code >= 48 && code <= 57) digits = true;
+      const u = code < 0x100 ? TCVN3_AT[code] : undefined;
+      p.push(u ?? s[i], i, i + 1);
       if (u) mapped++;
-      // Only ASCII letters and the A1–A7 capitals say which case was meant.
-      const code = c.charCodeAt(0);
-      if (code < 0x80 || (code >= 0xa1 && code <= 0xa7)) {
-        if (isUpper(c) || (u && isUpper(u))) {
-          if (up + low === 0 && !lettersBefore) firstUp = true;
-          up++;
-        } else if (isLower(c)) low++;
-      }
-      if (!lettersBefore && (u || isUpper(c) || isLower(c))) lettersBefore = true;
+      // Only ASCII letters and the A1–A7 capitals (Ă Â Ê Ô Ơ Ư Đ) say which case was meant.
+      const upper = (code >= 65 && code <= 90) || (code >= 0xa1 && code <= 0xa7);
+      if (upper) {
+        if (up + low === 0 && !lettersBefore) firstUp = true;
+        up++;
+      } else if (code >= 97 && code <= 122) low++;
+      if (!lettersBefore && (u || upper || (code >= 97 && code <= 122) || (code >= 0x80 && (isUpper(s[i]) || isLower(s[i]))))) lettersBefore = true;
     }
     // A code with digits (45/KH-BCĐ) is capitals whatever the words around it are.
     const caps = low ? "no" : up >= 2 || (up === 1 && !firstUp) ? (mapped && !digits ? "yes" : "abbr") : "maybe";
