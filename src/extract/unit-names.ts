@@ -2,9 +2,9 @@
 // off a token stream. A name ends at the first lower-case word of the verb
 // lexicon (grammars/verbs.json), not after a fixed number of words: "Giao Phòng
 // Dân vận các cơ quan nhà nước giúp lãnh đạo Ban ..." ends before "giúp".
-import { escapeRegExp, loadGrammar } from "../grammar/load.js";
+import { alternation, escapeRegExp, loadGrammar } from "../grammar/load.js";
 import { lexicon, type Lexicon } from "../text/lexicon.js";
-import { isLower, type Token } from "../text/tokens.js";
+import { isLower, letterRunEnd, type Token } from "../text/tokens.js";
 
 interface VerbGrammar {
   verbs: string[];
@@ -163,9 +163,9 @@ function continuesName(tokens: readonly Token[], i: number, n: number, itemStart
   return false;
 }
 
-let headStart: RegExp | null = null;
-/** An acronym among the first words (after a lead-in or determiner); a superset of isAcronym's test. */
-const ACRONYM_START = /(?:\S+\s+){0,3}[A-ZĐ][B-DF-HJ-NP-TV-XZĐ&/-]{2}/uy;
+let headStart: { re: RegExp; firsts: RegExp; seen: Map<string, boolean> } | null = null;
+/** Distinct first words remembered (a document repeats few). */
+const SEEN_MAX = 4096;
 
 /**
  * A sticky test on the raw text, before tokenizing: whether a head noun (after an optional
@@ -178,12 +178,70 @@ export function mayOpenWithHead(text: string, at: number, leadIns: readonly stri
     const gap = "[\\s*_#\\\\]+";
     const alt = (phrases: readonly string[]) =>
       [...new Set(phrases)].sort((a, b) => b.length - a.length).map((p) => p.split(/\s+/).map(escapeRegExp).join(gap)).join("|");
-    headStart = new RegExp(`(?:(?:${alt(leadIns)})${gap})?(?:(?:${alt(g.determiners)})${gap})?(?:${alt(g.heads)})(?![\\p{L}\\p{M}\\p{N}])`, "iuy");
+    // Every match opens with the first word of a lead-in, a determiner or a head, its letters ending where
+    // the word does: a cheap test of the run of letters at `at` against those, by the same regex rules of case.
+    const firstRuns = [...leadIns, ...g.determiners, ...g.heads].map((p) => p.split(/\s+/)[0].match(/^[\p{L}\p{M}\p{N}]*/u)![0]);
+    headStart = {
+      re: new RegExp(`(?:(?:${alt(leadIns)})${gap})?(?:(?:${alt(g.determiners)})${gap})?(?:${alt(g.heads)})(?![\\p{L}\\p{M}\\p{N}])`, "iuy"),
+      firsts: new RegExp(`^(?:${alternation(firstRuns)})$`, "iu"),
+      seen: new Map(),
+    };
   }
-  headStart.lastIndex = at;
-  if (headStart.test(text)) return true;
-  ACRONYM_START.lastIndex = at;
-  return ACRONYM_START.test(text);
+  if (mayOpenHere(text, at, headStart)) {
+    headStart.re.lastIndex = at;
+    if (headStart.re.test(text)) return true;
+  }
+  return acronymStart(text, at);
+}
+
+/** Whether the run of letters at `at` is the first word (or its letters) of a lead-in, determiner or head. */
+function mayOpenHere(text: string, at: number, h: NonNullable<typeof headStart>): boolean {
+  const run = text.slice(at, letterRunEnd(text, at));
+  let ok = h.seen.get(run);
+  if (ok === undefined) {
+    ok = h.firsts.test(run);
+    if (h.seen.size >= SEEN_MAX) h.seen.clear();
+    h.seen.set(run, ok);
+  }
+  return ok;
+}
+
+/**
+ * An acronym among the first four words, as /(?:\S+\s+){0,3}[A-ZĐ][B-DF-HJ-NP-TV-XZĐ&\/-]{2}/y
+ * finds it (a superset of isAcronym's test): at the start of one of them.
+ */
+function acronymStart(text: string, at: number): boolean {
+  let p = at;
+  for (let word = 0; ; word++) {
+    if (acronymAt(text, p)) return true;
+    if (word === 3) return false;
+    // Past the word and the spaces after it; the next word starts after at least one space.
+    let q = p;
+    while (q < text.length && !isSpaceCode(text.charCodeAt(q))) q++;
+    if (q === p) return false;
+    let r = q;
+    while (r < text.length && isSpaceCode(text.charCodeAt(r))) r++;
+    if (r === q) return false;
+    p = r;
+  }
+}
+
+/** [A-ZĐ] and two of [B-DF-HJ-NP-TV-XZĐ&/-] at text[p]. */
+function acronymAt(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  return ((c >= 65 && c <= 90) || c === 0x110) && isAcronymTail(text.charCodeAt(p + 1)) && isAcronymTail(text.charCodeAt(p + 2));
+}
+
+function isAcronymTail(c: number): boolean {
+  if (c >= 65 && c <= 90) return c !== 65 && c !== 69 && c !== 73 && c !== 79 && c !== 85 && c !== 89;
+  return c === 0x110 || c === 38 || c === 47 || c === 45;
+}
+
+/** The characters of \s. */
+function isSpaceCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Whether a head noun opens the phrase at tokens[i] ("Sở", "Ban Chấp hành", "UBND"). */

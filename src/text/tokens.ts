@@ -82,6 +82,12 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 // Whether a code unit is a lower-case letter, filled on first sight: 1 no, 2 yes.
 const lowers = new Uint8Array(0x10000);
 
+/** End of the run of letters, marks and digits (code unit by code unit) starting at `at`. */
+export function letterRunEnd(text: string, at: number): number {
+  while (at < text.length && isWordCode(text.charCodeAt(at))) at++;
+  return at;
+}
+
 /** True when the word starts with a lower-case letter. */
 export function isLower(word: string): boolean {
   if (word.length === 0) return false;
