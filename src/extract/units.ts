@@ -47,12 +47,18 @@ interface Compiled {
   closing: Lexicon;
   /** First letters of the closing phrases, lower case: most paragraphs are told apart by one. */
   closingFirst: Set<string>;
+  /** Whether a code unit, lower-cased, is one of those: 0 not seen yet, 1 no, 2 yes. */
+  closingCode: Uint8Array;
   leadIns: Lexicon;
   leadInWords: string[];
   /** Any marker word, to skip paragraphs without one cheaply. */
   triggers: RegExp;
+  /** The same, searching the whole text from a position. */
+  triggersFrom: RegExp;
   /** First words of the markers, lower case, to skip tokens cheaply. */
   markerFirst: Set<string>;
+  /** Their first letters. */
+  markerLetters: Set<number>;
   /** A field label ending where a colon follows ("...; Phối hợp: ..."), tested on the text before each colon. */
   fieldBefore: RegExp;
   /** Longest text before a colon that can hold a label. */
@@ -80,10 +86,13 @@ function grammar(): Compiled {
       notUnitLabels: lexicon(g.notUnitLabels),
       closing: lexicon(g.closingStarts),
       closingFirst: new Set(g.closingStarts.map((w) => w.normalize("NFC").toLowerCase().charAt(0))),
+      closingCode: new Uint8Array(0x10000),
       leadIns: lexicon(g.leadIns),
       leadInWords: g.leadIns,
-      triggers: triggerPattern(g.markers),
+      triggers: triggerPattern(g.markers, "u"),
+      triggersFrom: triggerPattern(g.markers, "gu"),
       markerFirst: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().split(" ")[0]))),
+      markerLetters: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().charCodeAt(0)))),
       fieldBefore: new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(g.fields.flatMap((f) => f.labels))})[*_ ]{0,4}$`, "iu"),
       labelMax: Math.max(...g.fields.flatMap((f) => f.labels.map((l) => l.length))) + 6,
       labelEnds: new Set(g.fields.flatMap((f) => f.labels.flatMap((l) => [l.slice(-1).toLowerCase(), l.slice(-1).toUpperCase()]))),
@@ -97,7 +106,7 @@ function grammar(): Compiled {
  * paragraphs where "giao" is part of a word ("giao thông", "bàn giao"): a capital-only marker
  * with its capital or in lower case after a comma, the others in lower case, with a capital or in capitals.
  */
-function triggerPattern(markers: RoleGrammar["markers"]): RegExp {
+function triggerPattern(markers: RoleGrammar["markers"], flags: string): RegExp {
   const forms: string[] = [];
   const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
   for (const m of markers) {
@@ -108,7 +117,7 @@ function triggerPattern(markers: RoleGrammar["markers"]): RegExp {
       else forms.push(lower);
     }
   }
-  return new RegExp(alternation(forms), "u");
+  return new RegExp(alternation(forms), flags);
 }
 
 const CLAUSE_BREAKS = new Set([".", ";", ":"]);
@@ -145,8 +154,37 @@ function startsClosing(text: string, block: Block): boolean {
   const g = grammar();
   const at = itemStart(text, block.start, block.end).start;
   // Past the item's markup the first character opens the first token.
-  if (at >= block.end || !g.closingFirst.has(text.charAt(at).toLowerCase().charAt(0))) return false;
+  if (at >= block.end || !opensClosing(g, text.charCodeAt(at))) return false;
   return g.closing.matchAt(tokenize(text, at, Math.min(block.end, at + 20)), 0) > 0;
+}
+
+/** Whether a code unit, lower-cased, is the first letter of a closing phrase. */
+function opensClosing(g: Compiled, code: number): boolean {
+  let k = g.closingCode[code];
+  if (k === 0) {
+    k = g.closingFirst.has(String.fromCharCode(code).toLowerCase().charAt(0)) ? 2 : 1;
+    g.closingCode[code] = k;
+  }
+  return k === 2;
+}
+
+/** Where the whole-text trigger search stands: no trigger starts in [from, at); -1 when none is left. */
+const cursor = { text: "", from: 0, at: -1 };
+
+/**
+ * Start of the first trigger at or after `from` (Infinity when none), searched in the whole
+ * text once as the paragraphs come in order, not in each paragraph. A trigger inside a
+ * paragraph is found from its start; one found there may still run past its end.
+ */
+function nextTrigger(g: Compiled, text: string, from: number): number {
+  if (cursor.text !== text || from < cursor.from || (cursor.at >= 0 && from > cursor.at)) {
+    g.triggersFrom.lastIndex = from;
+    const m = g.triggersFrom.exec(text);
+    cursor.text = text;
+    cursor.from = from;
+    cursor.at = m ? m.index : -1;
+  }
+  return cursor.at < 0 ? Infinity : cursor.at;
 }
 
 function push(out: Unit[], block: Block, role: UnitRole, items: readonly NameSpan[]): void {
@@ -161,7 +199,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   const body = text.slice(item.start, block.end);
   const colon = body.indexOf(":");
   const fields = colon >= 0 && hasField(body, colon);
-  const markers = g.triggers.test(body);
+  const markers = nextTrigger(g, text, item.start) < block.end && g.triggers.test(body);
   const lead = colon >= 0 && colon <= LEAD_MAX;
   const headingLike = (block.heading || item.numbered) && body.length <= HEADING_MAX;
   if (!fields && !markers && !lead && !headingLike) return;
@@ -188,7 +226,8 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   // (b) Assignment clauses.
   let opened = false;
   for (let i = 0; markers && i < tokens.length; i++) {
-    if (!g.markerFirst.has(tokens[i].key)) continue;
+    const key = tokens[i].key;
+    if (!g.markerLetters.has(key.charCodeAt(0)) || !g.markerFirst.has(key)) continue;
     for (const m of g.markers) {
       const n = m.words.matchAt(tokens, i);
       if (!n) continue;
