@@ -162,10 +162,12 @@ export class SectionTree {
   }
 }
 
-/** `path` with `label` after it (Array concat runs in the runtime, and spread is slower on short arrays). */
+/** `path` with `label` after it (Array concat runs in the runtime). */
 function extended(path: string[], label: string): string[] {
-  const out = path.slice();
-  out.push(label);
+  // Allocated at its final size: a pushed-to copy would keep spare room for growth in every section.
+  const out = new Array<string>(path.length + 1);
+  for (let k = 0; k < path.length; k++) out[k] = path[k];
+  out[path.length] = label;
   return out;
 }
 
