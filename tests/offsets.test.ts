@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { normalize } from "../src/normalize/index.js";
 import { cleanCodepoints } from "../src/normalize/codepoints.js";
 import { composeMaps, fromSource, shiftMapOffsets, toSource } from "../src/normalize/offsets.js";
+import { PieceMap } from "../src/normalize/piece-map.js";
 import { reflow } from "../src/normalize/reflow.js";
 import { segment } from "../src/segment/index.js";
 
@@ -95,5 +96,18 @@ describe("maps kept in pieces and composed on first read", () => {
     const want = composeMaps(shiftMapOffsets(clean.map!), flowed.map);
     expect([...norm.map]).toEqual([...want]);
     expect(norm.map).toBe(norm.map);
+  });
+
+  it("builds runs, glue and buffered offsets, and searches a map that goes back as the full map is searched", () => {
+    const buffer = Int32Array.from([5, 9, 7, 12]);
+    const m = new PieceMap(() => buffer, 20);
+    m.run(0, 3); // 0 1 2
+    m.at(3, 2); // 3 3
+    m.run(4, 1); // 4
+    m.buffered(0, 4); // 5 9 7 12: not non-decreasing
+    m.run(13, 2); // 13 14
+    const map = m.build();
+    expect([...map]).toEqual([0, 1, 2, 3, 3, 4, 5, 9, 7, 12, 13, 14, 20]);
+    for (let s = 0; s <= 21; s++) expect(m.fromSource(s)).toBe(fromSource(map, s));
   });
 });
