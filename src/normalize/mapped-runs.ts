@@ -1,7 +1,6 @@
-// Builds an output string and its offset map into one input, as
-// offsets.ts MappedText does, but in a growing typed array: a stage that
-// copies long unchanged runs (a whole document around one decoded line)
-// fills them with one tight loop instead of an array push per character.
+// Builds an output string and its offset map into one input, in a growing
+// typed array: a stage that copies long unchanged runs (a whole document
+// around one decoded line) fills them with one tight loop.
 import type { OffsetMap } from "./offsets.js";
 
 export class MappedRuns {
@@ -73,7 +72,8 @@ export class MappedRuns {
   }
 
   finish(inputLength: number): { text: string; map: OffsetMap } {
-    const map = this.map.slice(0, this.length + 1);
+    // A view of the buffer written in place: the builder is done with it, so no copy.
+    const map = this.map.subarray(0, this.length + 1);
     map[this.length] = Math.max(inputLength, this.length ? map[this.length - 1] : 0);
     return { text: this.parts.join(""), map };
   }

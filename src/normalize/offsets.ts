@@ -8,55 +8,6 @@
  */
 export type OffsetMap = Int32Array;
 
-/** Builds an output string together with its offset map into one input. */
-export class MappedText {
-  private parts: string[] = [];
-  private offsets: number[] = [];
-  private length = 0;
-  private lastSource = 0;
-
-  /** Appends `s`, which stands for input[srcStart, srcEnd). */
-  push(s: string, srcStart: number, srcEnd: number = srcStart + s.length): void {
-    if (!s) return;
-    const srcLen = Math.max(0, srcEnd - srcStart);
-    for (let k = 0; k < s.length; k++) {
-      // A replacement of another length maps its characters proportionally,
-      // clamped inside the replaced range so the map stays monotonic.
-      const off = srcLen === s.length ? srcStart + k : srcStart + Math.min(srcLen ? srcLen - 1 : 0, Math.floor((k * srcLen) / s.length));
-      this.offsets.push(Math.max(off, this.lastSource));
-      this.lastSource = Math.max(off, this.lastSource);
-    }
-    this.lastSource = Math.max(this.lastSource, srcEnd - (srcLen ? 1 : 0));
-    this.parts.push(s);
-    this.length += s.length;
-  }
-
-  /** Appends input[start, end) unchanged. */
-  copy(input: string, start: number, end: number): void {
-    this.push(input.slice(start, end), start, end);
-  }
-
-  get size(): number {
-    return this.length;
-  }
-
-  /** Last character appended, or "" when empty. */
-  lastChar(): string {
-    for (let i = this.parts.length - 1; i >= 0; i--) {
-      const p = this.parts[i];
-      if (p.length) return p[p.length - 1];
-    }
-    return "";
-  }
-
-  finish(inputLength: number): { text: string; map: OffsetMap } {
-    const map = new Int32Array(this.length + 1);
-    for (let i = 0; i < this.length; i++) map[i] = this.offsets[i];
-    map[this.length] = Math.max(inputLength, this.length ? this.offsets[this.length - 1] : 0);
-    return { text: this.parts.join(""), map };
-  }
-}
-
 /**
  * A sparse offset map for a stage that changes few places: output offset x
  * maps to x + shift[k], where k is the last run with at[k] <= x; offsets at
