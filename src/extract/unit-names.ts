@@ -125,7 +125,26 @@ function verbHere(tokens: readonly Token[], i: number, itemStart: number, anyCas
 
 const isCapitalWord = (t: Token | undefined) => t !== undefined && t.word && !isLower(t.text);
 /** Capitalised, not in capitals throughout ("Ngoại", not "UBND"). */
-const isTitleWord = (t: Token | undefined) => isCapitalWord(t) && t!.key !== t!.text && t!.text.slice(1) !== t!.text.slice(1).toUpperCase();
+const isTitleWord = (t: Token | undefined) => isCapitalWord(t) && t!.key !== t!.text && !capitalsAfterFirst(t!.text);
+
+// Whether a code unit is its own upper case, filled on first sight: 1 no, 2 yes.
+const ownUpper = new Uint8Array(0x10000);
+
+/** Whether word.slice(1) is its own upper case, code unit by code unit (a surrogate pair is left to toUpperCase). */
+function capitalsAfterFirst(word: string): boolean {
+  for (let k = 1; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdfff) return word.slice(1) === word.slice(1).toUpperCase();
+    let u = ownUpper[c];
+    if (u === 0) {
+      const ch = String.fromCharCode(c);
+      u = ch.toUpperCase() === ch ? 2 : 1;
+      ownUpper[c] = u;
+    }
+    if (u === 1) return false;
+  }
+  return true;
+}
 /** A capitalised one-word head right before tokens[i] ("Trưởng ban", "Trưởng đoàn"), not the start of a longer name ("Công đoàn"). */
 const positionBefore = (tokens: readonly Token[], i: number) => isCapitalWord(tokens[i - 1]) && grammar().heads.matchAt(tokens, i - 1) === 1;
 /** Farthest look-ahead, in tokens, for the administrative level that closes a name. */
@@ -163,7 +182,7 @@ function continuesName(tokens: readonly Token[], i: number, n: number, itemStart
   return false;
 }
 
-let headStart: { re: RegExp; firsts: RegExp; seen: Map<string, boolean> } | null = null;
+let headStart: { re: RegExp; firsts: RegExp; seen: Map<string, boolean>; openings: RegExp; pairs: Map<number, boolean> } | null = null;
 /** Distinct first words remembered (a document repeats few). */
 const SEEN_MAX = 4096;
 
@@ -185,6 +204,9 @@ export function mayOpenWithHead(text: string, at: number, leadIns: readonly stri
       re: new RegExp(`(?:(?:${alt(leadIns)})${gap})?(?:(?:${alt(g.determiners)})${gap})?(?:${alt(g.heads)})(?![\\p{L}\\p{M}\\p{N}])`, "iuy"),
       firsts: new RegExp(`^(?:${alternation(firstRuns)})$`, "iu"),
       seen: new Map(),
+      // The first two letters of the longer ones, told by number before a word is looked up by its text.
+      openings: new RegExp(`^(?:${alternation(firstRuns.filter((w) => w.length >= 2).map((w) => w.slice(0, 2)))})$`, "iu"),
+      pairs: new Map(),
     };
   }
   if (mayOpenHere(text, at, headStart)) {
@@ -196,7 +218,18 @@ export function mayOpenWithHead(text: string, at: number, leadIns: readonly stri
 
 /** Whether the run of letters at `at` is the first word (or its letters) of a lead-in, determiner or head. */
 function mayOpenHere(text: string, at: number, h: NonNullable<typeof headStart>): boolean {
-  const run = text.slice(at, letterRunEnd(text, at));
+  const end = letterRunEnd(text, at);
+  if (end - at >= 2) {
+    const pair = (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+    let open = h.pairs.get(pair);
+    if (open === undefined) {
+      open = h.openings.test(text.slice(at, at + 2));
+      if (h.pairs.size >= SEEN_MAX) h.pairs.clear();
+      h.pairs.set(pair, open);
+    }
+    if (!open) return false;
+  }
+  const run = text.slice(at, end);
   let ok = h.seen.get(run);
   if (ok === undefined) {
     ok = h.firsts.test(run);
