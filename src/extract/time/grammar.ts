@@ -1,6 +1,7 @@
 // Compiles grammars/time.json into the matchers of the time parser, once.
 import { escapeRegExp, loadGrammar } from "../../grammar/load.js";
 import { phrases as alternation } from "../pattern.js";
+import { tailFirst } from "../tails.js";
 import { openingTest } from "./opening.js";
 
 export interface TimeGrammar {
@@ -112,32 +113,16 @@ function written(w: string): string[] {
 }
 
 /**
- * Time words followed by a number. The scan is anchored on each word's tail from its first
- * accented letter ("ày" of "ngày", "ăm" of "năm"), which is much rarer than the initials n, t, q;
- * a look-behind then checks the whole word. Words with a space, a digit or I, V, X, or without an
- * accented letter, keep the plain alternation. Literal-first (no case folding) so that the engine
- * skips ahead fast; the words before each hit are checked afterwards with `opener`.
+ * Time words followed by a number, found by the words' accented tails ("ày" of "ngày", "ăm" of
+ * "năm"), much rarer than the initials n, t, q. Group 1 ends where the word (group 2) does.
+ * Words with a space, a digit or I, V, X keep the plain alternation, as those could overlap a
+ * match. Literal-first (no case folding) so that the engine skips ahead fast; the words before
+ * each hit are checked afterwards with `opener`.
  */
 function trigger(words: string[]): RegExp {
-  const byLength = [...new Set(words)].sort((a, b) => b.length - a.length);
-  const all = byLength.map((x) => escapeRegExp(x).replace(/ /g, "\\s+")).join("|");
-  const ACCENTED = /[^\x00-\x7f]/u;
-  if (byLength.some((x) => /[\s\dIVX]/u.test(x) || !ACCENTED.test(x))) return new RegExp(`((${all}))\\s*[\\dIVX]`, "g");
-  const tails = [...new Set(byLength.map((x) => x.slice(x.search(ACCENTED))))].sort((a, b) => b.length - a.length);
-  return new RegExp(`(${tails.map(escapeRegExp).join("|")})(?<=(${all}))\\s*[\\dIVX]`, "g");
-}
-
-/**
- * Where one of `words` stands after `before`, found by the words' tails from their first accented
- * letter, the whole checked behind: a hint for a longer pattern that opens so. Null when a word
- * has no accented letter to anchor on.
- */
-function tailAnchored(words: string[], before: string): RegExp | null {
-  const ACCENTED = /[^\x00-\x7f]/u;
-  const all = [...new Set(words)].sort((a, b) => b.length - a.length);
-  if (!all.every((x) => ACCENTED.test(x))) return null;
-  const tails = [...new Set(all.map((x) => x.slice(x.search(ACCENTED))))].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?:${tails.map(escapeRegExp).join("|")})(?<=${before}(?:${all.map(escapeRegExp).join("|")}))`, "g");
+  const byTail = words.some((x) => /[\s\dIVX]/u.test(x)) ? null : tailFirst(words, { capture: true });
+  const all = [...new Set(words)].sort((a, b) => b.length - a.length).map((x) => escapeRegExp(x).replace(/ /g, "\\s+"));
+  return new RegExp(`${byTail ?? `((${all.join("|")}))`}\\s*[\\dIVX]`, "g");
 }
 
 export function timeGrammar(): CompiledTime {
@@ -179,6 +164,7 @@ export function timeGrammar(): CompiledTime {
   // event ("đến ngày bầu cử 15/3/2026"). Both are short and bounded, the slices they run on too.
   const clock = `(?:\\d{1,2}\\s*(?:${alternation(w.clock)})(?:\\s*\\d{1,2}\\s*(?:${alternation(w.minute)})?)?\\s*,?\\s*)?`;
   const dayOf = `(?:${alternation(w.day)}(?:\\s+\\p{Ll}+){0,3}\\s*)?`;
+  const inlineLabel = `[;.]\\s*(?:${g.labels.flatMap(cases).join("|")})\\s*[*_]*\\s*:[\\s*_]*`;
   const tail = (xs: string[]) => new RegExp(`${B}(?:${alternation(xs)})\\s*${clock}${dayOf}$`, "iu");
   compiled = {
     grammar: g,
@@ -204,8 +190,8 @@ export function timeGrammar(): CompiledTime {
     // "Thời gian kiểm tra:", "Thời gian tuyên truyền:": a label head with the activity it times.
     label: new RegExp(`^${BULLET}*(?:${alternation(g.labels)}|(?:${alternation(g.labelHeads)})(?:\\s+\\p{L}+){1,3})(?:\\s*\\([^()\\n]{0,30}\\))?\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
     labelOpens: openingTest(BULLET, [...g.labels, ...g.labelHeads], "iu"),
-    inlineLabel: new RegExp(`[;.]\\s*(?:${g.labels.flatMap(cases).join("|")})\\s*[*_]*\\s*:[\\s*_]*`, "g"),
-    inlineHint: tailAnchored(g.labels.flatMap((l) => written(l.split(" ")[0])), "[;.]\\s*") ?? new RegExp(`[;.]\\s*(?:${g.labels.flatMap(cases).join("|")})\\s*[*_]*\\s*:[\\s*_]*`, "g"),
+    inlineLabel: new RegExp(inlineLabel, "g"),
+    inlineHint: new RegExp(tailFirst(g.labels.flatMap((l) => written(l.split(" ")[0])), { before: "[;.]\\s*" }) ?? inlineLabel, "g"),
     nextField: /[;.]\s*\p{Lu}[^;:.()\n]{0,40}:/u,
     bullet: /^\s*[-*+•·–]/u,
     itemLead: /^[\s\-*+•·–]*\p{Lu}[^:;.\n]{0,48}:\s*/u,
