@@ -83,8 +83,8 @@ const byStart = <T extends { span: Range }>(items: readonly T[]) => [...items].s
 interface Walk {
   seg: Segmented;
   found: TaskInputs;
-  /** Body paragraphs by section path, in text order. */
-  bySection: Map<string, Block[]>;
+  /** Starts of the task-table rows: not a section's own paragraphs. */
+  rowBlocks: Set<number>;
   rowSpans: Array<{ span: Range }>;
   tasks: Task[];
 }
@@ -116,14 +116,7 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
     }
   }
   // Numbered items of the task sections.
-  const bySection = new Map<string, Block[]>();
-  for (const b of blocks) {
-    if (b.region !== "body" || (rowBlocks.size && rowBlocks.has(b.start))) continue;
-    const list = bySection.get(b.section);
-    if (list) list.push(b);
-    else bySection.set(b.section, [b]);
-  }
-  const walk: Walk = { seg, found, bySection, rowSpans, tasks };
+  const walk: Walk = { seg, found, rowBlocks, rowSpans, tasks };
   for (const s of seg.sections) visit(walk, s, false, NO_UNITS);
   return tasks.sort(byTaskStart);
 }
@@ -134,20 +127,33 @@ function byTaskStart(a: Task, b: Task): number {
 
 const NO_UNITS: Unit[] = [];
 
-/** Whether block b starts inside the section's span. */
-function inside(b: Block, s: Section): boolean {
-  return b.start >= s.span.start && b.start < s.span.end;
+/**
+ * The section's own paragraphs (not its children's), in text order: the body paragraphs in its
+ * span that name its path. A path can repeat in a document (annexes), hence the span. The paths
+ * are compared as they come, not hashed: a paragraph shares its section's string.
+ */
+function ownBlocks(w: Walk, s: Section): Block[] {
+  const blocks = w.seg.blocks;
+  let own = NO_BLOCKS;
+  for (let i = firstBlockFrom(blocks, s.span.start); i < blocks.length && blocks[i].start < s.span.end; i++) {
+    const b = blocks[i];
+    if (b.region !== "body" || b.section !== s.section || (w.rowBlocks.size && w.rowBlocks.has(b.start))) continue;
+    if (own === NO_BLOCKS) own = [];
+    own.push(b);
+  }
+  return own;
 }
 
-/** The section's own paragraphs (not its children's); a path can repeat in a document (annexes), so also by span. */
-function ownBlocks(w: Walk, s: Section): Block[] {
-  const listed = w.bySection.get(s.section);
-  if (!listed) return NO_BLOCKS;
-  // Most paths are unique: the whole list is the section's own, kept without a copy.
-  if (inside(listed[0], s) && inside(listed[listed.length - 1], s)) return listed;
-  const own: Block[] = [];
-  for (const b of listed) if (inside(b, s)) own.push(b);
-  return own;
+/** Index of the first block (in text order) starting at or after `start`: binary search. */
+function firstBlockFrom(blocks: readonly Block[], start: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Content of its own besides the heading: fields, clauses or a deadline above its children. */
