@@ -171,7 +171,7 @@ function buffers(cap: number, size: number): Words {
 interface DamagedForm {
   parts: WordParts;
   /** Valid toneless readings (with the tone a filled hole brings), in the order they are weighed. */
-  bases: { bare: string; lower: string; tone: Tone; fill: string }[];
+  bases: { bare: string; lower: string; tone: Tone; fill: string; placed: (string | undefined)[]; ids: number[] }[];
   rule: Repair["rule"];
   /** A mark on the first letter, a consonant: most likely jumped from the word before. */
   firstStray: boolean;
@@ -197,7 +197,8 @@ function takeApart(written: string): DamagedForm | null {
   const bases: DamagedForm["bases"] = [];
   const keep = (bare: string, tone: Tone, fill: string) => {
     const lower = bare.toLowerCase();
-    if (isValidBare(lower)) bases.push({ bare, lower, tone, fill });
+    // placed/ids: the reading with tone t in the modern style at t, in the traditional at t + 6.
+    if (isValidBare(lower)) bases.push({ bare, lower, tone, fill, placed: new Array<string | undefined>(12).fill(undefined), ids: new Array<number>(12).fill(-1) });
   };
   if (parts.holes.length === 1) {
     const h = parts.holes[0];
@@ -362,8 +363,7 @@ class Pass {
     if (!form) return 0;
     const { parts, bases, rule, firstStray } = form;
     const p = this.prevCtx(i), n = this.nextCtx(i);
-    const prevTok = this.joined[i] && i > 0 ? this.current(i - 1) : null;
-    const prevBare = prevTok && isValidSyllable(prevTok) && !analyse(prevTok).tone ? prevTok : null;
+    const prevBare = this.joined[i] ? this.unmarkedBefore(i) : null;
     type Cand = { word: string; prev: string | null; score: number; fill: string };
     const cands: Cand[] = [];
     for (const b of bases) {
@@ -380,7 +380,15 @@ class Pass {
       }
       for (const [own, back] of splits) {
         if (!toneAllowed(lower, own)) continue;
-        const word = placeTone(b.bare, own, this.style());
+        // The reading with its tone placed, and its statistics id, made once per spelling and style.
+        const style = this.style();
+        const k = own + (style === "traditional" ? 6 : 0);
+        let word = b.placed[k];
+        if (word === undefined) {
+          word = b.placed[k] = placeTone(b.bare, own, style);
+          b.ids[k] = this.lm.id(word);
+        }
+        const wid = b.ids[k];
         let prevWord: string | null = null;
         if (back) {
           const pb = prevBare!;
@@ -388,14 +396,14 @@ class Pass {
           prevWord = placeTone(pb, back, this.style());
         }
         const score = prevWord
-          ? this.lm.chain2(i > 1 && this.joined[i - 1] ? this.ctxId(i - 2) : null, this.lm.id(prevWord), this.lm.id(word), n)
-          : this.lm.chain1(p, this.lm.id(word), n);
+          ? this.lm.chain2(i > 1 && this.joined[i - 1] ? this.ctxId(i - 2) : null, this.lm.id(prevWord), wid, n)
+          : this.lm.chain1(p, wid, n);
         // A mark on a word's first letter, a consonant, most likely jumped from the word before.
         let bonus = prevWord ? (firstStray ? 3 : -1) : 0;
         if (b.fill) {
           // A hole is a glyph the font could not map: the same glyphs go missing all
           // through a document, and its words recur.
-          bonus += GLYPH_WEIGHT * Math.min(this.glyphs.get(b.fill) ?? 0, 3) + DOC_WEIGHT * Math.log1p(this.docCount(this.lm.id(word)));
+          bonus += GLYPH_WEIGHT * Math.min(this.glyphs.get(b.fill) ?? 0, 3) + DOC_WEIGHT * Math.log1p(this.docCount(wid));
         }
         cands.push({ word, prev: prevWord, score: score + bonus, fill: b.fill });
       }
@@ -417,6 +425,14 @@ class Pass {
     // Most texts change nothing: no map lookup then.
     const c = this.out.size ? this.out.get(i) : undefined;
     return c ? this.lex.ctx[this.lex.of(c.to)] : this.ctx[i];
+  }
+
+  /** The word before word i as it now reads, when it is a syllable without a mark; else null. */
+  unmarkedBefore(i: number): string | null {
+    const c = this.out.size ? this.out.get(i - 1) : undefined;
+    if (c) return isValidSyllable(c.to) && !analyse(c.to).tone ? c.to : null;
+    // As written: the lexicon knows.
+    return (this.lex.flags[this.ents[i - 1]] & (VALID | TONED)) === VALID ? this.wordAt(i - 1) : null;
   }
 
   /** Seen pairs on every side (or no context at all): nothing to suspect. */
