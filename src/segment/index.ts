@@ -46,6 +46,7 @@ export function segment(norm: Normalized): Segmented {
 
   const toc = tableOfContents(texts, paras);
   const pageFootnotes = new PageFootnotes(text);
+  const tabs = new Tabs(text);
   const tree = new SectionTree();
   const blocks: Block[] = [];
   let state: Region = headerEnd > 0 ? "header" : "preamble";
@@ -67,7 +68,7 @@ export function segment(norm: Normalized): Segmented {
       region = "header"; // the header of a document attached after the signature
       afterMotto = true;
     } else {
-      const hl = headingLike(p, t);
+      const hl = headingLike(p, text);
       const labels = p.kind === "row" ? [] : labelsAt(t);
       if (startsAttached(state, tree, t, afterMotto)) {
         tree.reset(); // an attached document numbers from the start
@@ -75,7 +76,7 @@ export function segment(norm: Normalized): Segmented {
       } else if (state === "closing" && opensFresh(labels, hl)) {
         tree.reset();
         state = "preamble";
-      } else if (state !== "closing" && i > titleEnd && closingStarts(paras, texts, i)) state = "closing";
+      } else if (state !== "closing" && i > titleEnd && closingStarts(paras, texts, i, tabs)) state = "closing";
       afterMotto = false;
 
       const usable = state === "closing" ? labels.filter((m) => m.scheme === "appendix") : labels;
@@ -180,10 +181,11 @@ function opensFresh(labels: LabelMatch[], headingLike: boolean): boolean {
 }
 
 /** The paragraph reads as a heading: a markdown heading, bold, or short without a sentence end. */
-function headingLike(p: Paragraph, t: string): boolean {
+function headingLike(p: Paragraph, text: string): boolean {
   if (p.kind === "heading" || p.strong) return true;
-  const last = t.charCodeAt(t.length - 1);
-  return t.length <= 150 && last !== 46 && last !== 59; // "." ";"
+  // Read in the text itself, not through the paragraph's slice.
+  const last = p.end > p.start ? text.charCodeAt(p.end - 1) : NaN;
+  return p.end - p.start <= 150 && last !== 46 && last !== 59; // "." ";"
 }
 
 /** Longest unnumbered heading ("Mục đích", "Yêu cầu chung") that may stand for a level's first item. */
@@ -197,10 +199,32 @@ function unnumberedHeading(t: string): boolean {
   return t.split(" ").length <= 8;
 }
 
+/**
+ * The first tab of a paragraph, found from the tabs of the whole text: they are rare (column gaps
+ * of a header or a signature), so a few searches of the text answer every paragraph, asked in order.
+ */
+class Tabs {
+  /** The first tab at or after the last paragraph asked about; -1 once there is none left. */
+  private next = -1;
+  private done = false;
+
+  constructor(private readonly text: string) {}
+
+  /** Index in the paragraph `text[start, end)` of its first tab, or -1. Call with increasing `start`. */
+  firstIn(start: number, end: number): number {
+    // The tab found last lies before this paragraph: look again from here.
+    if (!this.done && start > this.next) {
+      this.next = this.text.indexOf("\t", start);
+      this.done = this.next < 0;
+    }
+    return this.next >= start && this.next < end ? this.next - start : -1;
+  }
+}
+
 /** "Nơi nhận", a signing-authority line, or a lone position followed by a name. */
-function closingStarts(paras: Paragraph[], texts: string[], i: number): boolean {
+function closingStarts(paras: Paragraph[], texts: string[], i: number, tabs: Tabs): boolean {
   if (!mayOpenClosing(texts[i])) return false;
-  const tab = texts[i].indexOf("\t");
+  const tab = tabs.firstIn(paras[i].start, paras[i].end);
   const first = tab < 0 ? texts[i] : texts[i].slice(0, tab);
   if (afterRecipientsHeading(first) !== null) return true;
   if (first.length <= 80 && authorityPrefix(first) > 0) return true;
