@@ -376,37 +376,52 @@ function cleanName(raw: string): string {
  * semicolons and a top-level " và "; parentheticals are dropped; the list ends
  * at a verb of the lexicon, at sentence punctuation or a colon.
  */
+/** A list being read: its items so far and the runs of text of the name being built. */
+class ListScan {
+  readonly items: NameSpan[] = [];
+  /** [start, end) runs of the current name: tokens on one line keep their spacing. */
+  pieces: Array<[number, number]> = [];
+  words = 0;
+  skipping = false;
+  /** The item names a position by its fields ("phụ trách lĩnh vực A, B và C") or is described: commas and " và " stay inside, it may be longer. */
+  enumerating = false;
+  /** Items ended so far, kept or not. */
+  seen = 0;
+  /** The last parenthetical dropped. */
+  parenFrom = -1;
+  parenTo = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Ends the current item, keeping its name when it has one. */
+  flush(): void {
+    this.seen++;
+    const pieces = this.pieces;
+    if (pieces.length && !this.skipping) {
+      const text = this.text;
+      const name = cleanName(pieces.length === 1 ? text.slice(pieces[0][0], pieces[0][1]) : pieces.map(([s, e]) => text.slice(s, e)).join(" "));
+      if (name && /[\p{L}\p{N}]/u.test(name)) this.items.push({ name, start: pieces[0][0], end: pieces[pieces.length - 1][1] });
+    }
+    this.pieces = [];
+    this.words = 0;
+    this.skipping = false;
+    this.enumerating = false;
+  }
+
+  /** Adds a token to the current name. */
+  extend(t: Token): void {
+    const last = this.pieces[this.pieces.length - 1];
+    // Keep the original spacing between tokens of one run ("Tài chính- kế toán").
+    if (last && sameLine(this.text, last[1], t.start) && !(this.parenFrom >= last[1] && this.parenTo <= t.start)) last[1] = t.end;
+    else this.pieces.push([t.start, t.end]);
+  }
+}
+
 export function scanUnitList(text: string, tokens: readonly Token[], from: number, to = tokens.length, opts: ScanOptions = {}): UnitList {
   const maxWords = opts.maxWords ?? 16;
-  const items: NameSpan[] = [];
-  let pieces: Array<[number, number]> = [];
-  let words = 0;
-  let itemStart = from;
-  let skipping = false;
-  /** The item names a position by its fields ("phụ trách lĩnh vực A, B và C") or is described: commas and " và " stay inside, it may be longer. */
-  let enumerating = false;
   const maxItems = opts.maxItems ?? 60;
-  let seen = 0;
-  const flush = () => {
-    seen++;
-    if (pieces.length && !skipping) {
-      const name = cleanName(pieces.length === 1 ? text.slice(pieces[0][0], pieces[0][1]) : pieces.map(([s, e]) => text.slice(s, e)).join(" "));
-      if (name && /[\p{L}\p{N}]/u.test(name)) items.push({ name, start: pieces[0][0], end: pieces[pieces.length - 1][1] });
-    }
-    pieces = [];
-    words = 0;
-    skipping = false;
-    enumerating = false;
-  };
-  const extend = (t: Token) => {
-    const last = pieces[pieces.length - 1];
-    // Keep the original spacing between tokens of one run ("Tài chính- kế toán").
-    if (last && sameLine(text, last[1], t.start) && !skippedSince(last[1], t.start)) last[1] = t.end;
-    else pieces.push([t.start, t.end]);
-  };
-  let parenFrom = -1;
-  let parenTo = -1;
-  const skippedSince = (a: number, b: number) => parenFrom >= a && parenTo <= b;
+  const list = new ListScan(text);
+  let itemStart = from;
   let i = from;
   for (; i < to; i++) {
     const t = tokens[i];
@@ -416,70 +431,70 @@ export function scanUnitList(text: string, tokens: readonly Token[], from: numbe
         const close = t.text === "(" ? ")" : "]";
         let j = i + 1;
         while (j < to && tokens[j].text !== close) j++;
-        parenFrom = t.start;
-        parenTo = j < to ? tokens[j].end : t.end;
+        list.parenFrom = t.start;
+        list.parenTo = j < to ? tokens[j].end : t.end;
         i = j;
         continue;
       }
       if (SEPARATORS.has(t.text)) {
-        if (t.text === ";" && !opts.field) return (flush(), { items, stop: i, reason: "punct" });
+        if (t.text === ";" && !opts.field) return (list.flush(), { items: list.items, stop: i, reason: "punct" });
         // "Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng": the fields of one position.
-        if (t.text === "," && enumerating && tokens[i + 1]?.word && !isLower(tokens[i + 1].text)) {
-          extend(t);
+        if (t.text === "," && list.enumerating && tokens[i + 1]?.word && !isLower(tokens[i + 1].text)) {
+          list.extend(t);
           continue;
         }
-        flush();
-        if (seen >= maxItems) return { items, stop: i, reason: "long" };
+        list.flush();
+        if (list.seen >= maxItems) return { items: list.items, stop: i, reason: "long" };
         itemStart = i + 1;
-        if (opts.stopAt?.(i + 1)) return { items, stop: i + 1, reason: "punct" };
+        if (opts.stopAt?.(i + 1)) return { items: list.items, stop: i + 1, reason: "punct" };
         continue;
       }
       if (CLOSERS.has(t.text)) {
         // "TP. Hồ Chí Minh", "Ông. Nguyễn": an abbreviation dot before a capital continues the name.
-        if (t.text === "." && pieces.length && tokens[i + 1]?.word && !isLower(tokens[i + 1].text) && text[t.end] === " " && words <= 1) {
-          extend(t);
+        if (t.text === "." && list.pieces.length && tokens[i + 1]?.word && !isLower(tokens[i + 1].text) && text[t.end] === " " && list.words <= 1) {
+          list.extend(t);
           continue;
         }
-        flush();
-        return { items, stop: i, reason: t.text === ":" ? "colon" : "punct" };
+        list.flush();
+        return { items: list.items, stop: i, reason: t.text === ":" ? "colon" : "punct" };
       }
-      if (pieces.length) extend(t);
+      if (list.pieces.length) list.extend(t);
       continue;
     }
-    if (t.key === "và" && pieces.length && !enumerating && splitsAt(tokens, i, itemStart)) {
-      flush();
+    if (t.key === "và" && list.pieces.length && !list.enumerating && splitsAt(tokens, i, itemStart)) {
+      list.flush();
       itemStart = i + 1;
       continue;
     }
-    if (!skipping && pieces.length && grammar().rolePhrases.matchAt(tokens, i)) enumerating = true;
+    if (!list.skipping && list.pieces.length && grammar().rolePhrases.matchAt(tokens, i)) list.enumerating = true;
     // In a field a staff description is read whole, across its comma ("các chuyên viên tham mưu, giúp việc thuộc ...").
-    const described = opts.field && !skipping && pieces.length ? grammar().fieldPhrases.matchAt(tokens, i) : 0;
+    const described = opts.field && !list.skipping && list.pieces.length ? grammar().fieldPhrases.matchAt(tokens, i) : 0;
     if (described) {
-      enumerating = true;
-      for (let k = i; k < i + described; k++) extend(tokens[k]);
-      words += described;
+      list.enumerating = true;
+      for (let k = i; k < i + described; k++) list.extend(tokens[k]);
+      list.words += described;
       i += described - 1;
       continue;
     }
-    if (!skipping) {
+    if (!list.skipping) {
       const v = opts.keepVerbs ? 0 : verbAt(tokens, i, itemStart);
       if (v) {
         if (!opts.field) {
-          flush();
-          return { items, stop: i, reason: "verb" };
+          list.flush();
+          return { items: list.items, stop: i, reason: "verb" };
         }
         // In a field a verb closes the item; the rest up to the next separator is description.
-        if (pieces.length) flush();
-        skipping = true;
+        if (list.pieces.length) list.flush();
+        list.skipping = true;
         continue;
       }
-      extend(t);
-      if (++words > (enumerating ? 2 * maxWords : maxWords)) {
-        skipping = true;
-        if (!opts.field) return { items, stop: i, reason: "long" };
+      list.extend(t);
+      if (++list.words > (list.enumerating ? 2 * maxWords : maxWords)) {
+        list.skipping = true;
+        if (!opts.field) return { items: list.items, stop: i, reason: "long" };
       }
     }
   }
-  flush();
-  return { items, stop: i, reason: "end" };
+  list.flush();
+  return { items: list.items, stop: i, reason: "end" };
 }
