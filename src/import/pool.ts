@@ -39,7 +39,11 @@ function throughTsx(url: URL): string {
  * keeps working while the writing thread waits for a core.
  */
 export const DEPTH = 3;
-/** A fresh thread now and then bounds whatever the extractors keep between files. */
+/**
+ * A fresh thread now and then bounds whatever the extractors keep between
+ * files; not often, since a fresh thread compiles the extractors again (one to
+ * two seconds of processor time).
+ */
 const RECYCLE_AFTER = 5000;
 
 export class WorkerPool {
