@@ -6,6 +6,7 @@
 import type { Citation, Deadline, Section, Task, Unit } from "../contract/schema.js";
 import { alternation, loadGrammar } from "../grammar/load.js";
 import type { Block, Segmented } from "../segment/types.js";
+import { isSpaceCode } from "../text/chars.js";
 import { itemStart } from "../text/items.js";
 import { locate } from "./locate.js";
 import { lexicon, type Lexicon } from "../text/lexicon.js";
@@ -315,7 +316,7 @@ const UNPLAIN = 2; // markup and the spaces other than " "
 const BLANK = 4; // " "
 const SCAN = new Uint8Array(0x10000);
 for (const c of [46, 59, 58, 33, 63, 10]) SCAN[c] = STOP;
-for (let c = 0; c < 0x10000; c++) if (isMarkup(c) || (c !== 32 && isSpace(c))) SCAN[c] |= UNPLAIN;
+for (let c = 0; c < 0x10000; c++) if (isMarkup(c) || (c !== 32 && isSpaceCode(c))) SCAN[c] |= UNPLAIN;
 SCAN[32] = BLANK;
 
 /** How much of a long sentence is read first for its summary. */
@@ -333,7 +334,7 @@ function wordsBefore(text: string, start: number, at: number, limit: number): nu
   for (let p = start; p < at; p++) {
     const c = text.charCodeAt(p);
     if (isMarkup(c)) continue;
-    const ws = isSpace(c);
+    const ws = isSpaceCode(c);
     if (!ws && space && ++n >= limit) return n;
     space = ws;
   }
@@ -348,18 +349,11 @@ function isMarkup(c: number): boolean {
   return c === 42 || c === 95 || c === 35 || c === 92 || c === 124;
 }
 
-/** The characters of \s. */
-function isSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** Whether the next body character in text[at, to) is there and not a space. */
 function nextIsLetter(text: string, at: number, to: number): boolean {
   for (let p = at; p < to; p++) {
     const c = text.charCodeAt(p);
-    if (!isMarkup(c)) return !isSpace(c);
+    if (!isMarkup(c)) return !isSpaceCode(c);
   }
   return false;
 }
@@ -368,7 +362,7 @@ function nextIsLetter(text: string, at: number, to: number): boolean {
 function textAfter(text: string, at: number, to: number): boolean {
   for (let p = at; p < to; p++) {
     const c = text.charCodeAt(p);
-    if (!isMarkup(c) && !isSpace(c)) return true;
+    if (!isMarkup(c) && !isSpaceCode(c)) return true;
   }
   return false;
 }

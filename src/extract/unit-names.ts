@@ -3,6 +3,7 @@
 // lexicon (grammars/verbs.json), not after a fixed number of words: "Giao Phòng
 // Dân vận các cơ quan nhà nước giúp lãnh đạo Ban ..." ends before "giúp".
 import { alternation, escapeRegExp, loadGrammar } from "../grammar/load.js";
+import { isSpaceCode } from "../text/chars.js";
 import { lexicon, type Lexicon } from "../text/lexicon.js";
 import { isLower, letterRunEnd, type Token } from "../text/tokens.js";
 
@@ -268,13 +269,6 @@ function acronymAt(text: string, p: number): boolean {
 function isAcronymTail(c: number): boolean {
   if (c >= 65 && c <= 90) return c !== 65 && c !== 69 && c !== 73 && c !== 79 && c !== 85 && c !== 89;
   return c === 0x110 || c === 38 || c === 47 || c === 45;
-}
-
-/** The characters of \s. */
-function isSpaceCode(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Whether a head noun opens the phrase at tokens[i] ("Sở", "Ban Chấp hành", "UBND"). */

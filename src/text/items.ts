@@ -1,5 +1,6 @@
 // Where the words of a paragraph start, past its bullet or numbering label
 // ("\* *Chủ trì:*", "2.1. ", "4.1- ", "a) ", "**III- ").
+import { isSpaceCode } from "./chars.js";
 
 // Sticky, linear: at most one label between runs of markup and bullets.
 const LABEL = /(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)/]|\(\d{1,2}\)|(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3})\s?[-–])(?=[\s*_])/y;
@@ -37,25 +38,7 @@ function skipMarkup(text: string, at: number): number {
 }
 
 function isMarkupCode(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0x80) return c === 42 || c === 95 || c === 35 || c === 92 || c === 62 || c === 43 || c === 45;
-  switch (c) {
-    case 0x2022: // •
-    case 0xb7: // ·
-    case 0x25cf: // ●
-    case 0x25cb: // ○
-    case 0x25e6: // ◦
-    case 0x25aa: // ▪
-    case 0x2023: // ‣
-    case 0xa0:
-    case 0x1680:
-    case 0x2028:
-    case 0x2029:
-    case 0x202f:
-    case 0x205f:
-    case 0x3000:
-    case 0xfeff:
-      return true;
-  }
-  return c >= 0x2000 && c <= 0x200a;
+  if (c < 0x80) return c === 42 || c === 95 || c === 35 || c === 92 || c === 62 || c === 43 || c === 45 || isSpaceCode(c);
+  // • · ● ○ ◦ ▪ ‣
+  return c === 0x2022 || c === 0xb7 || c === 0x25cf || c === 0x25cb || c === 0x25e6 || c === 0x25aa || c === 0x2023 || isSpaceCode(c);
 }
