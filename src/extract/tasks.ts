@@ -61,7 +61,14 @@ function firstFrom(sorted: readonly { span: Range }[], start: number): number {
 /** How many pieces s.split(/\s+/) gives, counted up to `max` + 1. */
 function pieces(s: string, max: number): number {
   let n = 1;
-  for (const _ of s.matchAll(/\s+/g)) if (++n > max) break;
+  for (let i = 0; i < s.length; ) {
+    if (!isSpaceCode(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    if (++n > max) break;
+    while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  }
   return n;
 }
 
