@@ -6,6 +6,7 @@
 //   Companies' letters: 27/ĐN-Cty, 05/2026/VLN/CV-LV, 01-GCN-MT
 // Spaces and line breaks around the separators are allowed ("03-\nHD/TU", "1105 /KH-ĐKT").
 import { loadGrammar } from "../grammar/load.js";
+import { isDigitCode } from "./chars.js";
 import { foldCode } from "./fold.js";
 
 export interface DocumentTypes {
@@ -37,16 +38,26 @@ export interface ParsedSymbol {
 }
 
 interface CompiledSymbols {
+  /** The symbol pattern, sticky: tried only where a symbol can start. */
   re: RegExp;
   known: Set<string>;
   confusions: Record<string, string>;
   /** Upper-cased code → code as the grammar writes it. */
   exact: Map<string, string>;
+  /** Farthest a symbol's first slash stands from its start. */
+  reach: number;
   /** Folded code → code as the grammar writes it. */
   codes: Map<string, string>;
 }
 
 let compiled: CompiledSymbols | undefined;
+
+// The number of a symbol ("30", "30a", "66.16") and its longest form; the longest code; the
+// widest gap around a separator. They bound how far before its first slash a symbol starts.
+const NUMBER = "\\d{1,5}(?:\\.\\d{1,3})?[a-z]?";
+const NUMBER_MAX = 10;
+const CODE_MAX = 25;
+const GAP_MAX = 3;
 
 function symbols(): CompiledSymbols {
   if (compiled) return compiled;
@@ -58,8 +69,8 @@ function symbols(): CompiledSymbols {
   for (const c of all) if (!codes.has(foldCode(c))) codes.set(foldCode(c), c);
   // A code is upper-case letters and digits; mixed-case codes (TTg, CTr) are listed.
   const mixed = [...new Set([...all, "TTg"].filter((c) => /\p{Ll}/u.test(c)))].sort((a, b) => b.length - a.length);
-  const code = `(?:${mixed.join("|")}|[A-ZĐ][A-ZĐ0-9]{0,24})`;
-  const gap = "\\s{0,3}";
+  const code = `(?:${mixed.join("|")}|[A-ZĐ][A-ZĐ0-9]{0,${CODE_MAX - 1}})`;
+  const gap = `\\s{0,${GAP_MAX}}`;
   const dash = `${gap}[-–]${gap}`;
   const party = `${dash}(${code})${gap}/${gap}(${code}(?:${dash}${code})*)`;
   // "64//2023/NĐ-CP": a doubled slash is a slip of the keyboard.
@@ -67,7 +78,7 @@ function symbols(): CompiledSymbols {
   // Unit parts after the type: a code, or capitals ending in a few lower-case letters when written
   // without spaces ("ĐN-Cty"); listed mixed-case codes (TTg) go to the first branch only, so
   // the two never match the same part, which keeps the scan linear.
-  const strict = "[A-ZĐ][A-ZĐ0-9]{0,24}";
+  const strict = `[A-ZĐ][A-ZĐ0-9]{0,${CODE_MAX - 1}}`;
   const listed = `(?:${mixed.join("|")})(?![a-zđ])`;
   const rest = `(?:-(?!${listed})${strict}[a-zđ]{1,3}|${dash}${code})`;
   // A company's own series may sit before the type ("05/2026/VLN/CV-LV"); a year may run into it ("11/2026CV-YVG").
@@ -76,8 +87,10 @@ function symbols(): CompiledSymbols {
   // "01-GCN-MT": unit parts joined by hyphens only, no slash (a company's letter).
   const dashed = `-(${strict}(?:-${strict})+)`;
   // A footnote mark may follow the symbol ("34-CT/TW¹"), so only letters and ASCII digits may not.
-  const re = new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(\\d{1,5}(?:\\.\\d{1,3})?[a-z]?)(?:${party}|${state}|${dashed})(?![\\p{L}\\d])`, "gu");
-  compiled = { re, exact, codes, known: new Set(g.issuerCodes), confusions: g.ocrConfusions };
+  const re = new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(${NUMBER})(?:${party}|${state}|${dashed})(?![\\p{L}\\d])`, "uy");
+  // The party form's slash comes after the number, a dash, the type code and the gaps around them.
+  const reach = NUMBER_MAX + 3 * GAP_MAX + 1 + Math.max(CODE_MAX, ...mixed.map((c) => c.length));
+  compiled = { re, reach, exact, codes, known: new Set(g.issuerCodes), confusions: g.ocrConfusions };
   return compiled;
 }
 
@@ -110,13 +123,48 @@ function repairCode(code: string): string {
   return code.replace(/[^-/]+/gu, repairPart);
 }
 
+/**
+ * Every match of the symbol pattern, as a global scan from the start would find them. Every
+ * symbol holds a slash not far after its start, or a hyphen right after its number ("01-GCN"):
+ * only the digits that open a number before one of those are tried.
+ */
+function* matches(text: string): Generator<RegExpExecArray> {
+  const { re, reach } = symbols();
+  let end = 0; // a match starts at or after the previous one's end
+  let tried = 0; // starts before this were tried
+  let slash = text.indexOf("/");
+  let hyphen = numberHyphen(text, 0);
+  while (slash >= 0 || hyphen >= 0) {
+    const at = slash < 0 || (hyphen >= 0 && hyphen < slash) ? hyphen : slash;
+    if (at === slash) slash = text.indexOf("/", at + 1);
+    else hyphen = numberHyphen(text, at + 1);
+    for (let i = Math.max(end, tried, at - reach); i < at; i++) {
+      tried = i + 1;
+      if (!isDigitCode(text.charCodeAt(i)) || (i > 0 && isDigitCode(text.charCodeAt(i - 1)))) continue;
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (!m) continue;
+      yield m;
+      end = tried = re.lastIndex;
+      i = end - 1;
+    }
+  }
+}
+
+/** The next hyphen at or after `from` that follows a digit or a lower-case letter (a number's suffix). */
+function numberHyphen(text: string, from: number): number {
+  for (let at = text.indexOf("-", from); at >= 0; at = text.indexOf("-", at + 1)) {
+    const c = text.charCodeAt(at - 1);
+    if (isDigitCode(c) || (c >= 97 && c <= 122)) return at;
+  }
+  return -1;
+}
+
 /** Every symbol in text[from, to), in order. */
 export function findSymbols(text: string, from = 0, to = text.length): ParsedSymbol[] {
-  const { re } = symbols();
   const out: ParsedSymbol[] = [];
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  re.lastIndex = 0;
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+  for (const m of matches(slice)) {
     const [whole, number, pType, pIssuer, year, series, sFirst, sRest, dashed] = m;
     const start = from + m.index;
     const base = { start, end: start + whole.length, number, symbol: squeeze(whole) };
