@@ -20,8 +20,10 @@ interface Context {
   typedDated: RegExp;
   /** "số" alone right before the symbol. */
   numberWord: RegExp;
-  /** A number without a symbol, dated right after: "số 02 ngày 21/4/2026". */
+  /** A number without a symbol, dated right after: "số 02 ngày 21/4/2026". Sticky: tried where a number word stands. */
   bareNumber: RegExp;
+  /** The number words as written, lower case and capitalised. */
+  numberWords: string[];
   /** "Số:" with its colon, how a document writes its own number. */
   numberColon: RegExp;
   /** The code of a letter (công văn). */
@@ -51,12 +53,14 @@ function context(): Context {
   const num = `(?:(?:${alternation(g.numberWords)})\\s*:?\\s*){0,2}`;
   const time = timeGrammar().grammar;
   const B = "(?<![\\p{L}\\p{N}])";
+  const numberWords = g.numberWords.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)]);
   compiled = {
     typeWord: new RegExp(`${B}(${names})\\s*${num}$`, "iu"),
     numberWord: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "iu"),
     typedDated: new RegExp(`${B}(${names})\\s*,?\\s*(?=${alternation(time.words.day)})(\\p{L}+\\s*\\d{1,2}(?:[/.\\-]\\d{1,2}[/.\\-]\\d{4}|\\s+\\p{L}+\\s+\\d{1,2}\\s+\\p{L}+\\s+\\d{4}))(\\s*,?\\s*${num})$`, "iu"),
     // "số 02 ngày 21/4/2026": the number alone, followed by its date.
-    bareNumber: new RegExp(`(?<![\\p{L}])(?:${g.numberWords.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)]).join("|")})\\s*:?\\s*(\\d{1,5})(?=\\s*,?\\s*(?:${alternation(time.words.day)})\\s*\\d)`, "gu"),
+    bareNumber: new RegExp(`(?<![\\p{L}])(?:${numberWords.join("|")})\\s*:?\\s*(\\d{1,5})(?=\\s*,?\\s*(?:${alternation(time.words.day)})\\s*\\d)`, "uy"),
+    numberWords,
     numberColon: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:\\s*$`, "iu"),
     titled: new RegExp(`${B}(${names})\\s+\\p{Lu}[^;.()]{0,110}?\\s(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "u"),
     listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
@@ -184,10 +188,16 @@ export function extractCitations(seg: Segmented): Citation[] {
  * Whether a type word stands before one is checked with the others.
  */
 function withBareNumbers(text: string, symbols: ParsedSymbol[]): ParsedSymbol[] {
-  const re = context().bareNumber;
-  re.lastIndex = 0;
+  const { bareNumber: re, numberWords } = context();
+  // A bare number follows its number word: the pattern is tried only where one stands (indexOf
+  // finds them much faster than the pattern scans), in text order. Matches cannot overlap.
+  const at = new Set<number>();
+  for (const w of numberWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) at.add(i);
   const bare: ParsedSymbol[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const i of [...at].sort((a, b) => a - b)) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) continue;
     const start = m.index + m[0].length - m[1].length;
     bare.push({ start, end: start + m[1].length, number: m[1], year: null, typeCode: null, issuerCode: "", symbol: m[1], party: false, bare: true });
   }
