@@ -4,14 +4,20 @@
 // are read-only by contract: every stage and composition writes a new array.
 import type { OffsetMap } from "../offsets.js";
 
-let shared = new Int32Array(0);
+/** Longest text served from the shared array (16 MB of offsets); a longer one gets its own map. */
+const MAX_SHARED = 1 << 22;
+
+let shared: Int32Array = new Int32Array(0);
+
+function fill(size: number): Int32Array {
+  const m = new Int32Array(size);
+  for (let i = 0; i < size; i++) m[i] = i;
+  return m;
+}
 
 /** The identity map of a text of length n (n + 1 entries), as a view of a shared array. */
 export function identityView(n: number): OffsetMap {
-  if (shared.length <= n) {
-    const size = Math.max(n + 1, 2 * shared.length, 1 << 16);
-    shared = new Int32Array(size);
-    for (let i = 0; i < size; i++) shared[i] = i;
-  }
+  if (n >= MAX_SHARED) return fill(n + 1);
+  if (shared.length <= n) shared = fill(Math.min(MAX_SHARED, Math.max(n + 1, 2 * shared.length, 1 << 16)));
   return shared.subarray(0, n + 1);
 }
