@@ -46,14 +46,14 @@ export function lexicon(phrases: readonly string[]): Lexicon {
     longest,
     matchAt(tokens, i) {
       const t = tokens[i];
-      if (!t?.word || !firstLetters.has(t.key.charCodeAt(0))) return 0;
+      if (!t?.word || !hasLetter(firstLetters, t.key.charCodeAt(0))) return 0;
       const list = byFirst.get(t.key);
       if (list) for (const words of list) if (same(tokens, i, words)) return words.length;
       return 0;
     },
     matchEndingAt(tokens, end) {
       const t = tokens[end - 1];
-      if (!t?.word || !lastLetters.has(t.key.charCodeAt(0))) return 0;
+      if (!t?.word || !hasLetter(lastLetters, t.key.charCodeAt(0))) return 0;
       const list = byLast.get(t.key);
       if (list) for (const words of list) if (same(tokens, end - words.length, words)) return words.length;
       return 0;
@@ -61,9 +61,14 @@ export function lexicon(phrases: readonly string[]): Lexicon {
   };
 }
 
-/** The first code units of the keys. */
-function letterSet(keys: Iterable<string>): Set<number> {
-  const set = new Set<number>();
-  for (const k of keys) set.add(k.charCodeAt(0));
-  return set;
+/** The first code units of the keys, as a table indexed by code unit (up to the largest). */
+function letterSet(keys: Iterable<string>): Uint8Array {
+  const codes = [...keys].map((k) => k.charCodeAt(0));
+  const table = new Uint8Array(codes.length ? Math.max(...codes) + 1 : 0);
+  for (const c of codes) table[c] = 1;
+  return table;
+}
+
+function hasLetter(table: Uint8Array, c: number): boolean {
+  return c < table.length && table[c] === 1;
 }
