@@ -27,7 +27,7 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
   // A label with nothing after its colon: the items below are its values ("* Thời gian thực hiện:" / "+ Đợt 1: ...").
   let openLabel = 0;
   // Where the next inline label stands: paragraphs without one are not searched.
-  const inlineAt = nextHit(text, regexSearch(text, g.inlineHint));
+  const { triggers, inlineAt } = scan(text);
   for (const p of logicalParagraphs(text, seg.blocks)) {
     const b = p.block;
     if (b.heading) openLabel = 0;
@@ -85,7 +85,7 @@ export function extractDeadlines(seg: Segmented): Deadline[] {
     if (inline) out.push(inline);
     prose.push(inline ? { ...p, end: inline.span.start } : p);
   }
-  out.push(...running(text, prose, year), ...laidOutDates(text, seg.blocks, year));
+  out.push(...running(text, prose, triggers, year), ...laidOutDates(text, seg.blocks, year));
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -202,17 +202,38 @@ function leadingDeadline(text: string, p: LogicalParagraph, year: number | null)
   return record(text, p.block, t.start, t.end, [t]);
 }
 
+/**
+ * Where running-text time words start (`runningTrigger`), and a cursor to the next inline label
+ * hint: both from one scan of the text when the grammar allows it.
+ */
+function scan(text: string): { triggers: number[]; inlineAt: (from: number) => number } {
+  const g = timeGrammar();
+  const triggers: number[] = [];
+  const both = g.deadlineScan;
+  const re = both ?? g.runningTrigger;
+  const hints: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // The match begins inside the time word, at its tail.
+    if (m[3] === undefined) triggers.push(m.index + m[1].length - m[2].length);
+    else hints.push(m.index);
+  }
+  if (!both) return { triggers, inlineAt: nextHit(text, regexSearch(text, g.inlineHint)) };
+  let k = 0;
+  return { triggers, inlineAt: nextHit(text, (from) => {
+    if (k > 0 && hints[k - 1] >= from) k = 0;
+    while (k < hints.length && hints[k] < from) k++;
+    return k < hints.length ? hints[k] : -1;
+  }) };
+}
+
 /** Explicit bounds in running text, found by one scan for their opening words. */
-function running(text: string, prose: LogicalParagraph[], year: number | null): Deadline[] {
+function running(text: string, prose: LogicalParagraph[], triggers: readonly number[], year: number | null): Deadline[] {
   const g = timeGrammar();
   const out: Deadline[] = [];
-  const re = g.runningTrigger;
-  re.lastIndex = 0;
   let p = 0;
   let done = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    // Where the time word starts: the match may begin inside it.
-    const hit = m.index + m[1].length - m[2].length;
+  for (const hit of triggers) {
     while (p < prose.length && prose[p].end <= hit) p++;
     if (p >= prose.length) break;
     const para = prose[p];

@@ -61,6 +61,11 @@ export interface CompiledTime {
   inlineLabel: RegExp;
   /** Where `inlineLabel` may match: at or before each of its matches, fast to scan for. */
   inlineHint: RegExp;
+  /**
+   * `runningTrigger` (groups 1, 2) and `inlineHint` (group 3) in one scan, when their matches
+   * cannot overlap (both open with accented letters, different ones); null otherwise.
+   */
+  deadlineScan: RegExp | null;
   /** Where a field's value ends: the next "; Label:" of the same paragraph. */
   nextField: RegExp;
   /** A bullet opening an item. */
@@ -125,6 +130,17 @@ function trigger(words: string[]): RegExp {
   return new RegExp(`${byTail ?? `((${all.join("|")}))`}\\s*[\\dIVX]`, "g");
 }
 
+/** Both sources open with a group of accented tails ("(áng|ày" ..., "(?:ời|ến" ...) whose first letters differ. */
+function disjointOpenings(a: string, b: string): boolean {
+  const firsts = (src: string) => {
+    const m = /^\((?:\?:)?([^()]*)\)/u.exec(src);
+    return m ? m[1].split("|").map((t) => t[0]) : null;
+  };
+  const x = firsts(a);
+  const y = firsts(b);
+  return !!x && !!y && [...x, ...y].every((c) => /[^\x00-\x7f]/u.test(c)) && !x.some((c) => y.includes(c));
+}
+
 export function timeGrammar(): CompiledTime {
   if (compiled) return compiled;
   const g = loadGrammar<TimeGrammar>("time");
@@ -166,6 +182,8 @@ export function timeGrammar(): CompiledTime {
   const dayOf = `(?:${alternation(w.day)}(?:\\s+\\p{Ll}+){0,3}\\s*)?`;
   const inlineLabel = `[;.]\\s*(?:${g.labels.flatMap(cases).join("|")})\\s*[*_]*\\s*:[\\s*_]*`;
   const tail = (xs: string[]) => new RegExp(`${B}(?:${alternation(xs)})\\s*${clock}${dayOf}$`, "iu");
+  const runningTrigger = trigger([...w.day, ...w.month, ...w.quarter, ...w.year].flatMap(written));
+  const hintTails = tailFirst(g.labels.flatMap((l) => written(l.split(" ")[0])), { before: "[;.]\\s*" });
   compiled = {
     grammar: g,
     atoms,
@@ -191,14 +209,15 @@ export function timeGrammar(): CompiledTime {
     label: new RegExp(`^${BULLET}*(?:${alternation(g.labels)}|(?:${alternation(g.labelHeads)})(?:\\s+\\p{L}+){1,3})(?:\\s*\\([^()\\n]{0,30}\\))?\\s*[*_]*\\s*:[\\s*_]*`, "iu"),
     labelOpens: openingTest(BULLET, [...g.labels, ...g.labelHeads], "iu"),
     inlineLabel: new RegExp(inlineLabel, "g"),
-    inlineHint: new RegExp(tailFirst(g.labels.flatMap((l) => written(l.split(" ")[0])), { before: "[;.]\\s*" }) ?? inlineLabel, "g"),
+    inlineHint: new RegExp(hintTails ?? inlineLabel, "g"),
+    deadlineScan: hintTails && disjointOpenings(runningTrigger.source, hintTails) ? new RegExp(`${runningTrigger.source}|(${hintTails})`, "g") : null,
     nextField: /[;.]\s*\p{Lu}[^;:.()\n]{0,40}:/u,
     bullet: /^\s*[-*+•·–]/u,
     itemLead: /^[\s\-*+•·–]*\p{Lu}[^:;.\n]{0,48}:\s*/u,
     headingStart: new RegExp(`^(?:(?:${alternation([...g.leading, ...g.before, ...g.from, ...g.after, ...g.at])})\\s+${alt([...w.day, ...w.month, ...w.quarter, ...w.year])}|${alt([...w.day, ...w.month, ...w.quarter, ...w.year])}?\\s*\\d)`, "iu"),
     headingOpener: new RegExp(`^\\s*(?:(?:${alternation(g.leading)})\\s*)?$`, "iu"),
     headerCell: new RegExp(`^[\\s*_]*(?:${alternation(g.labels)})(?![\\p{L}])[^\\n|]{0,30}$`, "iu"),
-    runningTrigger: trigger([...w.day, ...w.month, ...w.quarter, ...w.year].flatMap(written)),
+    runningTrigger,
     opener: new RegExp(`(?:${B}(?:${alternation([...g.before, ...g.from, ...g.at, ...g.within])})\\s*${clock}(?:${alternation(Object.keys(g.partsOfYear))}\\s+)?|\\()\\s*$`, "iu"),
     leading: new RegExp(`^${BULLET}*(?:(?:${alternation(g.leading)})\\s+)?(?=(?:${alternation([...w.year, ...w.quarter, ...w.month])})\\s)`, "iu"),
     leadingOpens: openingTest(BULLET, [...g.leading, ...w.year, ...w.quarter, ...w.month], "iu"),
