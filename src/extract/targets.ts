@@ -8,6 +8,7 @@ import type { Block, Segmented } from "../segment/types.js";
 import { itemStart } from "../text/items.js";
 import { lexicon, type Lexicon } from "../text/lexicon.js";
 import { isLower, tokenAt, tokenize, type Token } from "../text/tokens.js";
+import { isDigitCode } from "./chars.js";
 import { locate } from "./locate.js";
 import { nextHit, regexSearch } from "./next-hit.js";
 import { verbAt } from "./unit-names.js";
@@ -101,8 +102,8 @@ export function extractTargets(seg: Segmented): Target[] {
     const start = itemStart(text, block.heading ? block.start + block.labelLength : block.start, block.end).start;
     const body = text.slice(start, block.end);
     // Tokens and section titles only for blocks that hold a candidate.
-    const percents = percentHere && percentAt(start) < block.end ? [...body.matchAll(g.percent)] : [];
-    const counts = countHere && countAt(start) < block.end ? [...body.matchAll(g.counted)] : [];
+    const percents = percentHere && percentAt(start) < block.end ? allMatches(g.percent, body) : [];
+    const counts = countHere && countAt(start) < block.end ? allMatches(g.counted, body) : [];
     if (!percents.length && !counts.length) continue;
     const tokens = tokenize(text, start, block.end);
     let facts: SectionFacts | undefined;
@@ -118,6 +119,14 @@ export function extractTargets(seg: Segmented): Target[] {
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Every match of the global `re` in `s` (as matchAll, without copying the regex; neither pattern matches empty). */
+function allMatches(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
+  return out;
 }
 
 interface SectionFacts {
@@ -209,10 +218,18 @@ function pastClause(ctx: Context, from: number, to: number, words: boolean): boo
   if (ctx.section().pastSection && !hasCue(ctx.tokens, from, to, g.strongGoalCues)) return true;
   for (let i = from; i < to; i++) {
     if (words && g.exclusionsBefore.matchAt(ctx.tokens, i)) return true;
-    const y = /^(?:19|20)\d\d$/.test(ctx.tokens[i].text) ? Number(ctx.tokens[i].text) : 0;
+    const y = isYear(ctx.tokens[i].text) ? Number(ctx.tokens[i].text) : 0;
     if (y && ctx.year !== null && y < ctx.year && !baselineBefore(ctx.tokens, i)) return true;
   }
   return false;
+}
+
+/** "2024": four digits from 1900 to 2099 (a char-code test: it runs on every token of a clause). */
+function isYear(t: string): boolean {
+  if (t.length !== 4) return false;
+  const a = t.charCodeAt(0);
+  const b = t.charCodeAt(1);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitCode(t.charCodeAt(2)) && isDigitCode(t.charCodeAt(3));
 }
 
 /** "so với năm 2024", "so với cùng kỳ năm 2024": the year at tokens[i] is a baseline. */
