@@ -129,13 +129,22 @@ function allMatches(re: RegExp, s: string): RegExpExecArray[] {
   return out;
 }
 
-interface SectionFacts {
-  heading: string;
-  goalSection: boolean;
-  pastSection: boolean;
+/** What the titles of a block's sections say; the joined heading and its goal test are read when asked. */
+class SectionFacts {
+  #goal: boolean | undefined;
+  readonly heading: string;
+  constructor(
+    chain: readonly string[],
+    /** A section titled as a review ("Kết quả ...", "Tình hình ...") reports results, unless a clause says it is a goal. */
+    readonly pastSection: boolean,
+  ) {
+    this.heading = chain.join(" | ");
+  }
+  get goalSection(): boolean {
+    return (this.#goal ??= grammar().goalSections.test(this.heading));
+  }
 }
 
-/** What the titles of a block's sections say. */
 function sectionFacts(sections: readonly Section[], block: Block, headings: Map<string, SectionFacts>): SectionFacts {
   const g = grammar();
   const path = block.path.length ? block.path : [block.section];
@@ -143,9 +152,7 @@ function sectionFacts(sections: readonly Section[], block: Block, headings: Map<
   let about = headings.get(pathKey);
   if (!about) {
     const chain = chainTitles(sections, path);
-    const heading = chain.join(" | ");
-    // A section titled as a review ("Kết quả ...", "Tình hình ...") reports results, unless a clause says it is a goal.
-    about = { heading, goalSection: g.goalSections.test(heading), pastSection: chain.some((t) => g.pastSections.test(t)) };
+    about = new SectionFacts(chain, chain.some((t) => g.pastSections.test(t)));
     headings.set(pathKey, about);
   }
   return about;
