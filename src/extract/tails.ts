@@ -16,7 +16,8 @@ const ACCENTED = /[^\x00-\x7f]/u;
 export function tailFirst(words: readonly string[], options: { before?: string; capture?: boolean } = {}): string | null {
   const all = [...new Set(words)].sort((a, b) => b.length - a.length);
   if (!all.length || !all.every((w) => ACCENTED.test(w))) return null;
-  const tails = [...new Set(all.map((w) => w.slice(w.search(ACCENTED))))].sort((a, b) => b.length - a.length);
+  // A one-letter tail ("ý" of "quý") is everywhere ("quản lý"): take the letter before it too.
+  const tails = [...new Set(all.map((w) => w.slice(Math.max(0, Math.min(w.search(ACCENTED), w.length - 2)))))].sort((a, b) => b.length - a.length);
   const open = options.capture ? "(" : "(?:";
   return `${open}${tails.map(escapeRegExp).join("|")})(?<=${options.before ?? ""}${open}${all.map(escapeRegExp).join("|")}))`;
 }

@@ -130,15 +130,19 @@ function trigger(words: string[]): RegExp {
   return new RegExp(`${byTail ?? `((${all.join("|")}))`}\\s*[\\dIVX]`, "g");
 }
 
-/** Both sources open with a group of accented tails ("(áng|ày" ..., "(?:ời|ến" ...) whose first letters differ. */
+/**
+ * Both sources open with a group of tails ("(áng|ày" ..., "(?:ời|ến" ...) such that no match of
+ * one can start inside a match of the other: the tails' first letters differ between the groups,
+ * are no space, digit or I, V, X (what follows a time word), and stand nowhere else in a tail.
+ */
 function disjointOpenings(a: string, b: string): boolean {
-  const firsts = (src: string) => {
-    const m = /^\((?:\?:)?([^()]*)\)/u.exec(src);
-    return m ? m[1].split("|").map((t) => t[0]) : null;
-  };
-  const x = firsts(a);
-  const y = firsts(b);
-  return !!x && !!y && [...x, ...y].every((c) => /[^\x00-\x7f]/u.test(c)) && !x.some((c) => y.includes(c));
+  const tails = (src: string) => /^\((?:\?:)?([^()]*)\)/u.exec(src)?.[1].split("|") ?? null;
+  const x = tails(a);
+  const y = tails(b);
+  if (!x || !y) return false;
+  const firsts = [...x, ...y].map((t) => t[0]);
+  const inner = [...x, ...y].map((t) => t.slice(1)).join("");
+  return !x.some((t) => y.some((u) => u[0] === t[0])) && firsts.every((c) => !/[\s\dIVX\\]/u.test(c) && !inner.includes(c));
 }
 
 export function timeGrammar(): CompiledTime {
