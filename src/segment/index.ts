@@ -7,6 +7,7 @@
 //   attached document (a decision's plan) with its own numbering; an appendix
 //   heading after the closing reopens the body. Footnotes go to "notes".
 import type { Normalized, Paragraph } from "../normalize/types.js";
+import { byCode } from "./chars.js";
 import { readClosing, type ClosingMeta } from "./closing.js";
 import { tableOfContents } from "./contents.js";
 import { documentMeta } from "./document.js";
@@ -191,12 +192,37 @@ function headingLike(p: Paragraph, text: string): boolean {
 /** Longest unnumbered heading ("Mục đích", "Yêu cầu chung") that may stand for a level's first item. */
 const UNNUMBERED_HEADING_MAX = 60;
 
+/** Most words an unnumbered heading has, as split at single spaces. */
+const UNNUMBERED_HEADING_WORDS = 8;
+const isUpperCode = byCode((ch) => /\p{Lu}/u.test(ch));
+const isLowerCode = byCode((ch) => /\p{Ll}/u.test(ch));
+
 /** A short capitalised line without a bullet or a sentence end: a heading written without its number. */
 function unnumberedHeading(t: string): boolean {
-  if (t.length > UNNUMBERED_HEADING_MAX || t.includes("\t") || bulletAt(t) > 0) return false;
-  // Capitalised but not all capitals (a title under "Phụ lục I" is), without numbers (running heads, page lines).
-  if (!/^\p{Lu}/u.test(t) || !/\p{Ll}/u.test(t) || /[.;,]$/.test(t) || /[\d/]/.test(t)) return false;
-  return t.split(" ").length <= 8;
+  if (t.length > UNNUMBERED_HEADING_MAX || bulletAt(t) > 0) return false;
+  const last = t.charCodeAt(t.length - 1);
+  if (last === 46 || last === 59 || last === 44) return false; // ". ; ,"
+  // Capitalised but not all capitals (a title under "Phụ lục I" is), without numbers (running heads,
+  // page lines) or tabs: one scan by code, as most body lines this short fail it early.
+  if (!isUpperCode(t.charCodeAt(0))) return t.length > 0 && isSurrogate(t.charCodeAt(0)) && unnumberedHeadingByPattern(t);
+  let lower = false;
+  let spaces = 0;
+  for (let i = 1; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 9 || c === 47 || (c >= 48 && c <= 57)) return false; // tab, "/", digit
+    if (c === 32 && ++spaces >= UNNUMBERED_HEADING_WORDS) return false;
+    if (!lower && isLowerCode(c)) lower = true;
+    else if (isSurrogate(c)) return unnumberedHeadingByPattern(t); // a letter outside the BMP: read by pattern
+  }
+  return lower;
+}
+
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+
+/** The same test by patterns, for the rare line with a character outside the BMP. */
+function unnumberedHeadingByPattern(t: string): boolean {
+  if (t.includes("\t") || !/^\p{Lu}/u.test(t) || !/\p{Ll}/u.test(t) || /[\d/]/.test(t)) return false;
+  return t.split(" ").length <= UNNUMBERED_HEADING_WORDS;
 }
 
 /**
