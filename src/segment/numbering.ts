@@ -57,7 +57,18 @@ interface Compiled {
   /** Stack key and rank of a reading, by depth for dotted Arabic numbers: built once, not per label. */
   keys: string[];
   ranks: number[];
+  /** Value and written label per value as written (null: not a value of the scheme): labels repeat a few values. */
+  readings: Map<string, Reading | null>;
 }
+
+interface Reading {
+  /** Shared by every label written the same way; never changed. */
+  value: number[];
+  label: string;
+}
+
+/** Most values as written remembered per scheme; past it readings are built each time. */
+const READINGS_MAX = 1024;
 
 /** Deepest dotted number a scheme may write ("1.2.3.4.5"); deeper ones get their key built when met. */
 const MAX_DEPTH = 8;
@@ -117,6 +128,7 @@ function grammar() {
       first: spec.first ? new RegExp(`^${spec.first}$`, spec.flags ?? "u") : null,
       keys,
       ranks,
+      readings: new Map(),
     };
   });
   const bulletChars = g.bullets.filter((b) => b.length).map(escapeRegExp);
@@ -250,6 +262,17 @@ function allDigits(s: string): boolean {
   return s.length > 0;
 }
 
+/** The value and written label of `raw` in scheme `c`, or null when it is none of its values. */
+function readingOf(c: Compiled, raw: string, g: NumberingGrammar): Reading | null {
+  let reading = c.readings.get(raw);
+  if (reading !== undefined) return reading;
+  const value = valueOf(c.spec.scheme, raw, g);
+  const { prefix } = c.spec;
+  reading = value ? { value, label: prefix ? (raw ? `${prefix} ${singleSpaced(raw)}` : prefix) : raw } : null;
+  if (c.readings.size < READINGS_MAX) c.readings.set(raw, reading);
+  return reading;
+}
+
 /** Every reading of a numbering label at `text[from]`; [] when there is none. */
 export function labelsAt(text: string, from = 0): LabelMatch[] {
   const { schemes, g } = grammar();
@@ -261,17 +284,16 @@ export function labelsAt(text: string, from = 0): LabelMatch[] {
     re.lastIndex = from;
     const m = re.exec(text);
     if (!m) continue;
-    const raw = (valueGroup && m[valueGroup]) || "";
-    const value = valueOf(spec.scheme, raw, g);
-    if (!value) continue;
+    const reading = readingOf(candidates[k], (valueGroup && m[valueGroup]) || "", g);
+    if (!reading) continue;
+    const { value } = reading;
     const depth = spec.scheme === "arabic" ? value.length : 1;
-    const written = spec.prefix ? (raw ? `${spec.prefix} ${singleSpaced(raw)}` : spec.prefix) : raw;
     out.push({
       scheme: spec.scheme,
       key: depth <= MAX_DEPTH ? keys[depth] : `arabic${depth}`,
       rank: depth <= MAX_DEPTH ? ranks[depth] : spec.rank + depth / 10,
       value,
-      label: written,
+      label: reading.label,
       length: skipSpaces(text, from + m[0].length) - from,
       global: spec.global ?? false,
       heading: spec.heading ?? false,
