@@ -354,6 +354,8 @@ const FOOTNOTE_REACH = 8000;
 const isLetter = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const CLOSING_MARKS = ".,;:)”\"'";
+/** One digit, to find the next run of digits from `lastIndex`. */
+const DIGITS = /\d/g;
 
 /**
  * Footnotes printed at a page foot ("1 Nghị quyết số ..."): a paragraph that
@@ -384,12 +386,19 @@ export class PageFootnotes {
     const t = this.text;
     let i = Math.max(this.scanned, 1);
     while (i < end) {
-      if (!isDigitCode(t.charCodeAt(i)) || isDigitCode(t.charCodeAt(i - 1))) {
-        i++;
+      // The next run of digits, found natively: most of the text has none to read.
+      DIGITS.lastIndex = i;
+      if (!DIGITS.test(t)) break;
+      const start = DIGITS.lastIndex - 1;
+      if (start >= end) break;
+      let j = start + 1;
+      while (j < end && isDigitCode(t.charCodeAt(j))) j++;
+      // A run that began before `i` was cut at the last paragraph's start: not a mark.
+      if (start === i && isDigitCode(t.charCodeAt(i - 1))) {
+        i = j;
         continue;
       }
-      let j = i;
-      while (j < end && isDigitCode(t.charCodeAt(j))) j++;
+      i = start;
       const after = t[j] ?? " ";
       let b = i - 1;
       if (CLOSING_MARKS.includes(t[b])) b--;
