@@ -304,19 +304,21 @@ function withoutPageFurniture(lines: Line[]): Line[] {
  * lines are not hard-wrapped.
  */
 function typicalWidth(lines: Line[]): number {
-  const sure: number[] = [];
+  // Lengths in a typed array: its sort is numeric and native, many times faster than a comparator's
+  // on the hundred thousand lines of a long decree.
+  const sure = new Int32Array(lines.length);
+  let m = 0;
   let all = 0;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k];
     if (l.kind !== "text" || l.columns) continue;
     all++;
     const n = lines[k + 1];
-    if (n && n.kind === "text" && !n.columns && n.lower && !n.item && !l.endsClause) sure.push(l.text.length);
+    if (n && n.kind === "text" && !n.columns && n.lower && !n.item && !l.endsClause) sure[m++] = l.text.length;
   }
   // Too few certain wraps: lines are whole paragraphs (markdown, word processors), width unknown.
-  if (sure.length < Math.max(3, all * 0.1)) return Infinity;
-  sure.sort((x, y) => x - y);
-  return sure[Math.floor(sure.length * 0.5)];
+  if (m < Math.max(3, all * 0.1)) return Infinity;
+  return sure.subarray(0, m).sort()[Math.floor(m * 0.5)];
 }
 
 /** Most lines followed by a blank line: blank lines then carry no paragraph information. */
