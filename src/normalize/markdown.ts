@@ -78,7 +78,14 @@ export function scanLine(src: string, start: number, end: number, sink: OffsetSi
   if (kind === "text" && plain(src, a, b)) {
     return { text: src.slice(a, b), offsetsAt: -1, kind, strong: false, columns: false, srcStart: a, srcEnd: b };
   }
+  return rewrite(src, a, b, i, kind, sink);
+}
 
+/**
+ * A line with markup, from its content at i: a function of its own, so the
+ * closures it makes (and the context they share) cost nothing to plain lines.
+ */
+function rewrite(src: string, a: number, b: number, i: number, kind: ScannedLine["kind"], sink: OffsetSink): ScannedLine | null {
   // Output: string parts and one source offset per output character, in a scratch buffer.
   const parts: string[] = [];
   sink.reserve(3 * (b - a) + 16);
