@@ -254,6 +254,12 @@ describe("bodies the head nouns do not list", () => {
     expect(units("- Bình chọn các tập thể tiêu biểu đề nghị các cấp khen thưởng.")).toEqual([]);
     expect(units("- Hội nghị thống nhất nội dung, đề nghị các cơ quan chuyên môn tham mưu.")).toEqual(["requested: các cơ quan chuyên môn"]);
   });
+
+  it("still reads the paragraph's other markers and its lead when a mid-clause 'đề nghị' is the only cue", () => {
+    expect(units("- Theo đề nghị của Sở Nội vụ, giao Sở Tài chính bố trí kinh phí.")).toEqual(["assigned: Sở Tài chính"]);
+    expect(units("- Sở Nội vụ: tổng hợp hồ sơ theo đề nghị của các xã.")).toEqual(["responsible: Sở Nội vụ"]);
+    expect(units("- Tiếp nhận hồ sơ theo đề nghị của **Sở Nội vụ** và *bàn giao* lại.")).toEqual([]);
+  });
 });
 
 describe("task tables", () => {

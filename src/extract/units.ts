@@ -10,7 +10,8 @@ import type { Block, Segmented } from "../segment/types.js";
 import { normalizeUnitName } from "../text/abbreviations.js";
 import { itemStart } from "../text/items.js";
 import { lexicon, type Lexicon } from "../text/lexicon.js";
-import { isLower, tokenAt, tokenize, type Token } from "../text/tokens.js";
+import { isSpaceCode } from "../text/chars.js";
+import { isLower, isWordChar, tokenAt, tokenize, type Token } from "../text/tokens.js";
 import { locate } from "./locate.js";
 import { tableHeader, tableRows, type TableColumns } from "./tables.js";
 import { DASHES, headAt, looksLikeUnit, mayOpenWithHead, opensUnitList, personAt, scanUnitList, verbAt, type NameSpan } from "./unit-names.js";
@@ -200,11 +201,13 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   const colon = body.indexOf(":");
   const fields = colon >= 0 && hasField(body, colon);
   const markers = nextTrigger(g, text, item.start) < block.end && g.triggers.test(body);
+  // A paragraph whose markers all sit mid-clause ("theo đề nghị của ...") reads like one without any.
+  const live = markers && liveMarker(body);
   const lead = colon >= 0 && colon <= LEAD_MAX;
   const headingLike = (block.heading || item.numbered) && body.length <= HEADING_MAX;
   if (!fields && !markers && !lead && !headingLike) return;
   // Without a field or a marker, only a paragraph that opens with a unit can name one.
-  if (!fields && !markers && !mayOpenWithHead(text, item.start, g.leadInWords)) return;
+  if (!fields && !live && !mayOpenWithHead(text, item.start, g.leadInWords)) return;
   // Fields and markers may sit anywhere; a heading is short; a lead is read up to the first words after its colon.
   const end = fields || markers || headingLike ? block.end : Math.min(block.end, item.start + colon + AFTER_COLON);
   const tokens = tokenize(text, item.start, end);
@@ -225,7 +228,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
 
   // (b) Assignment clauses.
   let opened = false;
-  for (let i = 0; markers && i < tokens.length; i++) {
+  for (let i = 0; live && i < tokens.length; i++) {
     const key = tokens[i].key;
     if (!g.markerLetters.has(key.charCodeAt(0)) || !g.markerFirst.has(key)) continue;
     for (const m of g.markers) {
@@ -280,6 +283,46 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   } else if ((block.heading || item.numbered) && ((list.reason === "end" && end === block.end && tokens[tokens.length - 1].text !== ",") || (leadEnd >= 0 && !work))) {
     push(out, block, "responsible", list.items);
   }
+}
+
+/**
+ * Any marker word as the tokens can read it: any case, markup or spaces between its words,
+ * inside a longer word too. Finds every place where the clause loop below may match a marker.
+ */
+const ANY_MARKER = /(?:chịu|có)[\s*_#\\]+trách[\s*_#\\]+nhiệm|giao(?:[\s*_#\\]+cho)?|đề[\s*_#\\]+nghị/giu;
+
+/**
+ * Whether a marker in `body` may open an assignment clause. The common marker that cannot is
+ * a lower-case "đề nghị" after a word that ends no clause ("theo đề nghị", "có quyền đề nghị"),
+ * or a lower-case "giao" not after a comma ("bàn giao"): the clause loop skips those. Any other
+ * marker counts, so this only spares the loop paragraphs it would pass over.
+ */
+function liveMarker(body: string): boolean {
+  ANY_MARKER.lastIndex = 0;
+  for (let m = ANY_MARKER.exec(body); m; m = ANY_MARKER.exec(body)) {
+    const first = m[0].charCodeAt(0);
+    const prev = prevCharAt(body, m.index);
+    if (first === 0x111 /* đ */) {
+      if (prev < 0 || ".;:,".includes(body[prev]) || wordBefore(body, prev + 1) === "và") return true;
+    } else if (first === 0x67 /* g */ && m[0].length === 4) {
+      if (prev >= 0 && body[prev] === ",") return true;
+    } else return true;
+  }
+  return false;
+}
+
+/** Index of the last character before `at` that is not a space or markup (-1 when none). */
+function prevCharAt(body: string, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && (isSpaceCode(body.charCodeAt(k)) || "*_#\\".includes(body[k]))) k--;
+  return k;
+}
+
+/** The run of letters and digits ending at `end`, in lower case. */
+function wordBefore(body: string, end: number): string {
+  let k = end;
+  while (k > 0 && isWordChar(body.charCodeAt(k - 1))) k--;
+  return body.slice(k, end).toLowerCase();
 }
 
 /** The colon closing an item's lead, within `limit`; -1 when a clause ends first. An abbreviation dot ("Ông. Nguyễn") does not. */

@@ -34,6 +34,8 @@ function classOf(c: number): number {
 }
 
 const isWordCode = (c: number) => classOf(c) >= WORD;
+/** Whether a code unit is a letter, mark or digit: part of a word token. */
+export const isWordChar = isWordCode;
 const isSpaceCode = (c: number) => classOf(c) === SPACE_CLASS;
 
 /** Joins two runs of a word: "-" "/" "&" "." between letters or digits. */
