@@ -6,9 +6,9 @@
 import { isValidSyllable } from "../syllable/index.js";
 import { unitClass } from "../syllable/words.js";
 import type { Pieces } from "./decoders.js";
+import { FNV_SEED, hashStep, UnitTable } from "../unit-table.js";
 
 const ABBREVIATION = /^[A-ZĐ]{2,}$/;
-const FNV_SEED = 0x811c9dc5 | 0;
 /** Spellings judged before the table starts over. */
 const MAX_JUDGED = 100_000;
 
@@ -19,72 +19,22 @@ function verdict(w: string): number {
   return cased && isValidSyllable(w) ? 1 : ABBREVIATION.test(w) ? 0 : -1;
 }
 
-/** Verdicts by spelling: an open-addressing table over the spellings' code units kept in one pool. */
-class Verdicts {
-  /** Per slot: hash, verdict + 2 (0: empty), start in the pool, length. */
-  private slots = new Int32Array(4 << 12);
-  private mask = (1 << 12) - 1;
-  private pool = new Uint16Array(1 << 15);
-  private used = 0;
-  private size = 0;
+/** Verdicts by spelling (verdict + 2 stored, since 0 means absent). */
+class Verdicts extends UnitTable {
+  constructor() {
+    super(12, 1 << 15);
+  }
 
   /** The verdict of the spelling held in word[0, len) (hash h). */
   get(h: number, word: Uint16Array, len: number): number {
-    const slots = this.slots, pool = this.pool;
-    let s = h & this.mask;
-    for (; ; s = (s + 1) & this.mask) {
-      const o = s << 2;
-      const v = slots[o + 1];
-      if (v === 0) break;
-      if (slots[o] !== h || slots[o + 3] !== len) continue;
-      const at = slots[o + 2];
-      let k = 0;
-      while (k < len && word[k] === pool[at + k]) k++;
-      if (k === len) return v - 2;
-    }
+    const known = this.findUnits(h, word, len);
+    if (known) return known - 2;
     let w = "";
     for (let k = 0; k < len; k += 4096) w += String.fromCharCode.apply(null, word.subarray(k, Math.min(len, k + 4096)) as unknown as number[]);
     const v = verdict(w);
-    this.add(h, word, len, v);
-    return v;
-  }
-
-  private add(h: number, word: Uint16Array, len: number, v: number): void {
     if (this.size >= MAX_JUDGED) this.clear();
-    if (2 * (this.size + 1) > this.mask + 1) this.rehash(2 * (this.mask + 1));
-    if (this.used + len > this.pool.length) {
-      const pool = new Uint16Array(Math.max(2 * this.pool.length, this.used + len));
-      pool.set(this.pool);
-      this.pool = pool;
-    }
-    this.pool.set(word.subarray(0, len), this.used);
-    this.put(h, v + 2, this.used, len);
-    this.used += len;
-    this.size++;
-  }
-
-  private clear(): void {
-    this.slots = new Int32Array(4 << 12);
-    this.mask = (1 << 12) - 1;
-    this.used = 0;
-    this.size = 0;
-  }
-
-  private put(h: number, v: number, at: number, len: number): void {
-    let s = h & this.mask;
-    while (this.slots[(s << 2) + 1] !== 0) s = (s + 1) & this.mask;
-    const o = s << 2;
-    this.slots[o] = h;
-    this.slots[o + 1] = v;
-    this.slots[o + 2] = at;
-    this.slots[o + 3] = len;
-  }
-
-  private rehash(size: number): void {
-    const old = this.slots;
-    this.slots = new Int32Array(4 * size);
-    this.mask = size - 1;
-    for (let o = 0; o < old.length; o += 4) if (old[o + 1]) this.put(old[o], old[o + 1], old[o + 2], old[o + 3]);
+    this.addUnits(h, word, len, v + 2);
+    return v;
   }
 }
 
@@ -97,6 +47,7 @@ class Verdicts {
 class Scorer {
   private readonly verdicts = new Verdicts();
   private word: Uint16Array = new Uint16Array(256);
+  private readonly single: string[] = [""];
   /** Words that counted (+1 or −1) in the last score. */
   judged = 0;
 
@@ -115,36 +66,24 @@ class Scorer {
     return v;
   }
 
+  /** The score of one string. */
   text(s: string): number {
-    this.judged = 0;
-    let sum = 0, len = 0, h = FNV_SEED, high = false;
-    let word = this.word;
-    for (let k = 0; k < s.length; k++) {
-      const c = s.charCodeAt(k);
-      if (unitClass(c) === 1) {
-        if (len) {
-          if (high) sum += this.judge(h, len);
-          len = 0;
-          h = FNV_SEED;
-          high = false;
-        }
-        continue;
-      }
-      if (len === word.length) word = this.room(len);
-      word[len++] = c;
-      h = Math.imul(h ^ c, 0x01000193);
-      if (c >= 0x80) high = true;
-    }
-    if (len && high) sum += this.judge(h, len);
+    this.single[0] = s;
+    const sum = this.strings(this.single, 1);
+    this.single[0] = "";
     return sum;
   }
 
+  /** The score of a line's pieces, read in order as one text. */
   pieces(p: Pieces): number {
+    return this.strings(p.out, p.n);
+  }
+
+  private strings(out: readonly string[], n: number): number {
     this.judged = 0;
     let sum = 0, len = 0, h = FNV_SEED, high = false;
     let word = this.word;
-    const out = p.out;
-    for (let k = 0; k < p.n; k++) {
+    for (let k = 0; k < n; k++) {
       const s = out[k];
       for (let j = 0; j < s.length; j++) {
         const c = s.charCodeAt(j);
@@ -159,7 +98,7 @@ class Scorer {
         }
         if (len === word.length) word = this.room(len);
         word[len++] = c;
-        h = Math.imul(h ^ c, 0x01000193);
+        h = hashStep(h, c);
         if (c >= 0x80) high = true;
       }
     }

@@ -5,6 +5,7 @@
 import { analyse, isValidBare, isValidSyllable, placeTone, styleOf, toneAllowed, type Tone } from "../syllable/index.js";
 import { unitClass } from "../syllable/words.js";
 import { SyllableModel } from "./lm.js";
+import { FNV_SEED, hashStep, UnitTable } from "../unit-table.js";
 
 /** A valid Vietnamese syllable (any case, either tone style). */
 export const VALID = 1;
@@ -31,77 +32,27 @@ const ASCII_WORD = /^[A-Za-z]+$/;
 /** Entries before the table starts over. */
 const MAX_MET = 200_000;
 
-export const FNV_SEED = 0x811c9dc5 | 0;
-export const hashStep = (h: number, lowerUnit: number) => Math.imul(h ^ lowerUnit, 0x01000193);
+export { FNV_SEED, hashStep } from "../unit-table.js";
 
 /**
  * Spellings exactly as written (case kept) → lexicon entry. A word of a text
  * is hashed on its raw code units and checked by plain comparison with the
- * spelling's code units, kept in one pool: no case folding per character, no
- * string per word, and most texts repeat a few thousand spellings.
+ * spelling's code units: no case folding per character, no string per word,
+ * and most texts repeat a few thousand spellings.
  */
-export class Spellings {
-  /** Four numbers per slot, one cache line for a probe: hash, entry + 1 (0: empty), start in the pool, length. */
-  private slots = new Int32Array(4 << 13);
-  private pool = new Uint16Array(1 << 16);
-  private used = 0;
-  private mask = (1 << 13) - 1;
-  size = 0;
+export class Spellings extends UnitTable {
+  constructor() {
+    super(13, 1 << 16);
+  }
 
   /** The entry of the spelling text[start, end) with raw hash h; -1 when not yet met. */
   find(h: number, text: string, start: number, end: number): number {
-    const slots = this.slots;
-    const len = end - start;
-    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const o = s << 2;
-      const e = slots[o + 1];
-      if (e === 0) return -1;
-      if (slots[o] !== h || slots[o + 3] !== len) continue;
-      const pool = this.pool;
-      const from = slots[o + 2] - start;
-      let k = start;
-      while (k < end && text.charCodeAt(k) === pool[from + k]) k++;
-      if (k === end) return e - 1;
-    }
+    return this.findText(h, text, start, end) - 1;
   }
 
   /** Enters text[start, end) (raw hash h) as a spelling of `entry`. */
   add(h: number, text: string, start: number, end: number, entry: number): void {
-    if (2 * (this.size + 1) > this.mask + 1) this.rehash(2 * (this.mask + 1));
-    const len = end - start;
-    if (this.used + len > this.pool.length) {
-      const pool = new Uint16Array(Math.max(2 * this.pool.length, this.used + len));
-      pool.set(this.pool);
-      this.pool = pool;
-    }
-    for (let k = 0; k < len; k++) this.pool[this.used + k] = text.charCodeAt(start + k);
-    this.put(h, entry + 1, this.used, len);
-    this.used += len;
-    this.size++;
-  }
-
-  clear(): void {
-    this.slots = new Int32Array(4 << 13);
-    this.mask = (1 << 13) - 1;
-    this.used = 0;
-    this.size = 0;
-  }
-
-  private put(h: number, e: number, at: number, len: number): void {
-    let s = h & this.mask;
-    while (this.slots[(s << 2) + 1] !== 0) s = (s + 1) & this.mask;
-    const o = s << 2;
-    this.slots[o] = h;
-    this.slots[o + 1] = e;
-    this.slots[o + 2] = at;
-    this.slots[o + 3] = len;
-  }
-
-  private rehash(size: number): void {
-    const old = this.slots;
-    this.slots = new Int32Array(4 * size);
-    this.mask = size - 1;
-    for (let o = 0; o < old.length; o += 4) if (old[o + 1]) this.put(old[o], old[o + 1], old[o + 2], old[o + 3]);
+    this.addText(h, text, start, end, entry + 1);
   }
 }
 
