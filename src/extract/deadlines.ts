@@ -3,7 +3,7 @@
 // "từ ngày ... đến ngày ...", "(quý III/2022)", "vào năm 2025", "Năm 2023, ...").
 import type { Deadline, TimeTerm } from "../contract/schema.js";
 import type { Block, Segmented } from "../segment/types.js";
-import { hasDigit, isSpaceCode } from "./chars.js";
+import { hasDigit, isSpaceCode } from "../text/chars.js";
 import { locate } from "./locate.js";
 import { nextHit, regexSearch } from "./next-hit.js";
 import { logicalParagraphs, type LogicalParagraph } from "./paragraphs.js";

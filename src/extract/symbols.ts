@@ -6,7 +6,7 @@
 //   Companies' letters: 27/ĐN-Cty, 05/2026/VLN/CV-LV, 01-GCN-MT
 // Spaces and line breaks around the separators are allowed ("03-\nHD/TU", "1105 /KH-ĐKT").
 import { loadGrammar } from "../grammar/load.js";
-import { isDigitCode } from "./chars.js";
+import { isDigitCode } from "../text/chars.js";
 import { foldCode } from "./fold.js";
 
 export interface DocumentTypes {

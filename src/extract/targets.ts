@@ -8,7 +8,7 @@ import type { Block, Segmented } from "../segment/types.js";
 import { itemStart } from "../text/items.js";
 import { lexicon, type Lexicon } from "../text/lexicon.js";
 import { isLower, tokenAt, tokenize, type Token } from "../text/tokens.js";
-import { isDigitCode } from "./chars.js";
+import { isDigitCode } from "../text/chars.js";
 import { locate } from "./locate.js";
 import { nextHit, regexSearch } from "./next-hit.js";
 import { verbAt } from "./unit-names.js";

@@ -1,11 +1,4 @@
-// Character classes by UTF-16 code, for scans that would otherwise run a pattern per character.
-
-/** `\s` of a regular expression, by code. */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+// Character tests remembered by UTF-16 code, for scans that would otherwise run a pattern per character.
 
 /**
  * `test` of a one-character string, remembered per UTF-16 code: a pattern tried on a line's first

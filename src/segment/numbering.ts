@@ -2,7 +2,8 @@
 // compiled once from grammars/numbering.json. A label only says what a
 // paragraph could open; sections.ts decides by sequence whether it does.
 import { escapeRegExp, loadGrammar } from "../grammar/load.js";
-import { byCode, isSpaceCode } from "./chars.js";
+import { isSpaceCode } from "../text/chars.js";
+import { byCode } from "./chars.js";
 
 interface SchemeSpec {
   scheme: string;

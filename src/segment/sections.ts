@@ -5,7 +5,7 @@
 // under "1."). A wrapped number ("2023.", "5 năm") or an item inside a
 // sentence never fits both the grammar and the sequence.
 import type { Section } from "../contract/schema.js";
-import { isSpaceCode } from "./chars.js";
+import { isSpaceCode } from "../text/chars.js";
 import { isFirst, type LabelMatch } from "./numbering.js";
 import { trimTrailing } from "./pieces.js";
 

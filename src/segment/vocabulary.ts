@@ -1,7 +1,8 @@
 // Header and closing vocabulary (grammars/structure.json) and document types
 // (grammars/document-types.json), compiled once into small matchers.
 import { alternation, escapeRegExp, loadGrammar } from "../grammar/load.js";
-import { byCode, isSpaceCode } from "./chars.js";
+import { isSpaceCode } from "../text/chars.js";
+import { byCode } from "./chars.js";
 import { trimTrailing } from "./pieces.js";
 
 interface StructureGrammar {
