@@ -4,6 +4,7 @@
 // sequence. Found as the run under a "MỤC LỤC" heading, or as a run of lines
 // that end with dot leaders and a page number.
 import type { Paragraph } from "../normalize/types.js";
+import { isDigitCode } from "../text/chars.js";
 import { labelsAt } from "./numbering.js";
 import { trimTrailing } from "./pieces.js";
 import { isTocHeading, TOC_HEADING_MAX } from "./vocabulary.js";
@@ -17,7 +18,6 @@ const LEADER_RUN = 3;
 /** Most entries read under a heading: beyond, the run is the body. */
 const ENTRIES_MAX = 300;
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const LEADER = ".…_·";
 
 /** Where the trailing page number and its leaders start in `t`, and whether there were leaders; null when none. */
@@ -25,7 +25,7 @@ function pageTail(t: string): { at: number; leaders: boolean } | null {
   let e = t.length;
   while (e > 0 && t.charCodeAt(e - 1) === 32) e--;
   let d = e;
-  while (d > 0 && isDigit(t.charCodeAt(d - 1))) d--;
+  while (d > 0 && isDigitCode(t.charCodeAt(d - 1))) d--;
   if (d === e || e - d > 3) return null;
   let l = d;
   while (l > 0 && (LEADER.includes(t[l - 1]) || t.charCodeAt(l - 1) === 32)) l--;
@@ -49,7 +49,7 @@ export function tableOfContents(texts: string[], paras: Paragraph[]): Set<number
     // Most lines can open neither: longer than a heading, and not ending with a page number.
     const t = texts[i];
     const last = t.charCodeAt(t.length - 1);
-    if (t.length > TOC_HEADING_MAX && !isDigit(last) && last !== 32) continue;
+    if (t.length > TOC_HEADING_MAX && !isDigitCode(last) && last !== 32) continue;
     if (isTocHeading(t)) {
       const seen = new Set<string>();
       let paged = 0;

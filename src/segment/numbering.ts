@@ -2,7 +2,7 @@
 // compiled once from grammars/numbering.json. A label only says what a
 // paragraph could open; sections.ts decides by sequence whether it does.
 import { escapeRegExp, loadGrammar } from "../grammar/load.js";
-import { isSpaceCode } from "../text/chars.js";
+import { isDigitCode, isSpaceCode } from "../text/chars.js";
 import { byCode } from "./chars.js";
 
 interface SchemeSpec {
@@ -353,7 +353,6 @@ export function isFootnote(text: string): boolean {
 const FOOTNOTE_REACH = 8000;
 
 const isLetter = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const CLOSING_MARKS = ".,;:)”\"'";
 /** One digit, to find the next run of digits from `lastIndex`. */
 const DIGITS = /\d/g;
