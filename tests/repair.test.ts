@@ -145,6 +145,18 @@ describe("spellings as written", () => {
     expect(lex.flags[lex.of("cho")] & TONED).toBe(0);
   });
 
+  it("leaves a run of letters too long to be a syllable alone, and out of the process's lexicon", () => {
+    const lex = lexicon();
+    repair(`thực hiên ${"y".repeat(40)} kế hoạch`);
+    const before = lex.words.length;
+    const long = "a" + "\u0301".repeat(50_000) + "nh";
+    const text = `thực hiên ${long} ${"x".repeat(40)}ệ kế hoạch`;
+    const out = repair(text);
+    expect(out.text.endsWith(`${cleanCodepoints(long).text} ${"x".repeat(40)}ệ kế hoạch`)).toBe(true);
+    expect(out.repairs.every((r) => r.span.end <= "thực hiên".length)).toBe(true);
+    expect(lex.words.length).toBe(before);
+  });
+
   it("answers seen-twice pairs as the counts do", () => {
     const lm = lexicon().lm;
     const pairs = [["thực", "hiện"], ["công", "đoàn"], ["hiện", "thực"], ["đoàn", "công"], ["kế", "hoạch"], ["hoạch", "kế"]];

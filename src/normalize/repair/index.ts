@@ -116,10 +116,14 @@ function scanText(text: string, lex: Lexicon): Words {
       if (v === 0) v = learnUnit(c);
       if (v === 1) break;
     }
-    let e = spellings.find(h, text, start, i);
-    if (e < 0) {
-      e = lex.of(text.slice(start, i));
-      spellings.add(h, text, start, i, e);
+    let e: number;
+    if (i - start > MAX_WORD_UNITS) e = lex.tooLong();
+    else {
+      e = spellings.find(h, text, start, i);
+      if (e < 0) {
+        e = lex.of(text.slice(start, i));
+        spellings.add(h, text, start, i, e);
+      }
     }
     const join = spaced && count > 0;
     starts[count] = start;
@@ -150,6 +154,14 @@ function scanText(text: string, lex: Lexicon): Words {
   words.traditional = traditional;
   return words;
 }
+
+/**
+ * Longer than any syllable, however damaged (the longest, "nghiêng" with
+ * stray marks, is under 16 units): such a run is not looked at as a word, and
+ * never enters the process's lexicon, so a megabyte without a space costs a
+ * scan and not an analysis.
+ */
+const MAX_WORD_UNITS = 32;
 
 // The word arrays are reused from one text to the next (repair is synchronous).
 let shared: Words | null = null;

@@ -103,6 +103,13 @@ export class Lexicon {
     return this.add(w, h);
   }
 
+  private long = -1;
+  /** The entry of every run of letters too long to be a syllable: not valid, nothing to rebuild. */
+  tooLong(): number {
+    if (this.long < 0) this.long = this.add("\u0000");
+    return this.long;
+  }
+
   /** The entry of a whole string. */
   of(word: string): number {
     let h = FNV_SEED;
@@ -165,6 +172,7 @@ export class Lexicon {
     if (this.words.length < MAX_MET && this.spellings.size < MAX_MET) return;
     this.spellings.clear();
     for (const list of [this.words, this.hashes, this.flags, this.tones, this.ids, this.ctx, this.bareIds, this.variants]) list.length = 0;
+    this.long = -1;
     this.rehash(1 << 14);
   }
 }
