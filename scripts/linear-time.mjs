@@ -62,10 +62,13 @@ export const CASES = {
 export async function measure(run, { sizes, runs = 3, cases = CASES, maxMillis = 20_000, onResult } = {}) {
   const results = [];
   for (const [name, make] of Object.entries(cases)) {
-    await run(make(sizes[0])); // warm-up: compile the code paths this input takes
     const row = { name, points: [], growth: 0, ok: true };
     for (const size of sizes) {
       const input = make(size);
+      // Warm-up on this very input: V8 compiles, and may drop and recompile,
+      // the code paths an odd input takes; the first pass can be tens of times
+      // slower than the next, which would read as growth.
+      await settle(run, input);
       const times = [];
       for (let i = 0; i < runs; i++) {
         const c0 = process.cpuUsage();
@@ -94,6 +97,14 @@ export async function measure(run, { sizes, runs = 3, cases = CASES, maxMillis =
     onResult?.(row);
   }
   return results;
+}
+
+async function settle(run, input) {
+  try {
+    await run(input);
+  } catch (err) {
+    if (err?.name !== "VnplanError") throw err;
+  }
 }
 
 export function formatRow(row) {
