@@ -4,16 +4,21 @@ import { VnplanError } from "../errors.js";
 import { resolveLimits, type Limits } from "../limits.js";
 import { detectFormat } from "./detect.js";
 import { checkInput } from "./guards.js";
-import { ingestDoc } from "./doc.js";
 import { ingestDocx } from "./docx.js";
 import { ingestDocxViaMammoth } from "./docx-mammoth.js";
 import { ingestHtml } from "./html.js";
-import { ingestPdf } from "./pdf.js";
-import { ingestPpt } from "./ppt.js";
 import { ingestRtf } from "./rtf.js";
-import { ingestSheet } from "./sheet.js";
 import { ingestText } from "./text.js";
 import type { Ingested } from "./types.js";
+// The readers of PDF, DOC, PPT and spreadsheets load large libraries (pdf.js
+// with its canvas, SheetJS): they are imported on first use, so that a process
+// or worker that only meets text and DOCX starts without them.
+const readers = {
+  pdf: () => import("./pdf.js"),
+  doc: () => import("./doc.js"),
+  ppt: () => import("./ppt.js"),
+  sheet: () => import("./sheet.js"),
+};
 import { Unreadable } from "./unreadable.js";
 import { openZip, type Zip } from "./zip.js";
 
@@ -38,22 +43,22 @@ export async function ingest(bytes: Uint8Array, options: IngestOptions = {}): Pr
   try {
     switch (format) {
       case "pdf":
-        return await ingestPdf(bytes, { ocr: options.ocr ?? "auto", maxPages: limits.maxPages });
+        return await (await readers.pdf()).ingestPdf(bytes, { ocr: options.ocr ?? "auto", maxPages: limits.maxPages });
       case "zip": {
         const zip = openZip(bytes, limits.maxUnzippedBytes);
         if (isWordPackage(zip)) return await ingestWordPackage(zip, bytes);
-        if (zip.names.includes("xl/workbook.xml")) return ingestSheet(bytes, "xlsx");
+        if (zip.names.includes("xl/workbook.xml")) return (await readers.sheet()).ingestSheet(bytes, "xlsx");
         throw fail("unsupported ZIP container (neither DOCX nor XLSX)");
       }
       case "ole":
         throw fail("the file is encrypted (password-protected Office document)");
       case "doc":
-        return await ingestDoc(bytes);
+        return await (await readers.doc()).ingestDoc(bytes);
       case "xls":
       case "xlsx":
-        return ingestSheet(bytes, format);
+        return (await readers.sheet()).ingestSheet(bytes, format);
       case "ppt":
-        return ingestPpt(bytes);
+        return (await readers.ppt()).ingestPpt(bytes);
       case "rtf":
         return ingestRtf(bytes);
       case "html":
