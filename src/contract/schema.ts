@@ -2,7 +2,9 @@
 // schemas; `vnplan schema` prints them as JSON Schema.
 import { z } from "zod";
 
-export const SCHEMA_VERSION = "1" as const;
+import { SCHEMA_VERSION } from "./version.js";
+
+export { SCHEMA_VERSION };
 
 /** Half-open range [start, end) in the normalized `text`. */
 export const Span = z.object({

@@ -8,14 +8,14 @@ import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import pLimit from "p-limit";
-import { SCHEMA_VERSION } from "../contract/schema.js";
+import { SCHEMA_VERSION } from "../contract/version.js";
 import { VnplanError } from "../errors.js";
 import type { ExtractOptions } from "../index.js";
 import { resolveLimits, tooLarge, withTimeout, type Limits } from "../limits.js";
 import { openDb } from "../store/open.js";
 import { createWriter, type Failure, type Location } from "../store/write.js";
 import { listInputs } from "./files.js";
-import { failed, runJob, type Job, type JobOptions, type JobResult } from "./job.js";
+import type { Job, JobOptions, JobResult } from "./job.js";
 import { DEPTH, WorkerPool } from "./pool.js";
 
 export interface ImportOptions {
@@ -206,8 +206,11 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
  */
 function onThisThread(limits: Limits, options: JobOptions): Extractor {
   let nextId = 1;
+  // The extractors load with the first file: with worker threads, this thread never needs them.
+  const extraction = import("./job.js");
   return {
     async run(job) {
+      const { runJob, failed } = await extraction;
       const id = nextId++;
       const started = performance.now();
       let r = await withTimeout(runJob({ ...job, id }, options), limits.maxMillis, job.name).catch((err: unknown) => failed(id, err));
