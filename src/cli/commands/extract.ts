@@ -1,11 +1,15 @@
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join, resolve, sep } from "node:path";
 import type { Command } from "commander";
-import { extract, extractFile, type ExtractOptions } from "../../index.js";
+import type { ExtractOptions } from "../../index.js";
 import { VnplanError } from "../../errors.js";
 import { IsolatedExtractor } from "../isolated.js";
 import { resolveLimits, tooLarge, withTimeout, type Limits } from "../../limits.js";
 import { addLimitFlags, addReadFlags, limitsOf, type LimitFlags, type ReadFlags } from "../flags.js";
+
+// The extractors load when a file is extracted on this thread: `vnplan query`,
+// `--help`, and batches (extracted in a thread) start without them.
+const library = () => import("../../index.js");
 
 interface ExtractFlags extends ReadFlags, LimitFlags {
   outDir?: string;
@@ -32,10 +36,10 @@ export function register(program: Command): void {
           if (file !== "-") await checkSize(file, limits);
           const result =
             file === "-"
-              ? await withTimeout(readStdin().then((b) => extract(b, { ...options, name: "stdin" })), limits.maxMillis, file)
+              ? await withTimeout(readStdin().then(async (b) => (await library()).extract(b, { ...options, name: "stdin" })), limits.maxMillis, file)
               : isolated
                 ? await isolated.extract(file, options)
-                : await withTimeout(extractFile(file, options), limits.maxMillis, file);
+                : await withTimeout(library().then((l) => l.extractFile(file, options)), limits.maxMillis, file);
           const json = JSON.stringify(result, null, flags.pretty ? 2 : undefined) + "\n";
           if (flags.outDir) {
             const target = unique(outputPath(flags.outDir, file === "-" ? "stdin" : file), written);

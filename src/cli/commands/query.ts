@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { VnplanError } from "../../errors.js";
-import { openStore, type Store } from "../../store/index.js";
+import type { Store } from "../../store/index.js";
 import { formatRows, ROW_FORMATS, type Row, type RowFormat } from "../rows.js";
 import { flag } from "../flags.js";
 import { parseCount } from "../../limits.js";
@@ -92,7 +92,9 @@ function sub(parent: Command, usage: string, description: string): Command {
     .option("--format <format>", "table, json or csv", flag(parseFormat), "table");
 }
 
-function run(o: Common, ask: (s: Store) => unknown, columns: { table: string[]; csv: string[] }): void {
+// The store (with SQLite and the name matcher) loads when a query runs, not when the CLI starts.
+async function run(o: Common, ask: (s: Store) => unknown, columns: { table: string[]; csv: string[] }): Promise<void> {
+  const { openStore } = await import("../../store/index.js");
   const store = openStore(o.db, { mustExist: true });
   try {
     const result = ask(store);
