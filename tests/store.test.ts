@@ -105,6 +105,28 @@ describe("store: citations", () => {
     expect(d.spellings).toEqual(["34-CT/TW", "34/CT-TW"]);
   });
 
+  it("takes each figure of a cited document from most of its mentions, a tie going to the smallest as SQLite orders it", () => {
+    const path = tmpDb();
+    const st = openStore(path);
+    const variants: Partial<Citation>[] = [
+      { year: 2014, issuer: "Bộ Chính trị" },
+      { year: 2013, issuer: "Ban Bí thư", date: null },
+      { year: 2014, issuer: "Ban Bí thư" },
+      { year: 2013, issuer: "Bộ Chính trị", date: "2013-01-02" },
+    ];
+    variants.forEach((v, i) => st.put(plan(TEXT_000, { citations: [{ ...ct34(TEXT_000, "34/CT-TW"), ...v }], sha: String(i).repeat(64) }), `/v/${i}.txt`));
+    const [d] = st.directives();
+    expect(d).toMatchObject({ citingDocuments: 4, mentions: 4, year: 2013, issuer: "Ban Bí thư", date: "2014-04-07" });
+    // The definition in SQL: the most frequent non-null value, ties to the smallest.
+    const db = new Database(path, { readonly: true });
+    for (const col of ["year", "issuer", "date", "type_name"]) {
+      const mode = db.prepare(`SELECT ${col} AS v FROM citations WHERE ${col} IS NOT NULL GROUP BY ${col} ORDER BY count(*) DESC, ${col} LIMIT 1`).get() as { v: unknown };
+      const row = db.prepare(`SELECT ${col} AS v FROM cited_documents`).get() as { v: unknown };
+      expect(row.v).toEqual(mode.v);
+    }
+    db.close();
+  });
+
   it("records an identical copy as another location, without duplicating rows", () => {
     store.put(plan(TEXT_000, { citations: [ct34(TEXT_000, "34/CT-TW")], sha: "a".repeat(64) }), "/copies/000.txt");
     expect(store.document(a)?.paths).toEqual(["/archive/000.txt", "/copies/000.txt"]);

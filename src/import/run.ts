@@ -66,9 +66,16 @@ export interface ImportSummary {
   failures: Failure[];
 }
 
-/** Documents written between two recomputations of cited_documents, and between two index updates. */
-const CITED_BATCH = 1000;
+/** Documents written between two index updates. */
 const INDEX_BATCH = 100;
+/**
+ * Documents written between two recomputations of cited_documents: at least
+ * CITED_BATCH, and half the store. A key's row is recomputed from all its
+ * mentions, so a fixed batch would make a long import's recomputations grow
+ * with the square of its size; growing batches keep them in proportion to it.
+ * The rows are exact again at the end of every import.
+ */
+const CITED_BATCH = 1000;
 const PROGRESS_MS = 200;
 
 export function defaultJobs(): number {
@@ -105,6 +112,8 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
   // thread waits for another; few enough that memory stays flat.
   const limit = pLimit(jobs === 1 ? 1 : jobs * (DEPTH + 1));
   let storeError: unknown = null;
+  const storedAtStart = writer.storedDocuments();
+  let sinceCited = 0;
 
   const importOne = async (path: string): Promise<void> => {
     if (storeError) return;
@@ -140,7 +149,10 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
       s.imported++;
       s.pages += r.pages;
       if (s.imported % INDEX_BATCH === 0) writer.indexPending();
-      if (s.imported % CITED_BATCH === 0) writer.refreshCited();
+      if (++sinceCited >= Math.max(CITED_BATCH, (storedAtStart + s.imported) >> 1)) {
+        writer.refreshCited();
+        sinceCited = 0;
+      }
     } else {
       s.failed++;
       fail({ path, sha256: sha, stage: r.stage, message: r.message });

@@ -32,6 +32,8 @@ export interface Writer {
   /** The failure recorded for a path with this content, if any. */
   failureFor(path: string, sha256: string): boolean;
   failures(): Failure[];
+  /** How many documents the store holds. */
+  storedDocuments(): number;
   /** Recomputes the cited_documents rows of the keys whose mentions changed. */
   refreshCited(): void;
   /** Adds the documents stored since the last call to the full-text index. */
@@ -80,6 +82,7 @@ export function createWriter(db: Db): Writer {
      ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, stage = excluded.stage, message = excluded.message, failed_at = excluded.failed_at`,
   );
   const findFailure = db.prepare("SELECT 1 FROM failures WHERE path = ? AND sha256 IS ?");
+  const countDocuments = db.prepare("SELECT count(*) AS n FROM documents");
   const listFailures = db.prepare("SELECT path, sha256, stage, message FROM failures ORDER BY path");
   const refreshKeys = citedRefresher(db);
   const markPending = db.prepare("INSERT OR IGNORE INTO cited_pending (key) VALUES (?)");
@@ -184,6 +187,7 @@ export function createWriter(db: Db): Writer {
     recordFailure: (f) => recordFailure.immediate(f),
     failureFor: (path, sha256) => findFailure.get(path, sha256) !== undefined,
     failures: () => listFailures.all() as Failure[],
+    storedDocuments: () => (countDocuments.get() as { n: number }).n,
     refreshCited: () => refreshPending.immediate(),
     indexPending: () => {
       indexPending.immediate();
@@ -198,15 +202,9 @@ export function createWriter(db: Db): Writer {
  * Costs one pass over each key's mentions: run in batches, not per document.
  */
 function citedRefresher(db: Db): (keys: string[]) => void {
-  const stats = db.prepare(
-    "SELECT count(DISTINCT document_id) AS docs, count(*) AS mentions FROM citations WHERE key = ?",
-  );
-  // The most frequent non-null value of a column among a key's mentions (ties: smallest).
-  const mode = (col: string) =>
-    db.prepare(`SELECT ${col} AS v FROM citations WHERE key = ? AND ${col} IS NOT NULL GROUP BY ${col} ORDER BY count(*) DESC, ${col} LIMIT 1`);
   const fields = ["type_code", "type_name", "number", "year", "issuer_code", "date", "issuer"] as const;
-  const modes = Object.fromEntries(fields.map((f) => [f, mode(f)])) as Record<(typeof fields)[number], ReturnType<Db["prepare"]>>;
-  const spellings = db.prepare("SELECT DISTINCT symbol FROM citations WHERE key = ? AND symbol IS NOT NULL ORDER BY symbol");
+  // One pass over a key's mentions gives every figure of its row (a query per figure read them nine times).
+  const mentions = db.prepare(`SELECT document_id, symbol, ${fields.join(", ")} FROM citations WHERE key = ?`).raw();
   const del = db.prepare("DELETE FROM cited_documents WHERE key = ?");
   const delSpellings = db.prepare("DELETE FROM cited_spellings WHERE key = ?");
   const insert = db.prepare(
@@ -214,16 +212,54 @@ function citedRefresher(db: Db): (keys: string[]) => void {
      VALUES (@key, ${fields.map((f) => `@${f}`).join(", ")}, @spellings, @docs, @mentions)`,
   );
   const insertSpelling = db.prepare("INSERT INTO cited_spellings (key, spelling, fold) VALUES (?, ?, ?)");
+  const counts = fields.map(() => new Map<unknown, number>());
   return (keys) => {
     for (const key of keys) {
       delSpellings.run(key);
       del.run(key);
-      const s = stats.get(key) as { docs: number; mentions: number };
-      if (s.mentions === 0) continue;
-      const values = Object.fromEntries(fields.map((f) => [f, (modes[f].get(key) as { v: unknown } | undefined)?.v ?? null]));
-      const spelled = (spellings.all(key) as { symbol: string }[]).map((r) => r.symbol);
-      insert.run({ key, ...values, spellings: JSON.stringify(spelled), docs: s.docs, mentions: s.mentions });
-      for (const sp of spelled) insertSpelling.run(key, sp, foldCode(sp));
+      const rows = mentions.all(key) as unknown[][];
+      if (rows.length === 0) continue;
+      const docs = new Set<unknown>();
+      const spelled = new Set<string>();
+      for (const c of counts) c.clear();
+      for (const r of rows) {
+        docs.add(r[0]);
+        if (r[1] !== null) spelled.add(r[1] as string);
+        for (let f = 0; f < fields.length; f++) {
+          const v = r[f + 2];
+          if (v !== null) counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
+        }
+      }
+      const values = Object.fromEntries(fields.map((f, i) => [f, mostFrequent(counts[i])]));
+      const spellings = [...spelled].sort(bySqliteOrder);
+      insert.run({ key, ...values, spellings: JSON.stringify(spellings), docs: docs.size, mentions: rows.length });
+      for (const sp of spellings) insertSpelling.run(key, sp, foldCode(sp));
     }
   };
+}
+
+/** The most frequent value (ties: the smallest, as SQLite orders it); null when there is none. */
+function mostFrequent(counts: Map<unknown, number>): unknown {
+  let best: unknown = null;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n || (c === n && bySqliteOrder(v, best) < 0)) [best, n] = [v, c];
+  return best;
+}
+
+/**
+ * SQLite's order of values of one column: numbers before text, numbers by
+ * value, text by its UTF-8 bytes (code point order, which UTF-16 order breaks
+ * only above U+FFFF).
+ */
+function bySqliteOrder(a: unknown, b: unknown): number {
+  if (typeof a === "number" || typeof a === "bigint") return typeof b === "number" || typeof b === "bigint" ? (a < b ? -1 : a > b ? 1 : 0) : -1;
+  if (typeof b === "number" || typeof b === "bigint") return 1;
+  const x = String(a), y = String(b);
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    const p = x.codePointAt(i)!, q = y.codePointAt(j)!;
+    if (p !== q) return p - q;
+    i += p > 0xffff ? 2 : 1;
+    j += q > 0xffff ? 2 : 1;
+  }
+  return x.length - y.length;
 }
