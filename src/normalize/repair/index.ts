@@ -13,7 +13,8 @@ import { splice, type Edit } from "./splice.js";
 import { isValidBare, isValidSyllable, placeTone, restyle, toneAllowed, toneChar, analyse, type Tone, type ToneStyle } from "../syllable/index.js";
 import type { StageResult } from "../types.js";
 import type { SyllableModel } from "./lm.js";
-import { learnUnit, unitTable } from "../syllable/words.js";
+import { codeUnits } from "./code-units.js";
+import { learnLetter, letterCodes, MAX_PACKED, packHi, packLo, WIDE } from "./letter-keys.js";
 import { FNV_SEED, HAS_VARIANTS, HOLE, MARKED, MODERN, NONE, TONED, TRADITIONAL, VALID, DOMINATED, hashStep, lexicon, type Lexicon } from "./lexicon.js";
 import { wordParts, type WordParts } from "./syllable-parts.js";
 
@@ -90,39 +91,55 @@ function scanText(text: string, lex: Lexicon): Words {
   const n = text.length;
   const words = buffers((n >> 1) + 1, lex.lm.stats.size);
   const { starts, ends, ents, joined, ctx, checks, holes, unmarked, counts } = words;
-  const units = unitTable;
-  const spellings = lex.spellings;
-  const { flags, ctx: ctxOf } = lex;
+  const codes = letterCodes;
+  const keys = lex.keys;
+  const u = codeUnits(text);
   let count = 0, i = 0, modern = 0, traditional = 0;
   // Only spaces and tabs since the last word (none before the first).
   let spaced = false;
   let prevFlags = 0;
+  // (No calls inside the letter loops, which keeps them tight: a unit not yet seen is learnt out here.)
   while (i < n) {
-    let c = text.charCodeAt(i);
-    let v = units[c];
-    if (v === 0) v = learnUnit(c);
-    if (v === 1) {
-      spaced = spaced && (c === 32 || c === 9);
-      i++;
+    let c = u[i];
+    let v = codes[c];
+    if (v <= 1) {
+      if (v === 0) learnLetter(c);
+      else {
+        spaced = spaced && (c === 32 || c === 9);
+        i++;
+      }
       continue;
     }
     const start = i;
-    let h = FNV_SEED;
+    // The word's key, and every code or'ed (WIDE: not packed).
+    let lo = 0, hi = 0, wide = 0;
     for (;;) {
-      h = hashStep(h, c);
+      wide |= v;
+      hi = packHi(hi, lo);
+      lo = packLo(lo, v);
       if (++i >= n) break;
-      c = text.charCodeAt(i);
-      v = units[c];
-      if (v === 0) v = learnUnit(c);
-      if (v === 1) break;
+      c = u[i];
+      v = codes[c];
+      if (v <= 1) break;
     }
-    let e: number;
-    if (i - start > MAX_WORD_UNITS) e = lex.tooLong();
-    else {
-      e = spellings.find(h, text, start, i);
-      if (e < 0) {
+    if (v === 0 && i < n) {
+      learnLetter(c);
+      i = start;
+      continue;
+    }
+    let e: number, meta: number;
+    const o = i - start <= MAX_PACKED && !(wide & WIDE) ? keys.find(lo, hi) : -2;
+    if (o >= 0) {
+      e = keys.entryAt(o);
+      meta = keys.extraAt(o);
+    } else {
+      if (o === -1) {
         e = lex.of(text.slice(start, i));
-        spellings.add(h, text, start, i, e);
+        meta = lex.meta(e);
+        keys.add(lo, hi, e, meta);
+      } else {
+        e = unpackedEntry(text, start, i, lex);
+        meta = lex.meta(e);
       }
     }
     const join = spaced && count > 0;
@@ -130,10 +147,10 @@ function scanText(text: string, lex: Lexicon): Words {
     ends[count] = i;
     joined[count] = join ? 1 : 0;
     ents[count] = e;
-    const x = ctxOf[e];
+    const x = (meta >> 8) - 2;
     ctx[count] = x;
     if (x >= 0) counts[x]++;
-    const f = flags[e];
+    const f = meta & 0xff;
     if (f & VALID) {
       if (!(f & TONED)) {
         if (f & HAS_VARIANTS) unmarked.push(count);
@@ -153,6 +170,19 @@ function scanText(text: string, lex: Lexicon): Words {
   words.modern = modern;
   words.traditional = traditional;
   return words;
+}
+
+/** The entry of a word too long, or with letters too rare, for a key: its spelling as written is hashed and looked up. */
+function unpackedEntry(text: string, start: number, end: number, lex: Lexicon): number {
+  if (end - start > MAX_WORD_UNITS) return lex.tooLong();
+  let h = FNV_SEED;
+  for (let k = start; k < end; k++) h = hashStep(h, text.charCodeAt(k));
+  let e = lex.spellings.find(h, text, start, end);
+  if (e < 0) {
+    e = lex.of(text.slice(start, end));
+    lex.spellings.add(h, text, start, end, e);
+  }
+  return e;
 }
 
 /**
