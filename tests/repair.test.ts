@@ -8,6 +8,8 @@ import { DOMINATED, FNV_SEED, HAS_VARIANTS, HOLE, MARKED, MODERN, NONE, Spelling
 import { identityView } from "../src/normalize/repair/identity.js";
 import { LetterKeys, learnLetter, letterCodes, MAX_PACKED, packHi, packLo, WIDE } from "../src/normalize/repair/letter-keys.js";
 import { codeUnits } from "../src/normalize/repair/code-units.js";
+import { outputOffsets, splice, type Edit } from "../src/normalize/repair/splice.js";
+import { fromSource } from "../src/normalize/offsets.js";
 
 const seeds = join(import.meta.dirname, "..", "fixtures", "seeds");
 const seed = (name: string) => readFileSync(join(seeds, name), "utf8");
@@ -239,5 +241,25 @@ describe("code units of a text", () => {
     const u = codeUnits(long);
     expect(u.length).toBeGreaterThanOrEqual(long.length);
     expect(u[99_999]).toBe("ệ".charCodeAt(0));
+  });
+});
+
+describe("splicing edits into a text", () => {
+  it("moves offsets by the edits alone exactly as the map built on demand does", () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    for (let round = 0; round < 200; round++) {
+      const text = "x".repeat(5 + rand(60));
+      const edits: Edit[] = [];
+      for (let at = rand(4); at < text.length; at += 1 + rand(6)) {
+        const end = Math.min(text.length, at + 1 + rand(4));
+        edits.push({ start: at, end, to: "y".repeat(1 + rand(6)) });
+        at = end;
+      }
+      const out = splice(text, edits);
+      expect(out.text.length).toBe(out.map.length - 1);
+      const to = outputOffsets(edits);
+      for (let src = 0; src <= text.length; src++) expect(to(src)).toBe(fromSource(out.map, src));
+    }
   });
 });

@@ -7,9 +7,8 @@
 // change only when the bigram context makes another reading overwhelmingly
 // more likely, and a weaker case becomes a suspect.
 import type { Repair, Suspect } from "../../contract/schema.js";
-import { fromSource } from "../offsets.js";
 import { identityView } from "./identity.js";
-import { splice, type Edit } from "./splice.js";
+import { outputOffsets, splice, type Edit } from "./splice.js";
 import { isValidBare, isValidSyllable, placeTone, restyle, toneAllowed, toneChar, analyse, type Tone, type ToneStyle } from "../syllable/index.js";
 import type { StageResult } from "../types.js";
 import type { SyllableModel } from "./lm.js";
@@ -357,9 +356,17 @@ class Pass {
       shift += to.length - (ends[i] - starts[i]);
     }
     const fin = splice(text, edits);
-    // Suspect spans were taken in the input; move them into the output.
-    const moved = suspects.map((s) => ({ ...s, span: { start: fromSource(fin.map, s.span.start), end: fromSource(fin.map, s.span.end) } }));
-    return { ...fin, repairs, suspects: moved };
+    // Suspect spans were taken in the input; move them into the output (the map itself is built only if read).
+    const to = outputOffsets(edits);
+    const moved = suspects.map((s) => ({ ...s, span: { start: to(s.span.start), end: to(s.span.end) } }));
+    return {
+      text: fin.text,
+      get map() {
+        return fin.map;
+      },
+      repairs,
+      suspects: moved,
+    };
   }
 
   wordAt(i: number): string {
