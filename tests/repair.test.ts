@@ -241,6 +241,10 @@ describe("code units of a text", () => {
     const u = codeUnits(long);
     expect(u.length).toBeGreaterThanOrEqual(long.length);
     expect(u[99_999]).toBe("ệ".charCodeAt(0));
+    const huge = "a".repeat((1 << 22) + 3) + "ệ";
+    const h = codeUnits(huge);
+    expect(h.length).toBe(huge.length);
+    expect(h[huge.length - 1]).toBe("ệ".charCodeAt(0));
   });
 });
 
