@@ -6,6 +6,10 @@ import { normalize } from "../src/normalize/index.js";
 import { repairDiacritics } from "../src/normalize/repair/index.js";
 import { DOMINATED, FNV_SEED, HAS_VARIANTS, HOLE, MARKED, MODERN, NONE, Spellings, TONED, TRADITIONAL, VALID, hashStep, lexicon } from "../src/normalize/repair/lexicon.js";
 import { identityView } from "../src/normalize/repair/identity.js";
+import { LetterKeys, learnLetter, letterCodes, MAX_PACKED, packHi, packLo, WIDE } from "../src/normalize/repair/letter-keys.js";
+import { codeUnits } from "../src/normalize/repair/code-units.js";
+import { outputOffsets, splice, type Edit } from "../src/normalize/repair/splice.js";
+import { fromSource } from "../src/normalize/offsets.js";
 
 const seeds = join(import.meta.dirname, "..", "fixtures", "seeds");
 const seed = (name: string) => readFileSync(join(seeds, name), "utf8");
@@ -181,5 +185,85 @@ describe("identity maps", () => {
     const r = repairDiacritics(t);
     expect(r.text).toBe(t);
     expect([...r.map]).toEqual([...Array(t.length + 1).keys()]);
+  });
+});
+
+describe("words keyed by their letters", () => {
+  const key = (w: string) => {
+    let lo = 0, hi = 0;
+    for (let k = 0; k < w.length; k++) {
+      const c = w.charCodeAt(k);
+      const v = letterCodes[c] || learnLetter(c);
+      hi = packHi(hi, lo);
+      lo = packLo(lo, v);
+    }
+    return [lo, hi] as const;
+  };
+
+  it("gives a letter one code in any case, and none to what is not a letter", () => {
+    expect(learnLetter("Đ".charCodeAt(0))).toBe(learnLetter("đ".charCodeAt(0)));
+    expect(learnLetter("ệ".charCodeAt(0))).not.toBe(learnLetter("ê".charCodeAt(0)));
+    expect(learnLetter(" ".charCodeAt(0))).toBe(1);
+    expect(learnLetter("7".charCodeAt(0))).toBe(1);
+    for (const ch of "aăâđệỹ") expect(learnLetter(ch.charCodeAt(0))).toBeLessThan(WIDE);
+  });
+
+  it("spells words of up to eight letters exactly, whatever their length or case", () => {
+    const words = ["a", "an", "na", "anh", "nghiêng", "nghiênga", "thực", "thửc", "Thực", "THỰC"];
+    const keys = new Map(words.map((w) => [w, key(w).join(",")]));
+    expect(keys.get("Thực")).toBe(keys.get("thực"));
+    expect(keys.get("THỰC")).toBe(keys.get("thực"));
+    const lower = new Set(words.map((w) => w.toLowerCase()));
+    expect(new Set(keys.values()).size).toBe(lower.size);
+    expect("nghiênga".length).toBe(MAX_PACKED);
+  });
+
+  it("finds each key again, after the table has grown", () => {
+    const table = new LetterKeys(2);
+    const words = ["công", "đoàn", "đoan", "kế", "hoạch", "thực", "hiện", "của", "ủy", "ban", "nhân", "dân"];
+    words.forEach((w, e) => table.add(...key(w), e, 100 + e));
+    words.forEach((w, e) => {
+      const o = table.find(...key(w));
+      expect(table.entryAt(o)).toBe(e);
+      expect(table.extraAt(o)).toBe(100 + e);
+    });
+    expect(table.find(...key("đoạn"))).toBe(-1);
+    table.clear();
+    expect(table.find(...key("công"))).toBe(-1);
+  });
+});
+
+describe("code units of a text", () => {
+  it("copies every unit, lone surrogates included, into an array reused and grown", () => {
+    const t = "Thực hiện \ud800 kế\udc00 hoạch\uffff";
+    expect([...codeUnits(t).subarray(0, t.length)]).toEqual([...t].flatMap((ch) => [...Array(ch.length).keys()].map((k) => ch.charCodeAt(k))));
+    const long = "ệ".repeat(100_000);
+    const u = codeUnits(long);
+    expect(u.length).toBeGreaterThanOrEqual(long.length);
+    expect(u[99_999]).toBe("ệ".charCodeAt(0));
+    const huge = "a".repeat((1 << 22) + 3) + "ệ";
+    const h = codeUnits(huge);
+    expect(h.length).toBe(huge.length);
+    expect(h[huge.length - 1]).toBe("ệ".charCodeAt(0));
+  });
+});
+
+describe("splicing edits into a text", () => {
+  it("moves offsets by the edits alone exactly as the map built on demand does", () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    for (let round = 0; round < 200; round++) {
+      const text = "x".repeat(5 + rand(60));
+      const edits: Edit[] = [];
+      for (let at = rand(4); at < text.length; at += 1 + rand(6)) {
+        const end = Math.min(text.length, at + 1 + rand(4));
+        edits.push({ start: at, end, to: "y".repeat(1 + rand(6)) });
+        at = end;
+      }
+      const out = splice(text, edits);
+      expect(out.text.length).toBe(out.map.length - 1);
+      const to = outputOffsets(edits);
+      for (let src = 0; src <= text.length; src++) expect(to(src)).toBe(fromSource(out.map, src));
+    }
   });
 });

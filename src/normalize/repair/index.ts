@@ -7,13 +7,13 @@
 // change only when the bigram context makes another reading overwhelmingly
 // more likely, and a weaker case becomes a suspect.
 import type { Repair, Suspect } from "../../contract/schema.js";
-import { fromSource } from "../offsets.js";
 import { identityView } from "./identity.js";
-import { splice, type Edit } from "./splice.js";
+import { outputOffsets, splice, type Edit } from "./splice.js";
 import { isValidBare, isValidSyllable, placeTone, restyle, toneAllowed, toneChar, analyse, type Tone, type ToneStyle } from "../syllable/index.js";
 import type { StageResult } from "../types.js";
 import type { SyllableModel } from "./lm.js";
-import { learnUnit, unitTable } from "../syllable/words.js";
+import { codeUnits } from "./code-units.js";
+import { learnLetter, letterCodes, MAX_PACKED, packHi, packLo, WIDE } from "./letter-keys.js";
 import { FNV_SEED, HAS_VARIANTS, HOLE, MARKED, MODERN, NONE, TONED, TRADITIONAL, VALID, DOMINATED, hashStep, lexicon, type Lexicon } from "./lexicon.js";
 import { wordParts, type WordParts } from "./syllable-parts.js";
 
@@ -66,12 +66,20 @@ interface Words {
   joined: Uint8Array;
   /** Statistics id of each word as context (-1: unseen), NONE when it is not a syllable. */
   ctx: Int32Array;
-  /** In order: words to rebuild (a mark but not a syllable) and marked syllables after an unmarked one (has the mark jumped?). */
+  /**
+   * In order: words to rebuild (a mark but not a syllable) and marked syllables after an unmarked one (has the mark jumped?).
+   * Without damage, only those whose pairs as written are not all seen (the rest are settled).
+   */
   checks: number[];
   /** Words with a U+FFFD hole. */
   holes: number[];
-  /** Unmarked syllables some marked reading of which the statistics know (has a mark been lost?). */
+  /**
+   * Unmarked syllables some marked reading of which the statistics know (has a mark been lost?).
+   * Without damage, only the dominated ones and those whose pairs as written are not all seen.
+   */
   unmarked: number[];
+  /** A word is not a syllable but has a mark or a hole: checks and unmarked hold every candidate. */
+  damaged: boolean;
   /** How often the text writes each syllable, by statistics id. */
   counts: Int32Array;
   /** Syllables whose mark sits where only the modern or only the traditional style puts it. */
@@ -83,76 +91,154 @@ interface Words {
  * The words of a text as typed arrays of offsets, lexicon entries and
  * statistics ids, sorted on the way into the few lists the repair looks at
  * again. Each word is found by hashing its code units as they are scanned and
- * looking the spelling up as written: no string per word. (A function of its
- * own, so its loop is compiled apart.)
+ * looking the spelling up as written: no string per word. A candidate whose
+ * pairs with both neighbours the corpus has seen is settled here, as soon as
+ * the word after it is known, so most words are never listed (a clean text
+ * changes nothing; damage is rare). Once a word turns out damaged, every
+ * candidate is listed: rebuilding a word changes its neighbours' pairs.
+ * (A function of its own, so its loop is compiled apart.)
  */
-function scanText(text: string, lex: Lexicon): Words {
+export function scanText(text: string, lex: Lexicon): Words {
   const n = text.length;
   const words = buffers((n >> 1) + 1, lex.lm.stats.size);
   const { starts, ends, ents, joined, ctx, checks, holes, unmarked, counts } = words;
-  const units = unitTable;
-  const spellings = lex.spellings;
-  const { flags, ctx: ctxOf } = lex;
+  const codes = letterCodes;
+  const keys = lex.keys;
+  const lm = lex.lm;
+  const u = codeUnits(text);
   let count = 0, i = 0, modern = 0, traditional = 0;
-  // Only spaces and tabs since the last word (none before the first).
-  let spaced = false;
-  let prevFlags = 0;
+  let damaged = false;
+  let prevFlags = 0, prevX = NONE, prevEnd = 0;
+  // A candidate whose pair with the word before is seen, waiting for the word after; its list.
+  let pending = false, pendingList: number[] = unmarked, pendingX = 0;
+  // (No calls inside the letter loops, which keeps them tight: a unit not yet seen is learnt out here.)
   while (i < n) {
-    let c = text.charCodeAt(i);
-    let v = units[c];
-    if (v === 0) v = learnUnit(c);
-    if (v === 1) {
-      spaced = spaced && (c === 32 || c === 9);
-      i++;
+    let c = u[i];
+    let v = codes[c];
+    if (v <= 1) {
+      if (v === 0) learnLetter(c);
+      else i++;
       continue;
     }
     const start = i;
-    let h = FNV_SEED;
+    // The word's key, and every code or'ed (WIDE: not packed).
+    let lo = 0, hi = 0, wide = 0;
     for (;;) {
-      h = hashStep(h, c);
+      wide |= v;
+      hi = packHi(hi, lo);
+      lo = packLo(lo, v);
       if (++i >= n) break;
-      c = text.charCodeAt(i);
-      v = units[c];
-      if (v === 0) v = learnUnit(c);
-      if (v === 1) break;
+      c = u[i];
+      v = codes[c];
+      if (v <= 1) break;
     }
-    let e: number;
-    if (i - start > MAX_WORD_UNITS) e = lex.tooLong();
-    else {
-      e = spellings.find(h, text, start, i);
-      if (e < 0) {
+    if (v === 0 && i < n) {
+      learnLetter(c);
+      i = start;
+      continue;
+    }
+    let e: number, meta: number;
+    const o = i - start <= MAX_PACKED && !(wide & WIDE) ? keys.find(lo, hi) : -2;
+    if (o >= 0) {
+      e = keys.entryAt(o);
+      meta = keys.extraAt(o);
+    } else {
+      if (o === -1) {
         e = lex.of(text.slice(start, i));
-        spellings.add(h, text, start, i, e);
+        meta = lex.meta(e);
+        keys.add(lo, hi, e, meta);
+      } else {
+        e = unpackedEntry(text, start, i, lex);
+        meta = lex.meta(e);
       }
     }
-    const join = spaced && count > 0;
+    // Joined: only spaces and tabs since the word before (mostly one space).
+    let join = count > 0;
+    for (let k = prevEnd; join && k < start; k++) join = u[k] === 32 || u[k] === 9;
     starts[count] = start;
     ends[count] = i;
     joined[count] = join ? 1 : 0;
     ents[count] = e;
-    const x = ctxOf[e];
+    const x = (meta >> 8) - 2;
     ctx[count] = x;
     if (x >= 0) counts[x]++;
-    const f = flags[e];
+    if (pending) {
+      // The word before waits only for its pair with this one.
+      if (join && x !== NONE && !lm.common(pendingX, x)) pendingList.push(count - 1);
+      pending = false;
+    }
+    const f = meta & 0xff;
     if (f & VALID) {
       if (!(f & TONED)) {
-        if (f & HAS_VARIANTS) unmarked.push(count);
+        if (f & HAS_VARIANTS) {
+          if (damaged || f & DOMINATED || (join && prevX !== NONE && !lm.common(prevX, x))) unmarked.push(count);
+          else {
+            pending = true;
+            pendingList = unmarked;
+            pendingX = x;
+          }
+        }
       } else {
         // A marked word is only in question when the word before has no mark to have lost.
-        if (join && (prevFlags & (VALID | TONED)) === VALID) checks.push(count);
+        if (join && (prevFlags & (VALID | TONED)) === VALID) {
+          if (damaged || !lm.common(prevX, x)) checks.push(count);
+          else {
+            pending = true;
+            pendingList = checks;
+            pendingX = x;
+          }
+        }
         if (f & MODERN) modern++;
         else if (f & TRADITIONAL) traditional++;
       }
-    } else if (f & HOLE) holes.push(count);
-    else if (f & MARKED) checks.push(count);
+    } else if (f & (HOLE | MARKED)) {
+      if (!damaged) {
+        damaged = true;
+        // Every candidate so far, settled or not, is examined again.
+        listCandidates(words, count, lex);
+      }
+      (f & HOLE ? holes : checks).push(count);
+    }
     prevFlags = f;
+    prevX = x;
+    prevEnd = i;
     count++;
-    spaced = true;
   }
   words.count = count;
+  words.damaged = damaged;
   words.modern = modern;
   words.traditional = traditional;
   return words;
+}
+
+/** Lists every candidate among words [0, end) as the scan would, settled or not (holes and damaged words aside). */
+function listCandidates(words: Words, end: number, lex: Lexicon): void {
+  const { ents, joined, checks, unmarked } = words;
+  const flags = lex.flags;
+  checks.length = unmarked.length = 0;
+  let prevFlags = 0;
+  for (let k = 0; k < end; k++) {
+    const f = flags[ents[k]];
+    if (f & VALID) {
+      if (!(f & TONED)) {
+        if (f & HAS_VARIANTS) unmarked.push(k);
+      } else if (joined[k] && (prevFlags & (VALID | TONED)) === VALID) checks.push(k);
+    }
+    prevFlags = f;
+  }
+}
+
+/** The entry of a word too long, or with letters too rare, for a key: its spelling as written is hashed and looked up. */
+function unpackedEntry(text: string, start: number, end: number, lex: Lexicon): number {
+  if (end - start > MAX_WORD_UNITS) return lex.tooLong();
+  let h = FNV_SEED;
+  for (let k = start; k < end; k++) h = hashStep(h, text.charCodeAt(k));
+  let e = lex.spellings.find(h, text, start, end);
+  if (e < 0) {
+    e = lex.of(text.slice(start, end));
+    lex.spellings.add(h, text, start, end, e);
+  }
+  return e;
 }
 
 /**
@@ -170,7 +256,7 @@ function buffers(cap: number, size: number): Words {
     const room = Math.max(cap, 1024);
     shared = {
       count: 0, starts: new Int32Array(room), ends: new Int32Array(room), ents: new Int32Array(room), joined: new Uint8Array(room), ctx: new Int32Array(room),
-      checks: [], holes: [], unmarked: [], counts: new Int32Array(size), modern: 0, traditional: 0,
+      checks: [], holes: [], unmarked: [], damaged: false, counts: new Int32Array(size), modern: 0, traditional: 0,
     };
   } else {
     shared.checks.length = shared.holes.length = shared.unmarked.length = 0;
@@ -293,7 +379,21 @@ class Pass {
     for (const i of shifts) if (!(out.size && out.has(i)) && !this.settled(i)) this.speculateShift(i);
     // A word without a mark is weighed against its marked readings even in seen pairs:
     // "công đoan" may occur, "công đoàn" far more.
-    for (const i of unmarked) if (!(out.size && out.has(i)) && (flags[ents[i]] & DOMINATED || !this.settled(i))) this.speculateLost(i);
+    // Without damage the scan listed only the words its pairs as written left open; once a
+    // word changed, the pairs around it are not those, so every candidate is weighed.
+    const settledAsWritten = !this.words.damaged && !out.size;
+    if (!this.words.damaged && out.size) listCandidates(this.words, count, this.lex);
+    const listed = unmarked.length;
+    for (let k = 0; k < listed; k++) {
+      let i = unmarked[k];
+      if (!(out.size && out.has(i)) && (flags[ents[i]] & DOMINATED || !this.settled(i))) this.speculateLost(i);
+      // A word settled on its pair with this one, which has just changed: weigh it now.
+      while (settledAsWritten && out.size && out.has(i) && i + 1 < count && (k + 1 === listed || unmarked[k + 1] !== i + 1)) {
+        const f = flags[ents[++i]];
+        if ((f & (VALID | TONED | HAS_VARIANTS)) !== (VALID | HAS_VARIANTS) || this.settled(i)) break;
+        this.speculateLost(i);
+      }
+    }
 
     // Tone style rewrite, when asked for.
     if (options.toneStyle === "modern" || options.toneStyle === "traditional") {
@@ -327,9 +427,17 @@ class Pass {
       shift += to.length - (ends[i] - starts[i]);
     }
     const fin = splice(text, edits);
-    // Suspect spans were taken in the input; move them into the output.
-    const moved = suspects.map((s) => ({ ...s, span: { start: fromSource(fin.map, s.span.start), end: fromSource(fin.map, s.span.end) } }));
-    return { ...fin, repairs, suspects: moved };
+    // Suspect spans were taken in the input; move them into the output (the map itself is built only if read).
+    const to = outputOffsets(edits);
+    const moved = suspects.map((s) => ({ ...s, span: { start: to(s.span.start), end: to(s.span.end) } }));
+    return {
+      text: fin.text,
+      get map() {
+        return fin.map;
+      },
+      repairs,
+      suspects: moved,
+    };
   }
 
   wordAt(i: number): string {

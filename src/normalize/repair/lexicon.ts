@@ -6,6 +6,7 @@ import { analyse, isValidBare, isValidSyllable, placeTone, styleOf, toneAllowed,
 import { unitClass } from "../syllable/words.js";
 import { SyllableModel } from "./lm.js";
 import { FNV_SEED, hashStep, UnitTable } from "../unit-table.js";
+import { LetterKeys } from "./letter-keys.js";
 
 /** A valid Vietnamese syllable (any case, either tone style). */
 export const VALID = 1;
@@ -59,6 +60,8 @@ export class Spellings extends UnitTable {
 export class Lexicon {
   readonly lm: SyllableModel;
   readonly spellings = new Spellings();
+  /** Words of up to eight letters by their letter codes → entry, with the entry's meta. */
+  readonly keys = new LetterKeys(13);
   private slots = new Int32Array(1 << 14);
   private mask = (1 << 14) - 1;
   private hashes: number[] = [];
@@ -108,6 +111,11 @@ export class Lexicon {
   tooLong(): number {
     if (this.long < 0) this.long = this.add("\u0000");
     return this.long;
+  }
+
+  /** An entry's flags (low eight bits) and context id + 2 (above), in one number for the scan. */
+  meta(e: number): number {
+    return this.flags[e] | ((this.ctx[e] + 2) << 8);
   }
 
   /** The entry of a whole string. */
@@ -171,6 +179,7 @@ export class Lexicon {
   trim(): void {
     if (this.words.length < MAX_MET && this.spellings.size < MAX_MET) return;
     this.spellings.clear();
+    this.keys.clear();
     for (const list of [this.words, this.hashes, this.flags, this.tones, this.ids, this.ctx, this.bareIds, this.variants]) list.length = 0;
     this.long = -1;
     this.rehash(1 << 14);
