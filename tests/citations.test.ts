@@ -120,6 +120,18 @@ describe("lists and shared issuers", () => {
     ]);
   });
 
+  it("repairs and types a code met again as it did the first time", () => {
+    const cs = cite("Chỉ thị số 05-CT/IW; Chỉ thị số 06-CT/IW; Kế hoạch số 12/KH-UBND-KI; Kế hoạch số 13/KH-UBND-KI; Kế hoạch 14/QD-UBND; Kế hoạch 15/QD-UBND.");
+    expect(cs.map((c) => [c.typeCode, c.issuerCode])).toEqual([
+      ["CT", "TW"],
+      ["CT", "TW"],
+      ["KH", "UBND-KT"],
+      ["KH", "UBND-KT"],
+      ["QĐ", "UBND"],
+      ["QĐ", "UBND"],
+    ]);
+  });
+
   it("reads a date written before the number", () => {
     const cs = cite(
       "Thực hiện Công văn ngày 12/3/2024 số 45/UBND-VX của UBND tỉnh về việc tổ chức các hoạt động;",
