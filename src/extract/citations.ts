@@ -7,6 +7,7 @@ import { phrases as alternation } from "./pattern.js";
 import type { Block, Segmented } from "../segment/types.js";
 import { citationKeys } from "./identity.js";
 import { readIssuer } from "./issuer.js";
+import { isDigitCode, isSpaceCode } from "../text/chars.js";
 import { blockAt, locate } from "./locate.js";
 import { logicalParagraphs, type LogicalParagraph } from "./paragraphs.js";
 import { findSymbols, typeCodeOf, type DocumentTypes, type ParsedSymbol } from "./symbols.js";
@@ -190,9 +191,9 @@ export function extractCitations(seg: Segmented): Citation[] {
 function withBareNumbers(text: string, symbols: ParsedSymbol[]): ParsedSymbol[] {
   const { bareNumber: re, numberWords } = context();
   // A bare number follows its number word: the pattern is tried only where one stands (indexOf
-  // finds them much faster than the pattern scans), in text order. Matches cannot overlap.
+  // finds them much faster than the pattern scans) with a digit after it, in text order. Matches cannot overlap.
   const at = new Set<number>();
-  for (const w of numberWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) at.add(i);
+  for (const w of numberWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (digitAfter(text, i + w.length)) at.add(i);
   const bare: ParsedSymbol[] = [];
   for (const i of [...at].sort((a, b) => a - b)) {
     re.lastIndex = i;
@@ -203,6 +204,14 @@ function withBareNumbers(text: string, symbols: ParsedSymbol[]): ParsedSymbol[] 
   }
   if (!bare.length) return symbols;
   return [...symbols, ...bare].sort((a, b) => a.start - b.start);
+}
+
+/** Whether a digit follows `at` after spaces and one colon, as the number after a number word does. */
+function digitAfter(text: string, at: number): boolean {
+  while (isSpaceCode(text.charCodeAt(at))) at++;
+  if (text.charCodeAt(at) === 58) at++;
+  while (isSpaceCode(text.charCodeAt(at))) at++;
+  return isDigitCode(text.charCodeAt(at));
 }
 
 const LIST_REACH = 20;
