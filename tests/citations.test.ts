@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Citation } from "../src/contract/schema.js";
 import { extractCitations } from "../src/extract/citations.js";
+import { logicalParagraphs } from "../src/extract/paragraphs.js";
 import { normalize } from "../src/normalize/index.js";
 import { segment } from "../src/segment/index.js";
 import { plan } from "./support/plan.js";
@@ -339,5 +340,31 @@ describe.skipIf(!existsSync(gold))("seed plans against the analysts' gold", () =
     const f1 = (2 * tp) / (pred + want);
     expect(f1).toBeGreaterThanOrEqual(0.98);
     expect(attrsOk / attrs).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe("logical paragraphs", () => {
+  const spans = (...lines: string[]) => {
+    const seg = plan(lines);
+    return logicalParagraphs(seg.text, seg.blocks).map((p) => seg.text.slice(p.start, p.end).replace(/\n/g, " / "));
+  };
+
+  it("joins a line cut mid-sentence to the next, and ends one at a stop, even behind quotes and markup", () => {
+    expect(spans("Thực hiện Kế hoạch số 12/KH-UBND của", "UBND tỉnh về việc phòng chống dịch.", "Các sở thực hiện **“Chương trình”.**", "Tiếp theo")).toEqual([
+      "Thực hiện Kế hoạch số 12/KH-UBND của / UBND tỉnh về việc phòng chống dịch.",
+      "Các sở thực hiện **“Chương trình”.**",
+      "Tiếp theo",
+    ]);
+  });
+
+  it("starts a new paragraph at an item, a bullet or a label, not at a capitalised continuation", () => {
+    expect(spans("Giao các cơ quan", "a) Sở Y tế", "b) Sở Tài chính", "- Thời gian", "Thời gian thực hiện: năm 2025", "Ủy ban nhân dân tỉnh", "đôn đốc", "II- Nội dung")).toEqual([
+      "Giao các cơ quan",
+      "a) Sở Y tế",
+      "b) Sở Tài chính",
+      "- Thời gian",
+      "Thời gian thực hiện: năm 2025 / Ủy ban nhân dân tỉnh / đôn đốc",
+      "II- Nội dung",
+    ]);
   });
 });
