@@ -193,7 +193,15 @@ function withBareNumbers(text: string, symbols: ParsedSymbol[]): ParsedSymbol[] 
   // A bare number follows its number word: the pattern is tried only where one stands (indexOf
   // finds them much faster than the pattern scans) with a digit after it, in text order. Matches cannot overlap.
   const at = new Set<number>();
-  for (const w of numberWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (digitAfter(text, i + w.length)) at.add(i);
+  for (const w of numberWords) {
+    // Found by its tail ("ố"), much rarer than its first letter.
+    const tail = w.length > 1 ? w.slice(1) : w;
+    const lead = w.length - tail.length;
+    for (let j = text.indexOf(tail, lead); j >= 0; j = text.indexOf(tail, j + 1)) {
+      const i = j - lead;
+      if (text.startsWith(w, i) && digitAfter(text, i + w.length)) at.add(i);
+    }
+  }
   const bare: ParsedSymbol[] = [];
   for (const i of [...at].sort((a, b) => a - b)) {
     re.lastIndex = i;
@@ -240,7 +248,7 @@ function readAfter(text: string, from: number, limit: number): Pick<Mention, "da
   if (date) at = date.end;
   const tail = at;
   let issuer: string | null = null;
-  const of = OF.exec(text.slice(at, Math.min(limit, at + 12)));
+  const of = startsAfterGap(text, at, ",", "của") ? OF.exec(text.slice(at, Math.min(limit, at + 12))) : null;
   if (of) {
     const r = readIssuer(text, at + of[0].length, limit);
     if (r) {
@@ -253,7 +261,7 @@ function readAfter(text: string, from: number, limit: number): Pick<Mention, "da
     }
   }
   let subject: string | null = null;
-  const about = ABOUT.exec(text.slice(at, Math.min(limit, at + 6)));
+  const about = startsAfterGap(text, at, ",:", "v", "V") ? ABOUT.exec(text.slice(at, Math.min(limit, at + 6))) : null;
   if (about) {
     const s = at + about[0].length;
     const rest = text.slice(s, Math.min(limit, s + 400));
@@ -261,6 +269,20 @@ function readAfter(text: string, from: number, limit: number): Pick<Mention, "da
     subject = (end >= 0 ? rest.slice(0, end) : rest).replace(/\s+/gu, " ").trim() || null;
   }
   return { date: date?.iso ?? null, issuer, subject, tail };
+}
+
+/**
+ * Whether, past spaces, one of `marks` and spaces, text at `at` opens with one of `words`: what
+ * OF and ABOUT need before they can match, told without slicing and running them.
+ */
+function startsAfterGap(text: string, at: number, marks: string, ...words: string[]): boolean {
+  while (isSpaceCode(text.charCodeAt(at))) at++;
+  if (at < text.length && marks.includes(text[at])) {
+    at++;
+    while (isSpaceCode(text.charCodeAt(at))) at++;
+  }
+  for (const w of words) if (text.startsWith(w, at)) return true;
+  return false;
 }
 
 function readDate(text: string, from: number, limit: number): { iso: string; end: number } | null {
