@@ -23,6 +23,8 @@ interface Context {
   numberWord: RegExp;
   /** A number without a symbol, dated right after: "số 02 ngày 21/4/2026". Sticky: tried where a number word stands. */
   bareNumber: RegExp;
+  /** The first letters of the day words, as bareNumber writes them (case counts). */
+  dayFirst: Set<number>;
   /** The number words as written, lower case and capitalised. */
   numberWords: string[];
   /** "Số:" with its colon, how a document writes its own number. */
@@ -62,6 +64,7 @@ function context(): Context {
     // "số 02 ngày 21/4/2026": the number alone, followed by its date.
     bareNumber: new RegExp(`(?<![\\p{L}])(?:${numberWords.join("|")})\\s*:?\\s*(\\d{1,5})(?=\\s*,?\\s*(?:${alternation(time.words.day)})\\s*\\d)`, "uy"),
     numberWords,
+    dayFirst: new Set(time.words.day.map((w) => w.charCodeAt(0))),
     numberColon: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:\\s*$`, "iu"),
     titled: new RegExp(`${B}(${names})\\s+\\p{Lu}[^;.()]{0,110}?\\s(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "u"),
     listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
@@ -191,17 +194,10 @@ export function extractCitations(seg: Segmented): Citation[] {
 function withBareNumbers(text: string, symbols: ParsedSymbol[]): ParsedSymbol[] {
   const { bareNumber: re, numberWords } = context();
   // A bare number follows its number word: the pattern is tried only where one stands (indexOf
-  // finds them much faster than the pattern scans) with a digit after it, in text order. Matches cannot overlap.
+  // finds them much faster than the pattern scans) with a number and what may open a day word
+  // after it, in text order. Matches cannot overlap.
   const at = new Set<number>();
-  for (const w of numberWords) {
-    // Found by its tail ("ố"), much rarer than its first letter.
-    const tail = w.length > 1 ? w.slice(1) : w;
-    const lead = w.length - tail.length;
-    for (let j = text.indexOf(tail, lead); j >= 0; j = text.indexOf(tail, j + 1)) {
-      const i = j - lead;
-      if (text.startsWith(w, i) && digitAfter(text, i + w.length)) at.add(i);
-    }
-  }
+  for (const w of numberWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (numberThenDay(text, i + w.length)) at.add(i);
   const bare: ParsedSymbol[] = [];
   for (const i of [...at].sort((a, b) => a - b)) {
     re.lastIndex = i;
@@ -214,12 +210,23 @@ function withBareNumbers(text: string, symbols: ParsedSymbol[]): ParsedSymbol[] 
   return [...symbols, ...bare].sort((a, b) => a.start - b.start);
 }
 
-/** Whether a digit follows `at` after spaces and one colon, as the number after a number word does. */
-function digitAfter(text: string, at: number): boolean {
+/**
+ * Whether text at `at` reads as the rest of a bare number: spaces and one colon, digits, spaces,
+ * one comma, spaces, then the first letter of a day word ("số 02 ngày ..."). Told by code, before the pattern.
+ */
+function numberThenDay(text: string, at: number): boolean {
+  at = skipSpaces(text, at);
+  if (text.charCodeAt(at) === 58) at = skipSpaces(text, at + 1);
+  if (!isDigitCode(text.charCodeAt(at))) return false;
+  while (isDigitCode(text.charCodeAt(at))) at++;
+  at = skipSpaces(text, at);
+  if (text.charCodeAt(at) === 44) at = skipSpaces(text, at + 1);
+  return context().dayFirst.has(text.charCodeAt(at));
+}
+
+function skipSpaces(text: string, at: number): number {
   while (isSpaceCode(text.charCodeAt(at))) at++;
-  if (text.charCodeAt(at) === 58) at++;
-  while (isSpaceCode(text.charCodeAt(at))) at++;
-  return isDigitCode(text.charCodeAt(at));
+  return at;
 }
 
 const LIST_REACH = 20;
