@@ -154,7 +154,9 @@ export function extractCitations(seg: Segmented): Citation[] {
     // A symbol shaped number/UNIT-PART without a type code or year is how a công văn is numbered.
     const typeCode = sym.typeCode ?? (typeName ? c.codeOfName.get(typeName.toLowerCase().replace(/\s+/gu, " ")) ?? null : sym.year === null && numbered ? c.letterCode : null);
     // "kèm theo Kế hoạch số ..." of the plan's own type, or an appendix title "(Kèm theo ...)": the document itself.
-    const attached = typeMatch ? c.attached.exec(text.slice(Math.max(floor, start - 20), start)) : null;
+    const attachedFrom = Math.max(floor, start - 20);
+    // "kèm theo" ends in "o": most type words have no such word before them, and the pattern is skipped.
+    const attached = typeMatch && lastBefore(text, attachedFrom, start, "oO") ? c.attached.exec(text.slice(attachedFrom, start)) : null;
     if (attached && ((own && typeCode === own.typeCode) || attached[1])) continue;
     // A symbol without a type code, or a list, is a citation only after a type word or "số".
     if (!numbered && (!sym.typeCode || list.length)) {
@@ -229,6 +231,13 @@ function skipSpaces(text: string, at: number): number {
   return at;
 }
 
+/** Whether the last character of text[from, to) that is not a space is one of `chars`. */
+function lastBefore(text: string, from: number, to: number, chars: string): boolean {
+  let i = to - 1;
+  while (i >= from && isSpaceCode(text.charCodeAt(i))) i--;
+  return i >= from && chars.includes(text[i]);
+}
+
 const LIST_REACH = 20;
 
 /** Numbers of a list right before a symbol ("217, 218-QĐ/TW" → 217), in text order. */
@@ -237,7 +246,8 @@ function listBefore(text: string, floor: number, at: number): { number: string; 
   const list: { number: string; start: number; end: number }[] = [];
   for (;;) {
     const lo = Math.max(floor, at - LIST_REACH);
-    const m = listItem.exec(text.slice(lo, at));
+    // A list's number is followed by "," or "và": without one of them last, the pattern is skipped.
+    const m = lastBefore(text, lo, at, ",à") ? listItem.exec(text.slice(lo, at)) : null;
     if (!m) return list;
     at = lo + m.index;
     list.unshift({ number: m[1], start: at, end: at + m[1].length });
