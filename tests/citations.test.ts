@@ -99,6 +99,15 @@ describe("lists and shared issuers", () => {
     expect(c.issuer).toBe("Ban Thường vụ Tỉnh ủy");
   });
 
+  it("ends an issuer at a stop word or a type word in any case, and at a place's level", () => {
+    const cs = cite(
+      "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/01/2024 của UBND tỉnh CĂN CỨ tình hình thực tế;",
+      "Thực hiện Chỉ thị số 05-CT/TU ngày 15/5/2016 của Ban Thường vụ Tỉnh ủy và KẾ HOẠCH số 20-KH/TU;",
+      "Thực hiện Công văn số 45/UBND-VX ngày 12/3/2024 của UBND thị xã Sông Cầu về việc tổ chức.",
+    );
+    expect(cs.map((c) => c.issuer)).toEqual(["UBND tỉnh", "Ban Thường vụ Tỉnh ủy", null, "UBND thị xã Sông Cầu"]);
+  });
+
   it("ends an issuer before the verb of the clause", () => {
     const [c] = cite("Nghị quyết số 54/2022/QH15 ngày 16 tháng 6 năm 2022 của Quốc hội thí điểm mô hình tổ chức chính quyền đô thị.");
     expect(c.issuer).toBe("Quốc hội");
