@@ -1,6 +1,7 @@
 // The one-way pipeline: ingested text → normalize → segment → extract → contract.
 import { z } from "zod";
 import { Extraction, SCHEMA_VERSION, Section, type Extraction as ExtractionT, type Page } from "./contract/schema.js";
+import { conforms, type Conforms } from "./contract/conforms.js";
 import { VnplanError } from "./errors.js";
 import { extractAll } from "./extract/index.js";
 import type { Ingested } from "./ingest/types.js";
@@ -58,6 +59,8 @@ export function runPipeline(ingested: Ingested, options: PipelineOptions = {}): 
 
 /** `result` as the contract gives it back, or a VnplanError that names the first mismatch. */
 export function validated(result: unknown, file: string | null = null): ExtractionT {
+  // Built as the contract has it (the usual case): parsing would only copy it.
+  if ((conformsToContract ??= conforms(Extraction))(result)) return result as ExtractionT;
   const fast = compiledContract().safeParse(result);
   if (fast.success) return fast.data as ExtractionT;
   const parsed = Extraction.safeParse(result);
@@ -66,6 +69,8 @@ export function validated(result: unknown, file: string | null = null): Extracti
   }
   return parsed.data;
 }
+
+let conformsToContract: Conforms | null = null;
 
 /** Levels of sections the compiled contract holds; a document nested deeper is parsed by Extraction itself. */
 const SECTION_DEPTH = 8;

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Citation } from "../src/contract/schema.js";
 import { extractCitations } from "../src/extract/citations.js";
+import { logicalParagraphs } from "../src/extract/paragraphs.js";
 import { normalize } from "../src/normalize/index.js";
 import { segment } from "../src/segment/index.js";
 import { plan } from "./support/plan.js";
@@ -98,6 +99,15 @@ describe("lists and shared issuers", () => {
     expect(c.issuer).toBe("Ban Thường vụ Tỉnh ủy");
   });
 
+  it("ends an issuer at a stop word or a type word in any case, and at a place's level", () => {
+    const cs = cite(
+      "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/01/2024 của UBND tỉnh CĂN CỨ tình hình thực tế;",
+      "Thực hiện Chỉ thị số 05-CT/TU ngày 15/5/2016 của Ban Thường vụ Tỉnh ủy và KẾ HOẠCH số 20-KH/TU;",
+      "Thực hiện Công văn số 45/UBND-VX ngày 12/3/2024 của UBND thị xã Sông Cầu về việc tổ chức.",
+    );
+    expect(cs.map((c) => c.issuer)).toEqual(["UBND tỉnh", "Ban Thường vụ Tỉnh ủy", null, "UBND thị xã Sông Cầu"]);
+  });
+
   it("ends an issuer before the verb of the clause", () => {
     const [c] = cite("Nghị quyết số 54/2022/QH15 ngày 16 tháng 6 năm 2022 của Quốc hội thí điểm mô hình tổ chức chính quyền đô thị.");
     expect(c.issuer).toBe("Quốc hội");
@@ -117,6 +127,18 @@ describe("lists and shared issuers", () => {
       ["05-CT/IW", "TW"],
       ["12/KH-UBND-KI", "UBND-KT"],
       ["7/UBND-XZ", "UBND-XZ"],
+    ]);
+  });
+
+  it("repairs and types a code met again as it did the first time", () => {
+    const cs = cite("Chỉ thị số 05-CT/IW; Chỉ thị số 06-CT/IW; Kế hoạch số 12/KH-UBND-KI; Kế hoạch số 13/KH-UBND-KI; Kế hoạch 14/QD-UBND; Kế hoạch 15/QD-UBND.");
+    expect(cs.map((c) => [c.typeCode, c.issuerCode])).toEqual([
+      ["CT", "TW"],
+      ["CT", "TW"],
+      ["KH", "UBND-KT"],
+      ["KH", "UBND-KT"],
+      ["QĐ", "UBND"],
+      ["QĐ", "UBND"],
     ]);
   });
 
@@ -327,5 +349,31 @@ describe.skipIf(!existsSync(gold))("seed plans against the analysts' gold", () =
     const f1 = (2 * tp) / (pred + want);
     expect(f1).toBeGreaterThanOrEqual(0.98);
     expect(attrsOk / attrs).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe("logical paragraphs", () => {
+  const spans = (...lines: string[]) => {
+    const seg = plan(lines);
+    return logicalParagraphs(seg.text, seg.blocks).map((p) => seg.text.slice(p.start, p.end).replace(/\n/g, " / "));
+  };
+
+  it("joins a line cut mid-sentence to the next, and ends one at a stop, even behind quotes and markup", () => {
+    expect(spans("Thực hiện Kế hoạch số 12/KH-UBND của", "UBND tỉnh về việc phòng chống dịch.", "Các sở thực hiện **“Chương trình”.**", "Tiếp theo")).toEqual([
+      "Thực hiện Kế hoạch số 12/KH-UBND của / UBND tỉnh về việc phòng chống dịch.",
+      "Các sở thực hiện **“Chương trình”.**",
+      "Tiếp theo",
+    ]);
+  });
+
+  it("starts a new paragraph at an item, a bullet or a label, not at a capitalised continuation", () => {
+    expect(spans("Giao các cơ quan", "a) Sở Y tế", "b) Sở Tài chính", "- Thời gian", "Thời gian thực hiện: năm 2025", "Ủy ban nhân dân tỉnh", "đôn đốc", "II- Nội dung")).toEqual([
+      "Giao các cơ quan",
+      "a) Sở Y tế",
+      "b) Sở Tài chính",
+      "- Thời gian",
+      "Thời gian thực hiện: năm 2025 / Ủy ban nhân dân tỉnh / đôn đốc",
+      "II- Nội dung",
+    ]);
   });
 });

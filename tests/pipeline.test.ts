@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { conforms } from "../src/contract/conforms.js";
 import { Extraction, type Section } from "../src/contract/schema.js";
 import { VnplanError } from "../src/errors.js";
 import { ingestText } from "../src/ingest/text.js";
@@ -58,5 +59,46 @@ describe("the contract check of every result", () => {
     while (s.children.length) s = s.children[0];
     s.level = -1;
     expect(() => validated({ ...r, sections: [deep] })).toThrow(/sections\.0(\.children\.0){9}\.level/);
+  });
+});
+
+describe("the test of a result already built as the contract has it", () => {
+  const check = conforms(Extraction);
+
+  it("accepts a pipeline's result, which is then given back as it is", () => {
+    const r = result();
+    expect(check(r)).toBe(true);
+    expect(validated(r)).toBe(r);
+    expect(check({ ...r, sections: [nested(12)] })).toBe(true);
+  });
+
+  it("refuses keys out of the contract's order, and the parser gives them its order", () => {
+    const r = result();
+    const { text, ...rest } = r;
+    const moved = { text, ...rest };
+    expect(check(moved)).toBe(false);
+    expect(JSON.stringify(validated(moved))).toBe(JSON.stringify(r));
+    const u = r.units[0];
+    const { name, ...others } = u;
+    expect(check({ ...r, units: [{ ...others, name }] })).toBe(false);
+  });
+
+  it("refuses what the contract refuses, and objects that are not plain", () => {
+    const r = result();
+    const u = r.units[0];
+    const t = r.citations[0];
+    expect(check({ ...r, units: [{ ...u, page: 0 }] })).toBe(false);
+    expect(check({ ...r, units: [{ ...u, role: "boss" }] })).toBe(false);
+    expect(check({ ...r, units: [{ ...u, span: { start: 1.5, end: 2 } }] })).toBe(false);
+    expect(check({ ...r, units: [{ ...u, span: { start: -1, end: 2 } }] })).toBe(false);
+    expect(check({ ...r, citations: [{ ...t, date: "2024-1-5" }] })).toBe(false);
+    expect(check({ ...r, citations: [{ ...t, year: Infinity }] })).toBe(false);
+    expect(check({ ...r, schemaVersion: "2" })).toBe(false);
+    expect(check({ ...r, repairs: [{ from: "a", to: "b", span: { start: 0, end: 1 }, rule: "codepoint", confidence: 1.5 }] })).toBe(false);
+    class Box {
+      start = 0;
+      end = 1;
+    }
+    expect(check({ ...r, units: [{ ...u, span: new Box() }] })).toBe(false);
   });
 });

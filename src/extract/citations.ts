@@ -7,6 +7,7 @@ import { phrases as alternation } from "./pattern.js";
 import type { Block, Segmented } from "../segment/types.js";
 import { citationKeys } from "./identity.js";
 import { readIssuer } from "./issuer.js";
+import { isDigitCode, isSpaceCode } from "../text/chars.js";
 import { blockAt, locate } from "./locate.js";
 import { logicalParagraphs, type LogicalParagraph } from "./paragraphs.js";
 import { findSymbols, typeCodeOf, type DocumentTypes, type ParsedSymbol } from "./symbols.js";
@@ -22,6 +23,8 @@ interface Context {
   numberWord: RegExp;
   /** A number without a symbol, dated right after: "số 02 ngày 21/4/2026". Sticky: tried where a number word stands. */
   bareNumber: RegExp;
+  /** The first letters of the day words, as bareNumber writes them (case counts). */
+  dayFirst: Set<number>;
   /** The number words as written, lower case and capitalised. */
   numberWords: string[];
   /** "Số:" with its colon, how a document writes its own number. */
@@ -61,6 +64,7 @@ function context(): Context {
     // "số 02 ngày 21/4/2026": the number alone, followed by its date.
     bareNumber: new RegExp(`(?<![\\p{L}])(?:${numberWords.join("|")})\\s*:?\\s*(\\d{1,5})(?=\\s*,?\\s*(?:${alternation(time.words.day)})\\s*\\d)`, "uy"),
     numberWords,
+    dayFirst: new Set(time.words.day.map((w) => w.charCodeAt(0))),
     numberColon: new RegExp(`${B}(?:${alternation(g.numberWords)})\\s*:\\s*$`, "iu"),
     titled: new RegExp(`${B}(${names})\\s+\\p{Lu}[^;.()]{0,110}?\\s(?:${alternation(g.numberWords)})\\s*:?\\s*$`, "u"),
     listItem: new RegExp(`(?<![\\p{N}/.\\-])(\\d{1,5})\\s*(?:,|và)\\s*$`, "u"),
@@ -150,7 +154,9 @@ export function extractCitations(seg: Segmented): Citation[] {
     // A symbol shaped number/UNIT-PART without a type code or year is how a công văn is numbered.
     const typeCode = sym.typeCode ?? (typeName ? c.codeOfName.get(typeName.toLowerCase().replace(/\s+/gu, " ")) ?? null : sym.year === null && numbered ? c.letterCode : null);
     // "kèm theo Kế hoạch số ..." of the plan's own type, or an appendix title "(Kèm theo ...)": the document itself.
-    const attached = typeMatch ? c.attached.exec(text.slice(Math.max(floor, start - 20), start)) : null;
+    const attachedFrom = Math.max(floor, start - 20);
+    // "kèm theo" ends in "o": most type words have no such word before them, and the pattern is skipped.
+    const attached = typeMatch && lastBefore(text, attachedFrom, start, "oO") ? c.attached.exec(text.slice(attachedFrom, start)) : null;
     if (attached && ((own && typeCode === own.typeCode) || attached[1])) continue;
     // A symbol without a type code, or a list, is a citation only after a type word or "số".
     if (!numbered && (!sym.typeCode || list.length)) {
@@ -190,9 +196,10 @@ export function extractCitations(seg: Segmented): Citation[] {
 function withBareNumbers(text: string, symbols: ParsedSymbol[]): ParsedSymbol[] {
   const { bareNumber: re, numberWords } = context();
   // A bare number follows its number word: the pattern is tried only where one stands (indexOf
-  // finds them much faster than the pattern scans), in text order. Matches cannot overlap.
+  // finds them much faster than the pattern scans) with a number and what may open a day word
+  // after it, in text order. Matches cannot overlap.
   const at = new Set<number>();
-  for (const w of numberWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) at.add(i);
+  for (const w of numberWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (numberThenDay(text, i + w.length)) at.add(i);
   const bare: ParsedSymbol[] = [];
   for (const i of [...at].sort((a, b) => a - b)) {
     re.lastIndex = i;
@@ -205,6 +212,32 @@ function withBareNumbers(text: string, symbols: ParsedSymbol[]): ParsedSymbol[] 
   return [...symbols, ...bare].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Whether text at `at` reads as the rest of a bare number: spaces and one colon, digits, spaces,
+ * one comma, spaces, then the first letter of a day word ("số 02 ngày ..."). Told by code, before the pattern.
+ */
+function numberThenDay(text: string, at: number): boolean {
+  at = skipSpaces(text, at);
+  if (text.charCodeAt(at) === 58) at = skipSpaces(text, at + 1);
+  if (!isDigitCode(text.charCodeAt(at))) return false;
+  while (isDigitCode(text.charCodeAt(at))) at++;
+  at = skipSpaces(text, at);
+  if (text.charCodeAt(at) === 44) at = skipSpaces(text, at + 1);
+  return context().dayFirst.has(text.charCodeAt(at));
+}
+
+function skipSpaces(text: string, at: number): number {
+  while (isSpaceCode(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** Whether the last character of text[from, to) that is not a space is one of `chars`. */
+function lastBefore(text: string, from: number, to: number, chars: string): boolean {
+  let i = to - 1;
+  while (i >= from && isSpaceCode(text.charCodeAt(i))) i--;
+  return i >= from && chars.includes(text[i]);
+}
+
 const LIST_REACH = 20;
 
 /** Numbers of a list right before a symbol ("217, 218-QĐ/TW" → 217), in text order. */
@@ -213,7 +246,8 @@ function listBefore(text: string, floor: number, at: number): { number: string; 
   const list: { number: string; start: number; end: number }[] = [];
   for (;;) {
     const lo = Math.max(floor, at - LIST_REACH);
-    const m = listItem.exec(text.slice(lo, at));
+    // A list's number is followed by "," or "và": without one of them last, the pattern is skipped.
+    const m = lastBefore(text, lo, at, ",à") ? listItem.exec(text.slice(lo, at)) : null;
     if (!m) return list;
     at = lo + m.index;
     list.unshift({ number: m[1], start: at, end: at + m[1].length });
@@ -231,7 +265,7 @@ function readAfter(text: string, from: number, limit: number): Pick<Mention, "da
   if (date) at = date.end;
   const tail = at;
   let issuer: string | null = null;
-  const of = OF.exec(text.slice(at, Math.min(limit, at + 12)));
+  const of = startsAfterGap(text, at, ",", "của") ? OF.exec(text.slice(at, Math.min(limit, at + 12))) : null;
   if (of) {
     const r = readIssuer(text, at + of[0].length, limit);
     if (r) {
@@ -244,7 +278,7 @@ function readAfter(text: string, from: number, limit: number): Pick<Mention, "da
     }
   }
   let subject: string | null = null;
-  const about = ABOUT.exec(text.slice(at, Math.min(limit, at + 6)));
+  const about = startsAfterGap(text, at, ",:", "v", "V") ? ABOUT.exec(text.slice(at, Math.min(limit, at + 6))) : null;
   if (about) {
     const s = at + about[0].length;
     const rest = text.slice(s, Math.min(limit, s + 400));
@@ -252,6 +286,20 @@ function readAfter(text: string, from: number, limit: number): Pick<Mention, "da
     subject = (end >= 0 ? rest.slice(0, end) : rest).replace(/\s+/gu, " ").trim() || null;
   }
   return { date: date?.iso ?? null, issuer, subject, tail };
+}
+
+/**
+ * Whether, past spaces, one of `marks` and spaces, text at `at` opens with one of `words`: what
+ * OF and ABOUT need before they can match, told without slicing and running them.
+ */
+function startsAfterGap(text: string, at: number, marks: string, ...words: string[]): boolean {
+  while (isSpaceCode(text.charCodeAt(at))) at++;
+  if (at < text.length && marks.includes(text[at])) {
+    at++;
+    while (isSpaceCode(text.charCodeAt(at))) at++;
+  }
+  for (const w of words) if (text.startsWith(w, at)) return true;
+  return false;
 }
 
 function readDate(text: string, from: number, limit: number): { iso: string; end: number } | null {

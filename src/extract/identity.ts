@@ -36,12 +36,18 @@ export function sameBody(a: string | null, b: string | null): boolean {
 export function citationKeys(items: readonly KeyInput[]): string[] {
   const bases = items.map(symbolKey);
   const keys = items.map((c, i) => (c.date ? `${bases[i]}@${c.date}` : ""));
+  // The dated mentions of each symbol: an undated one is compared with those alone, not with every mention.
+  const dated = new Map<string, number[]>();
+  for (let j = 0; j < items.length; j++) {
+    if (!keys[j]) continue;
+    const same = dated.get(bases[j]);
+    if (same) same.push(j);
+    else dated.set(bases[j], [j]);
+  }
   return items.map((c, i) => {
     if (keys[i]) return keys[i];
     const candidates = new Set<string>();
-    items.forEach((d, j) => {
-      if (keys[j] && bases[j] === bases[i] && sameBody(c.issuer, d.issuer)) candidates.add(keys[j]);
-    });
+    for (const j of dated.get(bases[i]) ?? []) if (sameBody(c.issuer, items[j].issuer)) candidates.add(keys[j]);
     if (candidates.size === 1) return [...candidates][0];
     const level = c.issuer ? issuerLevel(c.issuer) : null;
     return level ? `${bases[i]}~${foldCode(level)}` : bases[i];

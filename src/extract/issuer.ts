@@ -3,6 +3,7 @@
 import { loadGrammar } from "../grammar/load.js";
 import { phrases as alternation } from "./pattern.js";
 import { normalizeUnitName } from "../text/abbreviations.js";
+import { isSpaceCode } from "../text/chars.js";
 import { fold } from "./fold.js";
 import type { DocumentTypes } from "./symbols.js";
 
@@ -14,13 +15,19 @@ interface Issuers {
 }
 
 interface CompiledIssuers {
-  stop: RegExp;
-  verb: RegExp;
-  typeWord: RegExp;
-  compound: RegExp;
-  levels: string[][];
+  stop: Sticky;
+  verb: Sticky;
+  typeWord: Sticky;
+  compound: Sticky;
+  /** Levels by their first word, longest first. */
+  levels: Map<string, string[][]>;
 }
 
+/** A sticky pattern and the codes its matches may open with. */
+interface Sticky {
+  re: RegExp;
+  first: Set<number>;
+}
 
 let compiled: CompiledIssuers | undefined;
 
@@ -30,50 +37,119 @@ function issuers(): CompiledIssuers {
   const types = loadGrammar<DocumentTypes>("document-types").types.flatMap((t) => t.names);
   const verbs = [...loadGrammar<{ verbs: string[] }>("verbs").verbs, ...g.verbs];
   const E = "(?![\\p{L}\\p{N}])";
+  const levels = new Map<string, string[][]>();
+  for (const l of g.levels.map((x) => x.split(" ")).sort((a, b) => b.length - a.length)) {
+    const same = levels.get(l[0]);
+    if (same) same.push(l);
+    else levels.set(l[0], [l]);
+  }
   // Sticky: each is tried at one word's offset, without slicing the window.
   compiled = {
-    stop: new RegExp(`(?:${alternation(g.stops)})${E}`, "iuy"),
-    verb: new RegExp(`(?:${alternation(verbs)})${E}`, "uy"),
-    typeWord: new RegExp(`(?:${alternation(types)})${E}`, "iuy"),
-    compound: new RegExp(`(?:${alternation(g.compounds)})${E}`, "uy"),
-    levels: g.levels.map((l) => l.split(" ")).sort((a, b) => b.length - a.length),
+    stop: sticky(g.stops, `(?:${alternation(g.stops)})${E}`, "iuy"),
+    verb: sticky(verbs, `(?:${alternation(verbs)})${E}`, "uy"),
+    typeWord: sticky(types, `(?:${alternation(types)})${E}`, "iuy"),
+    compound: sticky(g.compounds, `(?:${alternation(g.compounds)})${E}`, "uy"),
+    levels,
   };
   return compiled;
 }
 
-/** Does the sticky `re` match in `s` at `i`? */
-function at(re: RegExp, s: string, i: number): boolean {
-  re.lastIndex = i;
-  return re.test(s);
+// Letters outside the Latin blocks that match an ASCII one without case (Kelvin sign, long s, Ångström sign).
+const FOLDS_TO: Record<string, string> = { k: "\u212a", s: "\u017f", "å": "\u212b" };
+
+/**
+ * The pattern, with the first code of each phrase: most words open with none of them, and
+ * the long alternation is not run there. Under "i" the other case of each counts too.
+ */
+function sticky(phrases: readonly string[], source: string, flags: string): Sticky {
+  const first = new Set<number>();
+  for (const p of phrases) {
+    const c = p[0];
+    const all = flags.includes("i") ? [c, c.toLowerCase(), c.toUpperCase(), FOLDS_TO[c.toLowerCase()] ?? c] : [c];
+    for (const x of all) first.add(x.charCodeAt(0));
+  }
+  return { re: new RegExp(source, flags), first };
 }
 
-// Table cell bars end a name like any other punctuation.
-const WORD = /[^\s,;:()“”"'\[\]|]+/gu;
+/** Does the sticky pattern match in `s` at `i`? */
+function at(p: Sticky, s: string, i: number): boolean {
+  if (!p.first.has(s.charCodeAt(i))) return false;
+  p.re.lastIndex = i;
+  return p.re.test(s);
+}
+
 const MAX_WORDS = 24;
 const CAPITALS = /^\p{Lu}{2,}$/u;
-const SEPARATOR = /^\s*,?\s*$/u;
-const upper = (w: string) => /^\p{Lu}/u.test(w);
+const UPPER = /^\p{Lu}/u;
+
+/** Whether `w` opens with an upper-case letter; ASCII is told by code. */
+function upper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(w);
+}
+
+/** A character of a word: not a space, and not punctuation that ends a name (table cell bars included). */
+function isWordCode(c: number): boolean {
+  switch (c) {
+    case 44: // ,
+    case 59: // ;
+    case 58: // :
+    case 40: // (
+    case 41: // )
+    case 0x201c: // “
+    case 0x201d: // ”
+    case 34: // "
+    case 39: // '
+    case 91: // [
+    case 93: // ]
+    case 124: // |
+      return false;
+    default:
+      return !isSpaceCode(c);
+  }
+}
+
+/** Whether text[from, to) holds a line break. */
+function hasBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  w: string;
+  comma: boolean;
+}
 
 /** Reads the body's name starting at `from` (just after "của "), up to `limit`. */
 export function readIssuer(text: string, from: number, limit: number): { start: number; end: number; name: string } | null {
   const c = issuers();
   const window = text.slice(from, Math.min(limit, from + 160));
-  const words: { start: number; end: number; w: string; comma: boolean }[] = [];
-  WORD.lastIndex = 0;
-  let prevEnd = 0;
+  const words: Word[] = [];
+  let scan = 0;
   let ended = false;
   // Words are read as far as the name needs them: most names end after a few.
   const has = (i: number): boolean => {
     while (words.length <= i && !ended) {
-      const m = words.length < MAX_WORDS ? WORD.exec(window) : null;
       // Punctuation between words ends the name, but for one comma ("Bộ Văn hóa, Thể thao và Du lịch").
-      const sep = m ? window.slice(prevEnd, m.index) : "";
-      if (!m || !SEPARATOR.test(sep) || (sep.includes(",") && !words.length)) {
+      let commas = 0;
+      let p = scan;
+      for (; p < window.length; p++) {
+        const k = window.charCodeAt(p);
+        if (isWordCode(k)) break;
+        if (k === 44) commas++;
+        else if (!isSpaceCode(k)) commas = 2;
+      }
+      if (words.length >= MAX_WORDS || p >= window.length || commas > 1 || (commas === 1 && !words.length)) {
         ended = true;
         break;
       }
-      words.push({ start: m.index, end: m.index + m[0].length, w: m[0], comma: sep.includes(",") });
-      prevEnd = m.index + m[0].length;
+      let q = p + 1;
+      while (q < window.length && isWordCode(window.charCodeAt(q))) q++;
+      words.push({ start: p, end: q, w: window.slice(p, q), comma: commas === 1 });
+      scan = q;
     }
     return i < words.length;
   };
@@ -82,22 +158,23 @@ export function readIssuer(text: string, from: number, limit: number): { start: 
   let afterLevel = false;
   for (; has(n); n++) {
     const { start, w } = words[n];
+    const up = upper(w);
     // "Ủy ban bầu cử xã ...": a verb inside a compound noun ("bầu cử") is part of the name.
     // The verbs are lower-case: a capitalised word is never one, and the long alternation is skipped.
-    const verb = n > 0 && !upper(w) && at(c.verb, window, start) && !(at(c.compound, window, words[n - 1].start) && !at(c.compound, window, start));
-    if (n > 0 && (at(c.stop, window, start) || verb || (upper(w) && at(c.typeWord, window, start)))) break;
+    const verb = n > 0 && !up && at(c.verb, window, start) && !(at(c.compound, window, words[n - 1].start) && !at(c.compound, window, start));
+    if (n > 0 && (at(c.stop, window, start) || verb || (up && at(c.typeWord, window, start)))) break;
     // After a comma only another capitalised part of a name continues it, never after a place.
-    if (words[n].comma && (afterLevel || !upper(w) || at(c.typeWord, window, start))) break;
+    if (words[n].comma && (afterLevel || !up || at(c.typeWord, window, start))) break;
     // A heading in capitals on the next line is not part of a name written in lower case.
-    if (n > 0 && CAPITALS.test(w) && !CAPITALS.test(words[n - 1].w) && window.slice(words[n - 1].end, start).includes("\n")) break;
+    if (n > 0 && up && CAPITALS.test(w) && !CAPITALS.test(words[n - 1].w) && hasBreak(window, words[n - 1].end, start)) break;
     if (w === "và") {
       const next = has(n + 1) ? words[n + 1].w : undefined;
       if (afterLevel || !next || !upper(next) || at(c.typeWord, window, words[n + 1].start)) break;
       continue;
     }
     // After the level only the place's name follows, on the same line.
-    if (afterLevel && (!upper(w) || window.slice(words[n - 1].end, start).includes("\n"))) break;
-    const level = c.levels.find((l) => l.every((x, k) => has(n + k) && words[n + k].w === x));
+    if (afterLevel && (!up || hasBreak(window, words[n - 1].end, start))) break;
+    const level = c.levels.get(w)?.find((l) => l.every((x, k) => has(n + k) && words[n + k].w === x));
     if (level) {
       n += level.length - 1;
       afterLevel = true;
@@ -114,11 +191,14 @@ export function readIssuer(text: string, from: number, limit: number): { start: 
     while (lastComma > 0 && !words[lastComma].comma) lastComma--;
     if (lastComma > 0) n = lastComma;
   }
-  while (n > 0 && /^(?:và|-|–)$/u.test(words[n - 1].w)) n--;
+  while (n > 0 && isLink(words[n - 1].w)) n--;
   if (!n) return null;
   const end = words[n - 1].end - (words[n - 1].w.endsWith(".") ? 1 : 0);
   return { start: from + words[0].start, end: from + end, name: window.slice(words[0].start, end).replace(/\s+/gu, " ") };
 }
+
+/** "và", "-", "–": a link that does not end a name. */
+const isLink = (w: string) => w === "và" || w === "-" || w === "–";
 
 // A plan names the same few bodies many times, and keys compare them pairwise.
 const keys = new Map<string, string>();
@@ -151,7 +231,7 @@ function findLevel(name: string): string | null {
   const { levels } = issuers();
   const words = name.split(/\s+/u);
   for (let i = 0; i < words.length; i++) {
-    const level = levels.find((l) => l.every((x, k) => words[i + k] === x));
+    const level = levels.get(words[i])?.find((l) => l.every((x, k) => words[i + k] === x));
     if (level) return fold(level.join(" "));
   }
   return null;

@@ -6,7 +6,7 @@
 //   Companies' letters: 27/ĐN-Cty, 05/2026/VLN/CV-LV, 01-GCN-MT
 // Spaces and line breaks around the separators are allowed ("03-\nHD/TU", "1105 /KH-ĐKT").
 import { loadGrammar } from "../grammar/load.js";
-import { isDigitCode } from "../text/chars.js";
+import { isDigitCode, isSpaceCode } from "../text/chars.js";
 import { foldCode } from "./fold.js";
 
 export interface DocumentTypes {
@@ -96,12 +96,22 @@ function symbols(): CompiledSymbols {
 
 /** Canonical type code for a code read inside a symbol, or null when it is not a type code. */
 export function typeCodeOf(code: string): string | null {
-  const { exact, codes } = symbols();
-  // HD (Hướng dẫn) and HĐ (Hợp đồng) fold alike: the code as written decides first.
-  return exact.get(code.toUpperCase()) ?? codes.get(foldCode(code)) ?? null;
+  let t = typeCodes.get(code);
+  if (t === undefined) {
+    const { exact, codes } = symbols();
+    // HD (Hướng dẫn) and HĐ (Hợp đồng) fold alike: the code as written decides first.
+    t = exact.get(code.toUpperCase()) ?? codes.get(foldCode(code)) ?? null;
+    if (typeCodes.size >= CACHE_MAX) typeCodes.clear();
+    typeCodes.set(code, t);
+  }
+  return t;
 }
 
-const squeeze = (s: string) => (/\s/u.test(s) ? s.replace(/\s+/gu, "") : s);
+/** The symbol as written without its whitespace; most have none, told by one scan. */
+function squeeze(s: string): string {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return s.replace(/\s+/gu, "");
+  return s;
+}
 
 /** A unit part misread by OCR ("IW"), read again with the confusions of the grammar when that gives a known code. */
 function repairPart(part: string): string {
@@ -118,37 +128,51 @@ function repairPart(part: string): string {
   return part;
 }
 
+// A document cites the same few unit codes many times: each is repaired once.
+const repaired = new Map<string, string>();
+const typeCodes = new Map<string, string | null>();
+const CACHE_MAX = 4096;
+
 /** Unit codes with each part repaired: "IW" → "TW", "UBND-KI" → "UBND-KT" only when the result is known. */
 function repairCode(code: string): string {
-  return code.replace(/[^-/]+/gu, repairPart);
+  let r = repaired.get(code);
+  if (r === undefined) {
+    r = code.replace(/[^-/]+/gu, repairPart);
+    if (repaired.size >= CACHE_MAX) repaired.clear();
+    repaired.set(code, r);
+  }
+  return r;
 }
 
 /**
- * Every match of the symbol pattern, as a global scan from the start would find them. Every
- * symbol holds a slash not far after its start, or a hyphen right after its number ("01-GCN"):
- * only the digits that open a number before one of those are tried.
+ * Every symbol in text[from, to), in order: every match of the symbol pattern, as a global scan
+ * from the start would find them. Every symbol holds a slash not far after its start, or a hyphen
+ * right after its number ("01-GCN"): only the digits that open a number before one of those are tried.
  */
-function* matches(text: string): Generator<RegExpExecArray> {
+export function findSymbols(text: string, from = 0, to = text.length): ParsedSymbol[] {
+  const out: ParsedSymbol[] = [];
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   const { re, reach } = symbols();
   let end = 0; // a match starts at or after the previous one's end
   let tried = 0; // starts before this were tried
-  let slash = text.indexOf("/");
-  let hyphen = numberHyphen(text, 0);
+  let slash = slice.indexOf("/");
+  let hyphen = numberHyphen(slice, 0);
   while (slash >= 0 || hyphen >= 0) {
     const at = slash < 0 || (hyphen >= 0 && hyphen < slash) ? hyphen : slash;
-    if (at === slash) slash = text.indexOf("/", at + 1);
-    else hyphen = numberHyphen(text, at + 1);
+    if (at === slash) slash = slice.indexOf("/", at + 1);
+    else hyphen = numberHyphen(slice, at + 1);
     for (let i = Math.max(end, tried, at - reach); i < at; i++) {
       tried = i + 1;
-      if (!isDigitCode(text.charCodeAt(i)) || (i > 0 && isDigitCode(text.charCodeAt(i - 1)))) continue;
+      if (!isDigitCode(slice.charCodeAt(i)) || (i > 0 && isDigitCode(slice.charCodeAt(i - 1)))) continue;
       re.lastIndex = i;
-      const m = re.exec(text);
+      const m = re.exec(slice);
       if (!m) continue;
-      yield m;
+      out.push(parsed(m, from));
       end = tried = re.lastIndex;
       i = end - 1;
     }
   }
+  return out;
 }
 
 /** The next hyphen at or after `from` that follows a digit or a lower-case letter (a number's suffix). */
@@ -160,34 +184,27 @@ function numberHyphen(text: string, from: number): number {
   return -1;
 }
 
-/** Every symbol in text[from, to), in order. */
-export function findSymbols(text: string, from = 0, to = text.length): ParsedSymbol[] {
-  const out: ParsedSymbol[] = [];
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  for (const m of matches(slice)) {
-    const [whole, number, pType, pIssuer, year, series, sFirst, sRest, dashed] = m;
-    const start = from + m.index;
-    const base = { start, end: start + whole.length, number, symbol: squeeze(whole) };
-    if (pType !== undefined) {
-      out.push({ ...base, year: null, typeCode: typeCodeOf(pType) ?? pType.toUpperCase(), issuerCode: repairCode(squeeze(pIssuer)), party: true });
-      continue;
-    }
-    if (dashed !== undefined) {
-      const [first, ...parts] = dashed.split("-");
-      const t = typeCodeOf(first);
-      out.push({ ...base, year: null, typeCode: t, issuerCode: t ? parts.join("-") : dashed, party: false });
-      continue;
-    }
-    const rest = squeeze(sRest ?? "").replace(/^[-–]/u, "");
-    // "213/2013/TTLT/BTC-BLĐTBXH": the type stands before the units.
-    const st = series ? typeCodeOf(series) : null;
-    if (st) {
-      out.push({ ...base, year: year ? Number(year) : null, typeCode: st, issuerCode: squeeze(sFirst) + (rest ? `-${rest}` : ""), party: false });
-      continue;
-    }
-    const t = typeCodeOf(sFirst);
-    if (t && rest) out.push({ ...base, year: year ? Number(year) : null, typeCode: t, issuerCode: repairCode(rest), party: false });
-    else out.push({ ...base, year: year ? Number(year) : null, typeCode: null, issuerCode: [series, squeeze(sFirst)].filter(Boolean).join("/") + (rest ? `-${rest}` : ""), party: false });
+/** The symbol a match of the pattern reads, at `from` + its index. */
+function parsed(m: RegExpExecArray, from: number): ParsedSymbol {
+  const [whole, number, pType, pIssuer, year, series, sFirst, sRest, dashed] = m;
+  const start = from + m.index;
+  const end = start + whole.length;
+  const symbol = squeeze(whole);
+  if (pType !== undefined)
+    return { start, end, number, symbol, year: null, typeCode: typeCodeOf(pType) ?? pType.toUpperCase(), issuerCode: repairCode(squeeze(pIssuer)), party: true };
+  if (dashed !== undefined) {
+    const dash = dashed.indexOf("-");
+    const t = typeCodeOf(dashed.slice(0, dash));
+    return { start, end, number, symbol, year: null, typeCode: t, issuerCode: t ? dashed.slice(dash + 1) : dashed, party: false };
   }
-  return out;
+  let rest = sRest ? squeeze(sRest) : "";
+  const c = rest.charCodeAt(0);
+  if (c === 45 || c === 0x2013) rest = rest.slice(1);
+  const y = year ? Number(year) : null;
+  // "213/2013/TTLT/BTC-BLĐTBXH": the type stands before the units.
+  const st = series ? typeCodeOf(series) : null;
+  if (st) return { start, end, number, symbol, year: y, typeCode: st, issuerCode: squeeze(sFirst) + (rest ? `-${rest}` : ""), party: false };
+  const t = typeCodeOf(sFirst);
+  if (t && rest) return { start, end, number, symbol, year: y, typeCode: t, issuerCode: repairCode(rest), party: false };
+  return { start, end, number, symbol, year: y, typeCode: null, issuerCode: (series ? `${series}/` : "") + squeeze(sFirst) + (rest ? `-${rest}` : ""), party: false };
 }
