@@ -27,9 +27,10 @@ export class OffsetSink {
   }
 }
 
+/** A line rewritten from its markup. */
 export interface ScannedLine {
   text: string;
-  /** Where the source offsets of `text`'s characters start in the sink; -1 when `text` is src[srcStart, srcEnd) as it is. */
+  /** Where the source offsets of `text`'s characters start in the sink. */
   offsetsAt: number;
   kind: "text" | "heading" | "row";
   /** Every visible character was bold. */
@@ -48,15 +49,28 @@ const ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
 /** A line of rule or decoration characters only: a paragraph break that leaves no text. */
 export const RULE = "rule" as const;
+/** A line without markup: its text is the source as it is, between the bounds scanLine leaves in its `range`. */
+export const PLAIN = "plain" as const;
 
-/** Scans src[start, end) (one line, no "\n"). Returns null for blank lines. */
-export function scanLine(src: string, start: number, end: number, sink: OffsetSink): ScannedLine | typeof RULE | null {
+/** Where scanLine found a line's content: written in place, so that a plain line costs no object. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Scans src[start, end) (one line, no "\n"). Returns null for blank lines, RULE, PLAIN (text
+ * src[range.start, range.end)) or the rewritten line.
+ */
+export function scanLine(src: string, start: number, end: number, sink: OffsetSink, range: LineRange): ScannedLine | typeof RULE | typeof PLAIN | null {
   let a = start;
   let b = end;
   while (a < b && isSpace(src.charCodeAt(a))) a++;
   while (b > a && isSpace(src.charCodeAt(b - 1))) b--;
   if (a === b) return null;
   if (isRule(src, a, b)) return RULE;
+  range.start = a;
+  range.end = b;
 
   let kind: ScannedLine["kind"] = "text";
   let i = a;
@@ -75,9 +89,7 @@ export function scanLine(src: string, start: number, end: number, sink: OffsetSi
   }
 
   // Most lines hold no markup, no tab and no run of spaces: their text is the source as it is.
-  if (kind === "text" && plain(src, a, b)) {
-    return { text: src.slice(a, b), offsetsAt: -1, kind, strong: false, columns: false, srcStart: a, srcEnd: b };
-  }
+  if (kind === "text" && plain(src, a, b)) return PLAIN;
   return rewrite(src, a, b, i, kind, sink);
 }
 

@@ -321,6 +321,40 @@ export function hasLabel(text: string, from = 0): boolean {
   return false;
 }
 
+/**
+ * `hasLabel(text.slice(from, end))` read in place, for a trimmed line of a longer text (`end` is
+ * followed by a space, a line break or the text's end). A match that stops by `end` is the line's own;
+ * one that runs on into the next line is read again from the line alone.
+ */
+export function hasLabelIn(text: string, from: number, end: number): boolean {
+  const { schemes, g } = grammar();
+  const candidates = schemesFor(text.charCodeAt(from), schemes);
+  for (let k = 0; k < candidates.length; k++) {
+    const { spec, re, valueGroup } = candidates[k];
+    re.lastIndex = from;
+    if (spec.scheme === "arabic") {
+      if (!re.test(text)) continue;
+      return re.lastIndex <= end || hasLabel(text.slice(from, end));
+    }
+    const m = re.exec(text);
+    if (!m) continue;
+    if (re.lastIndex > end) return hasLabel(text.slice(from, end));
+    if (valueOf(spec.scheme, (valueGroup && m[valueGroup]) || "", g)) return true;
+  }
+  return false;
+}
+
+/** `bulletAt(text.slice(from, end), 0)` read in place, for a trimmed line of a longer text as in hasLabelIn. */
+export function bulletIn(text: string, from: number, end: number): number {
+  const { bullet, bulletFirst } = grammar();
+  if (!bulletFirst.has(text[from])) return 0;
+  bullet.lastIndex = from;
+  if (!bullet.test(text)) return 0;
+  // At `end` the space that follows is the next line's: the line alone has none.
+  if (bullet.lastIndex >= end) return bulletAt(text.slice(from, end));
+  return skipSpaces(text, bullet.lastIndex) - from;
+}
+
 /** Length of a bullet and the spaces after it at `text[from]`, or 0. */
 export function bulletAt(text: string, from = 0): number {
   const { bullet, bulletFirst } = grammar();
