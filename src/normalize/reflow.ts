@@ -7,7 +7,7 @@
 // of emphasis or case, or a previous line too short to have been wrapped.
 // Output: paragraphs joined by "\n"; table cells joined by " | "; columns of a
 // layout line separated by "\t".
-import { OffsetSink, PLAIN, RULE, scanLine, type LineRange, type ScannedLine } from "./markdown.js";
+import { codesOf, OffsetSink, PLAIN, RULE, scanLine, type LineRange, type ScannedLine } from "./markdown.js";
 import { PieceMap } from "./piece-map.js";
 import type { Paragraph, StageResult } from "./types.js";
 import { bulletAt, bulletIn, hasLabel, hasLabelIn } from "../segment/numbering.js";
@@ -134,8 +134,9 @@ const SPACE = 1;
 
 export function reflow(text: string): Reflowed {
   const sink = new OffsetSink();
-  const lines = scanAll(text, sink);
-  withoutPageFurniture(text, lines);
+  const codes = codesOf(text);
+  const lines = scanAll(text, codes, sink);
+  withoutPageFurniture(text, codes, lines);
   const width = typicalWidth(lines);
   const doubleSpaced = isDoubleSpaced(lines);
   const { start, end, len, flags, rewrite, rewritten } = lines;
@@ -208,7 +209,7 @@ export function reflow(text: string): Reflowed {
   return { text: chunks.join(""), pieces, paragraphs, get map() { return pieces.map; } };
 }
 
-function scanAll(text: string, sink: OffsetSink): Lines {
+function scanAll(text: string, codes: Uint16Array, sink: OffsetSink): Lines {
   // Most documents' lines are 30 to 100 characters long: start room for one per 40.
   const lines = new Lines(text.length / 40);
   const range: LineRange = { start: 0, end: 0 };
@@ -218,7 +219,7 @@ function scanAll(text: string, sink: OffsetSink): Lines {
   while (pos <= text.length) {
     let nl = text.indexOf("\n", pos);
     if (nl < 0) nl = text.length;
-    const s = scanLine(text, pos, nl, sink, range);
+    const s = scanLine(text, codes, pos, nl, sink, range);
     if (s === null) blanks++;
     else if (s === RULE) rule = true;
     else {
@@ -227,13 +228,14 @@ function scanAll(text: string, sink: OffsetSink): Lines {
         const a = range.start;
         const b = range.end;
         const item = hasLabelIn(text, a, b) ? LABEL | ITEM : bulletIn(text, a, b) > 0 ? ITEM : 0;
-        lines.add(a, b, b - a, features(text, a, b) | item | before, blanks, firstWord(text, a, b), -1);
+        lines.add(a, b, b - a, features(codes, a, b) | item | before, blanks, firstWord(codes, a, b), -1);
       } else {
         const t = s.text;
+        const scratch = codesIn(t);
         const item = hasLabel(t) ? LABEL | ITEM : bulletAt(t) > 0 ? ITEM : 0;
         const kind = s.kind === "heading" ? HEADING : s.kind === "row" ? ROW : 0;
         const style = (s.strong ? STRONG : 0) | (s.columns ? COLUMNS : 0);
-        lines.add(s.srcStart, s.srcEnd, t.length, features(t, 0, t.length) | item | kind | style | before, blanks, firstWord(t, 0, t.length), lines.rewritten.length);
+        lines.add(s.srcStart, s.srcEnd, t.length, features(scratch, 0, t.length) | item | kind | style | before, blanks, firstWord(scratch, 0, t.length), lines.rewritten.length);
         lines.rewritten.push(s);
       }
       blanks = 0;
@@ -242,6 +244,15 @@ function scanAll(text: string, sink: OffsetSink): Lines {
     pos = nl + 1;
   }
   return lines;
+}
+
+let scratch = new Uint16Array(256);
+
+/** The codes of a rewritten line's text, in a buffer shared by every call: read them before the next one. */
+function codesIn(t: string): Uint16Array {
+  if (t.length > scratch.length) scratch = new Uint16Array(2 * t.length);
+  for (let i = 0; i < t.length; i++) scratch[i] = t.charCodeAt(i);
+  return scratch;
 }
 
 // Letter classes per UTF-16 code, found once per code: bit 1 tested, 2 \p{Ll}, 4 \p{Lu}, 8 [\p{L}\p{N}].
@@ -262,25 +273,25 @@ function classOf(c: number): number {
   return k;
 }
 
-const LOWER_AT = /\p{Ll}/uy;
+const LOWER_ONE = /^\p{Ll}$/u;
 
-/** A small letter at t[i], before `end`: ASCII by its code, a pair of surrogates by the pattern. */
-function lowerAt(t: string, i: number, end: number): boolean {
+/** A small letter at t[i], before `end`: ASCII by its code, a letter outside the BMP (a pair of surrogates) by the pattern. */
+function lowerAt(t: Uint16Array, i: number, end: number): boolean {
   if (i >= end) return false;
-  const c = t.charCodeAt(i);
+  const c = t[i];
   if (c < 128) return c >= 97 && c <= 122;
   if (c >= 0xd800 && c <= 0xdfff) {
-    LOWER_AT.lastIndex = i;
-    return LOWER_AT.test(t);
+    const d = i + 1 < end ? t[i + 1] : 0;
+    return c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff && LOWER_ONE.test(String.fromCharCode(c, d));
   }
   return (classOf(c) & SMALL) !== 0;
 }
 
 /** Capital letters and no small one in t[a, e); stops at the first small letter, most lines' second character. */
-function allCaps(t: string, a: number, e: number): boolean {
+function allCaps(t: Uint16Array, a: number, e: number): boolean {
   let upper = false;
   for (let i = a; i < e; i++) {
-    const c = t.charCodeAt(i);
+    const c = t[i];
     if (c < 128) {
       if (c >= 97 && c <= 122) return false;
       if (c >= 65 && c <= 90) upper = true;
@@ -301,26 +312,26 @@ const isCloser = (c: number) => c === 0x201d || c === 34 || c === 39 || c === 0x
 const endsSentenceWith = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
 
 /** The flags read from the line's text t[a, e) (not its kind, style or label). */
-function features(t: string, a: number, e: number): number {
+function features(t: Uint16Array, a: number, e: number): number {
   let h = a;
-  while (h < e && isOpener(t.charCodeAt(h))) h++;
+  while (h < e && isOpener(t[h])) h++;
   let z = e;
-  while (z > a && isCloser(t.charCodeAt(z - 1))) z--;
-  const last = z > a ? t.charCodeAt(z - 1) : -1;
-  const first = t.charCodeAt(a);
+  while (z > a && isCloser(t[z - 1])) z--;
+  const last = z > a ? t[z - 1] : -1;
+  const first = t[a];
   let f = 0;
   if (lowerAt(t, h, e)) f |= LOWER;
   if (allCaps(t, a, e)) f |= ALL_CAPS;
   if (endsSentenceWith(last)) f |= ENDS_SENTENCE | ENDS_CLAUSE;
   else if (last === 59 || last === 58) f |= ENDS_CLAUSE;
-  if (e - a >= 2 && t.charCodeAt(e - 1) === 45 && classOf(t.charCodeAt(e - 2)) & WORD) f |= ENDS_HYPHEN;
+  if (e - a >= 2 && t[e - 1] === 45 && classOf(t[e - 2]) & WORD) f |= ENDS_HYPHEN;
   if (first === 0x201c || first === 34 || first === 0x2018 || first === 0xab) f |= QUOTED;
   return f;
 }
 
 /** Length of t[a, e)'s first word: up to its first space. */
-function firstWord(t: string, a: number, e: number): number {
-  for (let i = a; i < e; i++) if (t.charCodeAt(i) === 32) return i - a;
+function firstWord(t: Uint16Array, a: number, e: number): number {
+  for (let i = a; i < e; i++) if (t[i] === 32) return i - a;
   return e - a;
 }
 
@@ -333,14 +344,14 @@ const RUNNING_HEAD_MAX = 80;
 const furniture = (c: number) => c === 32 || c === 45 || c === 0x2013 || c === 40 || c === 41;
 
 /** The number of the line t[a, e) when it holds only a page number ("7", "- 7 -", "(7)"), or -1. */
-function pageNumberOf(t: string, a: number, e: number): number {
+function pageNumberOf(t: Uint16Array, a: number, e: number): number {
   let b = e;
-  while (a < b && furniture(t.charCodeAt(a))) a++;
-  while (b > a && furniture(t.charCodeAt(b - 1))) b--;
+  while (a < b && furniture(t[a])) a++;
+  while (b > a && furniture(t[b - 1])) b--;
   if (b - a < 1 || b - a > 3) return -1;
   let n = 0;
   for (let i = a; i < b; i++) {
-    const c = t.charCodeAt(i);
+    const c = t[i];
     if (c < 48 || c > 57) return -1;
     n = n * 10 + c - 48;
   }
@@ -356,13 +367,13 @@ const textLine = (lines: Lines, k: number) => (lines.flags[k] & (NOT_TEXT | COLU
  * lines apart), and a running head or foot met beside a third of the page
  * numbers or more. A paragraph cut by a page break then joins again.
  */
-function withoutPageFurniture(src: string, lines: Lines): void {
+function withoutPageFurniture(src: string, codes: Uint16Array, lines: Lines): void {
   const lastAt = new Map<number, number>();
   const page = new Set<number>();
   for (let k = 0; k < lines.n; k++) {
     if (!textLine(lines, k)) continue;
     const r = lines.rewrite[k];
-    const n = r < 0 ? pageNumberOf(src, lines.start[k], lines.end[k]) : pageNumberOf(lines.rewritten[r].text, 0, lines.len[k]);
+    const n = r < 0 ? pageNumberOf(codes, lines.start[k], lines.end[k]) : pageNumberOf(codesIn(lines.rewritten[r].text), 0, lines.len[k]);
     if (n < 0) continue;
     const before = lastAt.get(n - 1);
     if (before !== undefined && k - before >= MIN_PAGE_LINES) {
