@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { codesOf } from "../src/normalize/markdown.js";
 import { reflow } from "../src/normalize/reflow.js";
 
 const seedsDir = join(import.meta.dirname, "..", "fixtures", "seeds");
@@ -203,5 +204,21 @@ describe("blank lines", () => {
       "Bảo đảm an ninh, trật tự, an toàn xã hội trước, trong và sau ngày bầu cử.",
       "2. Yêu cầu",
     ]);
+  });
+});
+
+describe("the source's codes in a typed array", () => {
+  it("holds every UTF-16 code of the text, half surrogate pairs included", () => {
+    const text = "Điều 1.\tỦy ban \u00a0*x*\n\ud835\udc00 \ud800 lẻ \udc00";
+    const codes = codesOf(text);
+    expect(codes.length).toBe(text.length);
+    for (let i = 0; i < text.length; i++) expect(codes[i]).toBe(text.charCodeAt(i));
+  });
+
+  it("reads a line opening with a small letter outside the BMP as going on in lower case", () => {
+    // 𝐚 (U+1D41A, a small letter) after a line cut short: joined as a wrap.
+    expect(reflow("Kế hoạch triển khai\n\ud835\udc1a tiếp").paragraphs.length).toBe(1);
+    // A half pair alone is no letter: the lines stay apart.
+    expect(reflow("Kế hoạch triển khai\n\ud835 tiếp").paragraphs.length).toBe(2);
   });
 });

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { Section } from "../src/contract/schema.js";
 import { normalize } from "../src/normalize/index.js";
 import { segment } from "../src/segment/index.js";
+import { loadGrammar } from "../src/grammar/load.js";
+import { bulletAt, bulletIn, hasLabel, hasLabelIn, labelsAt } from "../src/segment/numbering.js";
 
 const repoRoot = join(import.meta.dirname, "..");
 const seedsDir = join(repoRoot, "fixtures", "seeds");
@@ -293,6 +295,61 @@ describe("a table of contents", () => {
     ];
     expect(sections(lines)).toEqual(["I", "II"]);
     expect(sectionOf(lines, "Nâng cao")).toBe("I");
+  });
+});
+
+describe("the first two characters of a label", () => {
+  const g = loadGrammar<{ schemes: { scheme: string; pattern: string; flags?: string; second?: string }[] }>("numbering");
+  const LABELS = ["Phụ lục I.", "PHỤ LỤC số 2", "Phần thứ hai", "PHẦN II.", "Chương III:", "CHƯƠNG 2", "Mục 1.", "MỤC IV", "Điều 12.", "ĐIỀU 3:", "A.", "Đ-", "B/", "IV.", "XII-", "I/.", "2.1.", "12.3.4", "3.", "15)", "7/", "4.-", "a)", "đ.", "b/", "c–", "e.-"];
+
+  it("is a label of some scheme in every example", () => {
+    for (const l of LABELS) expect(labelsAt(l).length, l).toBeGreaterThan(0);
+  });
+
+  it("has its second character in the scheme's `second` class whenever the pattern takes it", () => {
+    for (const spec of g.schemes) {
+      if (!spec.second) continue;
+      const re = new RegExp(`^(?:${spec.pattern})(?=\\s|$)`, spec.flags ?? "u");
+      const second = new RegExp(`^${spec.second}$`, spec.flags ?? "u");
+      for (const l of LABELS) {
+        for (let c = 0; c < 0x3000; c++) {
+          const ch = String.fromCharCode(c);
+          if (!second.test(ch) && re.test(l[0] + ch + l.slice(2))) expect(`${spec.scheme}: ${JSON.stringify(l[0] + ch + l.slice(2))}`).toBe("not a label");
+        }
+      }
+    }
+  });
+});
+
+describe("labels read in place in a longer text", () => {
+  /** Every line of `text`, trimmed as reflow trims it: [start, end) in the text. */
+  const linesOf = (text: string) => {
+    const out: [number, number][] = [];
+    let pos = 0;
+    for (const line of text.split("\n")) {
+      let a = pos;
+      let b = pos + line.length;
+      while (a < b && /\s/.test(text[a])) a++;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      if (b > a) out.push([a, b]);
+      pos += line.length + 1;
+    }
+    return out;
+  };
+  const same = (text: string) => {
+    for (const [a, b] of linesOf(text)) {
+      const line = text.slice(a, b);
+      expect(hasLabelIn(text, a, b), line).toBe(hasLabel(line));
+      expect(bulletIn(text, a, b), line).toBe(bulletAt(line));
+    }
+  };
+
+  it("reads each line as the line alone, when a label could run on into the next line", () => {
+    same("Phụ lục\nI. Danh mục\nChương II\n- nội dung\nPhần\n2. Mục tiêu\n1.2.\n- việc\n-\nx\na.\n-b\nĐiều\n3. Hiệu lực\nMục 1 \n+ \ny");
+  });
+
+  it("reads every line of the seeds as the line alone", () => {
+    for (const f of readdirSync(seedsDir).filter((f) => /\.(txt|md)$/.test(f))) same(readFileSync(join(seedsDir, f), "utf8"));
   });
 });
 

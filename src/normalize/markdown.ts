@@ -27,9 +27,10 @@ export class OffsetSink {
   }
 }
 
+/** A line rewritten from its markup. */
 export interface ScannedLine {
   text: string;
-  /** Where the source offsets of `text`'s characters start in the sink; -1 when `text` is src[srcStart, srcEnd) as it is. */
+  /** Where the source offsets of `text`'s characters start in the sink. */
   offsetsAt: number;
   kind: "text" | "heading" | "row";
   /** Every visible character was bold. */
@@ -48,36 +49,57 @@ const ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
 /** A line of rule or decoration characters only: a paragraph break that leaves no text. */
 export const RULE = "rule" as const;
+/** A line without markup: its text is the source as it is, between the bounds scanLine leaves in its `range`. */
+export const PLAIN = "plain" as const;
 
-/** Scans src[start, end) (one line, no "\n"). Returns null for blank lines. */
-export function scanLine(src: string, start: number, end: number, sink: OffsetSink): ScannedLine | typeof RULE | null {
+/** Where scanLine found a line's content: written in place, so that a plain line costs no object. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * The UTF-16 codes of `text` in a typed array, copied natively: a scan reads them with one load
+ * each, where a string's charCodeAt checks the string's representation at every character.
+ */
+export function codesOf(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).write(text, "utf16le");
+  return codes;
+}
+
+/**
+ * Scans src[start, end) (one line, no "\n"), read from `codes` (codesOf(src)). Returns null for
+ * blank lines, RULE, PLAIN (text src[range.start, range.end)) or the rewritten line.
+ */
+export function scanLine(src: string, codes: Uint16Array, start: number, end: number, sink: OffsetSink, range: LineRange): ScannedLine | typeof RULE | typeof PLAIN | null {
   let a = start;
   let b = end;
-  while (a < b && isSpace(src.charCodeAt(a))) a++;
-  while (b > a && isSpace(src.charCodeAt(b - 1))) b--;
+  while (a < b && isSpace(codes[a])) a++;
+  while (b > a && isSpace(codes[b - 1])) b--;
   if (a === b) return null;
-  if (isRule(src, a, b)) return RULE;
+  if (isRule(codes, a, b)) return RULE;
+  range.start = a;
+  range.end = b;
 
   let kind: ScannedLine["kind"] = "text";
   let i = a;
-  if (src.charCodeAt(a) === 35 /* # */) {
+  if (codes[a] === 35 /* # */) {
     let h = a;
-    while (h < b && src.charCodeAt(h) === 35) h++;
-    if (h - a <= 6 && (h === b || isSpace(src.charCodeAt(h)))) {
+    while (h < b && codes[h] === 35) h++;
+    if (h - a <= 6 && (h === b || isSpace(codes[h]))) {
       kind = "heading";
       i = h;
-      while (i < b && isSpace(src.charCodeAt(i))) i++;
+      while (i < b && isSpace(codes[i])) i++;
       if (i === b) return null;
     }
-  } else if (src.charCodeAt(a) === 124 /* | */) {
+  } else if (codes[a] === 124 /* | */) {
     if (/^[|:\-\s]*$/.test(src.slice(a, b))) return RULE; // the |---|---| line under a table head
     kind = "row";
   }
 
   // Most lines hold no markup, no tab and no run of spaces: their text is the source as it is.
-  if (kind === "text" && plain(src, a, b)) {
-    return { text: src.slice(a, b), offsetsAt: -1, kind, strong: false, columns: false, srcStart: a, srcEnd: b };
-  }
+  if (kind === "text" && plain(codes, a, b)) return PLAIN;
   return rewrite(src, a, b, i, kind, sink);
 }
 
@@ -231,22 +253,34 @@ for (let c = 0x2000; c <= 0x200a; c++) UNIT[c] = REWRITE;
 UNIT[32] = SPACE;
 
 /** src[a, b) needs no rewriting. One table read per character and no branch: most lines are plain and read to the end. */
-function plain(src: string, a: number, b: number): boolean {
+function plain(codes: Uint16Array, a: number, b: number): boolean {
+  // The table in a local and REWRITE as a literal: module constants are read from the module's context
+  // and checked at every character. Four characters a step: the checks of the arrays are made once a step.
+  const unit = UNIT;
   let bad = 0;
   let prev = 0;
-  for (let i = a; i < b; i++) {
-    const u = UNIT[src.charCodeAt(i)];
+  let i = a;
+  for (; i + 4 <= b; i += 4) {
+    const u0 = unit[codes[i]];
+    const u1 = unit[codes[i + 1]];
+    const u2 = unit[codes[i + 2]];
+    const u3 = unit[codes[i + 3]];
     // A rewrite character, or a space after a space.
-    bad |= u & (prev | REWRITE);
+    bad |= (u0 & (prev | 1)) | (u1 & (u0 | 1)) | (u2 & (u1 | 1)) | (u3 & (u2 | 1));
+    prev = u3;
+  }
+  for (; i < b; i++) {
+    const u = unit[codes[i]];
+    bad |= u & (prev | 1);
     prev = u;
   }
   return bad === 0;
 }
 
 /** A line of only rule or decoration characters: "-----", "***", "\*", "___", "======". */
-function isRule(src: string, a: number, b: number): boolean {
+function isRule(codes: Uint16Array, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
-    const c = src.charCodeAt(i);
+    const c = codes[i];
     if (!isRuleChar(c) && !isSpace(c)) return false;
   }
   return true;

@@ -15,6 +15,8 @@ interface SchemeSpec {
   heading?: boolean;
   /** A character class of the label's first character. */
   first?: string;
+  /** A character class of the label's second character (every label has two or more). */
+  second?: string;
 }
 
 interface NumberingGrammar {
@@ -55,6 +57,8 @@ interface Compiled {
   /** Index of the `value` group in a match, or 0 when the pattern has none. */
   valueGroup: number;
   first: RegExp | null;
+  /** The label's second character may be this UTF-16 code. */
+  second: (c: number) => boolean;
   /** Stack key and rank of a reading, by depth for dotted Arabic numbers: built once, not per label. */
   keys: string[];
   ranks: number[];
@@ -77,8 +81,8 @@ const MAX_DEPTH = 8;
 let compiled: {
   schemes: Compiled[];
   bullet: RegExp;
-  /** First characters of the bullets: most lines open with none of them and skip the bullet pattern. */
-  bulletFirst: Set<string>;
+  /** First characters of the bullets by UTF-16 code: most lines open with none of them and skip the bullet pattern. */
+  bulletFirst: Uint8Array;
   footnote: RegExp;
   footnoteFirst: (c: number) => boolean;
   pageFootnote: RegExp;
@@ -109,6 +113,17 @@ function classTest(cls: string | undefined): (c: number) => boolean {
   return byCode((ch) => re.test(ch));
 }
 
+/**
+ * A test of a label's second character against `cls`. Past the end (NaN) fails: no label is one
+ * character long. Half a surrogate pair passes, as its pair is not read here.
+ */
+function secondTest(cls: string | undefined, flags: string): (c: number) => boolean {
+  if (!cls) return () => true;
+  const re = new RegExp(`^${cls}$`, flags);
+  const test = byCode((ch) => re.test(ch));
+  return (c) => (c >= 0xd800 && c <= 0xdfff) || test(c);
+}
+
 function grammar() {
   if (compiled) return compiled;
   const g = loadGrammar<NumberingGrammar>("numbering");
@@ -127,6 +142,7 @@ function grammar() {
       re: new RegExp(`(?:${source})(?=\\s|$)`, `${spec.flags ?? "u"}y`),
       valueGroup,
       first: spec.first ? new RegExp(`^${spec.first}$`, spec.flags ?? "u") : null,
+      second: secondTest(spec.second, spec.flags ?? "u"),
       keys,
       ranks,
       readings: new Map(),
@@ -136,7 +152,8 @@ function grammar() {
   const bullet = new RegExp(`(?:${bulletChars.join("|")})(?=\\s)`, "uy");
   const footnote = new RegExp(`(?:${g.footnote})(?=\\s)`, "uy");
   const pageFootnote = new RegExp(g.pageFootnote, "uy");
-  const bulletFirst = new Set(g.bullets.filter((b) => b.length).map((b) => b[0]));
+  const bulletFirst = new Uint8Array(0x10000);
+  for (const b of g.bullets) if (b.length) bulletFirst[b.charCodeAt(0)] = 1;
   compiled = { schemes, bullet, bulletFirst, footnote, footnoteFirst: classTest(g.footnoteFirst), pageFootnote, pageFootnoteFirst: classTest(g.pageFootnoteFirst), g };
   return compiled;
 }
@@ -280,8 +297,10 @@ export function labelsAt(text: string, from = 0): LabelMatch[] {
   const out: LabelMatch[] = [];
   // Each scheme's first character is checked first: most paragraphs try one or two patterns, or none.
   const candidates = schemesFor(text.charCodeAt(from), schemes);
+  const second = text.charCodeAt(from + 1);
   for (let k = 0; k < candidates.length; k++) {
     const { spec, re, valueGroup, keys, ranks } = candidates[k];
+    if (!candidates[k].second(second)) continue;
     re.lastIndex = from;
     const m = re.exec(text);
     if (!m) continue;
@@ -307,8 +326,10 @@ export function labelsAt(text: string, from = 0): LabelMatch[] {
 export function hasLabel(text: string, from = 0): boolean {
   const { schemes, g } = grammar();
   const candidates = schemesFor(text.charCodeAt(from), schemes);
+  const second = text.charCodeAt(from + 1);
   for (let k = 0; k < candidates.length; k++) {
     const { spec, re, valueGroup } = candidates[k];
+    if (!candidates[k].second(second)) continue;
     re.lastIndex = from;
     // Every Arabic number is a value; other schemes check theirs (canonical Roman numerals, the alphabet).
     if (spec.scheme === "arabic") {
@@ -321,10 +342,46 @@ export function hasLabel(text: string, from = 0): boolean {
   return false;
 }
 
+/**
+ * `hasLabel(text.slice(from, end))` read in place, for a trimmed line of a longer text (`end` is
+ * followed by a space, a line break or the text's end). A match that stops by `end` is the line's own;
+ * one that runs on into the next line is read again from the line alone.
+ */
+export function hasLabelIn(text: string, from: number, end: number): boolean {
+  const { schemes, g } = grammar();
+  const candidates = schemesFor(text.charCodeAt(from), schemes);
+  const second = text.charCodeAt(from + 1);
+  for (let k = 0; k < candidates.length; k++) {
+    const { spec, re, valueGroup } = candidates[k];
+    if (!candidates[k].second(second)) continue;
+    re.lastIndex = from;
+    if (spec.scheme === "arabic") {
+      if (!re.test(text)) continue;
+      return re.lastIndex <= end || hasLabel(text.slice(from, end));
+    }
+    const m = re.exec(text);
+    if (!m) continue;
+    if (re.lastIndex > end) return hasLabel(text.slice(from, end));
+    if (valueOf(spec.scheme, (valueGroup && m[valueGroup]) || "", g)) return true;
+  }
+  return false;
+}
+
+/** `bulletAt(text.slice(from, end), 0)` read in place, for a trimmed line of a longer text as in hasLabelIn. */
+export function bulletIn(text: string, from: number, end: number): number {
+  const { bullet, bulletFirst } = grammar();
+  if (!bulletFirst[text.charCodeAt(from)]) return 0;
+  bullet.lastIndex = from;
+  if (!bullet.test(text)) return 0;
+  // At `end` the space that follows is the next line's: the line alone has none.
+  if (bullet.lastIndex >= end) return bulletAt(text.slice(from, end));
+  return skipSpaces(text, bullet.lastIndex) - from;
+}
+
 /** Length of a bullet and the spaces after it at `text[from]`, or 0. */
 export function bulletAt(text: string, from = 0): number {
   const { bullet, bulletFirst } = grammar();
-  if (!bulletFirst.has(text[from])) return 0;
+  if (!bulletFirst[text.charCodeAt(from)]) return 0;
   bullet.lastIndex = from;
   const m = bullet.exec(text);
   if (!m) return 0;
