@@ -6,7 +6,9 @@
 // - processor time per file, split by thread on Linux: the main thread, the
 //   extracting threads and V8's own threads (optimizing compiler, GC);
 // - memory: peak RSS of the importing process at 1,000 and 10,000 files, with
-//   each setting, which must not grow with the number of files.
+//   each setting, which must not grow with the number of files; and, within the
+//   10,000-file run, the highest RSS in each tenth of its duration, which shows
+//   whether memory still rises late in a run or has levelled off.
 // Prints one line of JSON on stdout (progress on stderr).
 //
 //   npm run build && node scripts/bench-import.mjs            # 2,000 / 1,000 / 10,000 files
@@ -63,7 +65,16 @@ async function importWithThreads(args) {
   child.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
   child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
   const last = new Map();
+  // Resident memory over the run: [ms since start, MB] every poll.
+  const rss = [];
+  const start = performance.now();
   const poll = () => {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      if (m) rss.push([performance.now() - start, Number(m[1]) / 1024]);
+    } catch {
+      // The process has ended.
+    }
     let tids = [];
     try {
       tids = readdirSync(`/proc/${child.pid}/task`);
@@ -90,7 +101,19 @@ async function importWithThreads(args) {
     for (const [t, ms] of last) threads[t === String(child.pid) ? "main" : workers.has(t) ? "workers" : "other"] += ms;
   }
   rmSync(marks, { recursive: true, force: true });
-  return { status, stdout, stderr, threads };
+  return { status, stdout, stderr, threads, rssTenths: tenths(rss) };
+}
+
+/** The highest resident memory (MB) in each tenth of a run's duration; null without /proc. */
+function tenths(samples) {
+  if (samples.length < 10) return null;
+  const end = samples.at(-1)[0];
+  const out = new Array(10).fill(0);
+  for (const [t, mb] of samples) {
+    const k = Math.min(9, Math.floor((t / end) * 10));
+    out[k] = Math.max(out[k], Math.round(mb));
+  }
+  return out;
 }
 
 const work = mkdtempSync(join(tmpdir(), "vnplan-bench-import-"));
@@ -120,7 +143,8 @@ try {
         (threads ? ` (main ${threads.main}, workers ${threads.workers}, V8 ${threads.v8})` : "") +
         `, peak RSS ${s.peakRssMB} MB, ${s.failed} failed`,
     );
-    return { files: s.files, imported: s.imported, failed: s.failed, seconds: s.seconds, filesPerSecond: s.filesPerSecond, cpuMsPerFile, threads, peakRssMB: s.peakRssMB };
+    if (r.rssTenths) log(`  resident MB, highest in each tenth of the run: ${r.rssTenths.join(" ")}`);
+    return { files: s.files, imported: s.imported, failed: s.failed, seconds: s.seconds, filesPerSecond: s.filesPerSecond, cpuMsPerFile, threads, peakRssMB: s.peakRssMB, rssTenths: r.rssTenths };
   };
 
   // Alternate the two settings so that a change of load on the machine falls on both.
@@ -137,9 +161,13 @@ try {
   for (const jobs of [1, 2]) {
     const runs = [];
     for (const n of RSS_FILES) runs.push({ files: n, ...(await importRun(n, jobs)) });
+    const longest = runs.at(-1).rssTenths;
     memory[`jobs${jobs}`] = {
-      runs: runs.map((r) => ({ files: r.files, peakRssMB: r.peakRssMB, filesPerSecond: r.filesPerSecond })),
+      runs: runs.map((r) => ({ files: r.files, peakRssMB: r.peakRssMB, filesPerSecond: r.filesPerSecond, rssTenths: r.rssTenths })),
       growth: Math.round((runs.at(-1).peakRssMB / runs[0].peakRssMB) * 100) / 100,
+      // Within the longest run: the highest RSS of its second half over that of its first half
+      // (above 1: memory still rising as files go by; at most 1: it levelled off).
+      lateGrowth: longest ? Math.round((Math.max(...longest.slice(5)) / Math.max(...longest.slice(0, 5))) * 100) / 100 : null,
     };
   }
   const result = {
