@@ -5,7 +5,7 @@
 // left out takes the plan's year), like chrono's assign/imply.
 import type { TimeTerm } from "../../contract/schema.js";
 import { iso, monthSpan, validDay } from "./calendar.js";
-import { timeGrammar, type AtomKind } from "./grammar.js";
+import { timeGrammar, type AtomKind, type Needs } from "./grammar.js";
 
 export interface Stated {
   day?: number;
@@ -49,9 +49,11 @@ export interface ParseContext {
 export function parseTimes(text: string, ctx: ParseContext, from = 0, to = text.length): ParsedTime[] {
   const g = timeGrammar();
   const slice = text.slice(from, to);
+  // Most slices hold one or two time words: the patterns that need another are not run.
+  const has = holds(slice.toLowerCase());
   const atoms: ParsedTime[] = [];
-  for (const { kind, re } of g.atoms) {
-    if (kind === "bareYear" && !ctx.bareYears) continue;
+  for (const { kind, re, needs } of g.atoms) {
+    if ((kind === "bareYear" && !ctx.bareYears) || !has(needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const stated = readAtom(kind, m, g.roman, g.monthsWord, g.partsOfYear);
@@ -65,19 +67,31 @@ export function parseTimes(text: string, ctx: ParseContext, from = 0, to = text.
   // "ngày 15 tháng 11 của năm trước": the year is there, only not as a number.
   for (const a of kept) if (a.stated.year === undefined && g.relativeYear.test(text.slice(a.end, a.end + 24))) a.implied.relative = true;
   const terms = compose(text, kept, from);
-  for (const { kind, re } of g.phrases) {
+  for (const { kind, re, needs } of g.phrases) {
+    if (!has(needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice))
       terms.push({ kind: kind === "openEnded" ? "recurring" : kind, start: from + m.index, end: from + m.index + m[0].length, stated: {}, implied: {}, from: null, to: null, openEnded: kind === "openEnded" });
   }
   g.relative.lastIndex = 0;
-  for (let m = g.relative.exec(slice); m; m = g.relative.exec(slice))
+  for (let m = has(g.relativeNeeds) ? g.relative.exec(slice) : null; m; m = g.relative.exec(slice))
     terms.push({ kind: "relative", start: from + m.index, end: from + m.index + m[0].trimEnd().length, stated: {}, implied: {}, from: null, to: null });
   const all = dropOverlaps(terms);
   const recurring = all.some((t) => t.kind === "recurring");
   // A date without its year inside a repetition ("25/12 hàng năm") names no single day.
   for (const t of all) resolve(t, recurring ? null : ctx.year);
   return all;
+}
+
+/** Whether a lower-cased slice meets a pattern's needs: one word of each group; each word is looked up once. */
+function holds(lower: string): (needs: Needs) => boolean {
+  const seen = new Map<string, boolean>();
+  const found = (w: string) => {
+    let f = seen.get(w);
+    if (f === undefined) seen.set(w, (f = lower.includes(w)));
+    return f;
+  };
+  return (needs) => needs.every((any) => any.some(found));
 }
 
 /** A full date starting exactly at `from` ("ngày 07/4/2014", "05 tháng 3 năm 2020"), within `to`. */
