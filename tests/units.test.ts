@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractUnits } from "../src/extract/units.js";
+import { extractUnits, firstTrigger, triggerSearch } from "../src/extract/units.js";
 import { normalize } from "../src/normalize/index.js";
 import { segment } from "../src/segment/index.js";
 import { plan } from "./support/plan.js";
@@ -148,6 +148,31 @@ describe("assignment clauses", () => {
 
   it("stops at 'Nơi nhận'", () => {
     expect(units("- Giao Sở Tư pháp theo dõi.", "Nơi nhận:", "- Sở Y tế: để thực hiện;", "- Giao Văn phòng lưu.")).toEqual(["assigned: Sở Tư pháp"]);
+  });
+});
+
+describe("the search for markers over the whole text", () => {
+  const forms = ["Giao cho", "giao cho", "Giao", ",giao", ", giao", "Đề nghị", "đề nghị", "có trách nhiệm", "chịu trách nhiệm"];
+  const search = triggerSearch(forms, ["ách nhiệm", "iao", "ề nghị"]);
+  const plain = new RegExp(forms.sort((a, b) => b.length - a.length).join("|"), "g");
+  const first = (text: string, from: number) => {
+    plain.lastIndex = from;
+    return plain.exec(text)?.index ?? -1;
+  };
+
+  it("finds the first form at or after a position, as one pattern of all forms would", () => {
+    const text = "Bàn giao tài sản; giao thông. Hàng năm, giao Sở Tài chính; UBND xã có trách nhiệm báo cáo. Đề nghị các đơn vị, giao cho Phòng";
+    for (let from = 0; from <= text.length; from++) expect(firstTrigger(search, text, from), `from ${from}`).toBe(first(text, from));
+  });
+
+  it("does not return a form that starts before the position", () => {
+    const text = "Sở Y tế có trách nhiệm";
+    expect(firstTrigger(search, text, text.indexOf("có") + 1)).toBe(-1);
+  });
+
+  it("keeps a form without an anchor as its own anchor", () => {
+    const own = triggerSearch(["Chủ trì"], ["iao"]);
+    expect(firstTrigger(own, "Sở chủ trì; Sở Chủ trì", 0)).toBe(15);
   });
 });
 

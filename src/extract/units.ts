@@ -29,6 +29,7 @@ interface RoleGrammar {
   notUnitLabels: string[];
   closingStarts: string[];
   leadIns: string[];
+  markerAnchors?: string[];
 }
 
 interface Marker {
@@ -54,8 +55,8 @@ interface Compiled {
   leadInWords: string[];
   /** Any marker word, to skip paragraphs without one cheaply. */
   triggers: RegExp;
-  /** The same, searching the whole text from a position. */
-  triggersFrom: RegExp;
+  /** Where a trigger may stand, searching the whole text from a position (see `triggerSearch`). */
+  triggersFrom: TriggerSearch;
   /** First words of the markers, lower case, to skip tokens cheaply. */
   markerFirst: Set<string>;
   /** Their first letters. */
@@ -91,7 +92,7 @@ function grammar(): Compiled {
       leadIns: lexicon(g.leadIns),
       leadInWords: g.leadIns,
       triggers: triggerPattern(g.markers, "u"),
-      triggersFrom: triggerPattern(g.markers, "gu"),
+      triggersFrom: triggerSearch(triggerForms(g.markers), g.markerAnchors ?? []),
       markerFirst: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().split(" ")[0]))),
       markerLetters: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().charCodeAt(0)))),
       fieldBefore: new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(g.fields.flatMap((f) => f.labels))})[*_ ]{0,4}$`, "iu"),
@@ -108,6 +109,10 @@ function grammar(): Compiled {
  * with its capital or in lower case after a comma, the others in lower case, with a capital or in capitals.
  */
 function triggerPattern(markers: RoleGrammar["markers"], flags: string): RegExp {
+  return new RegExp(alternation(triggerForms(markers)), flags);
+}
+
+function triggerForms(markers: RoleGrammar["markers"]): string[] {
   const forms: string[] = [];
   const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
   for (const m of markers) {
@@ -118,7 +123,47 @@ function triggerPattern(markers: RoleGrammar["markers"], flags: string): RegExp 
       else forms.push(lower);
     }
   }
-  return new RegExp(alternation(forms), flags);
+  return [...new Set(forms)];
+}
+
+/**
+ * The search for trigger forms over the whole text. The forms open with common letters (c, g, đ),
+ * which a regular expression tries at each of their many places; it looks instead for an anchor
+ * inside the forms ("ách nhiệm", "iao"), much rarer, and checks the forms holding it around each hit.
+ * Forms do not overlap one another at different starts, so the first hit with a form is the first form.
+ */
+export interface TriggerSearch {
+  anchors: RegExp;
+  /** By anchor text: the forms holding it, with the anchor's offset in each. */
+  forms: Map<string, Array<{ form: string; at: number }>>;
+}
+
+export function triggerSearch(forms: readonly string[], anchorWords: readonly string[]): TriggerSearch {
+  const anchors = [...new Set(anchorWords.flatMap((a) => [a.toLowerCase(), a.toUpperCase()]))];
+  const byAnchor = new Map<string, Array<{ form: string; at: number }>>();
+  for (const form of forms) {
+    // Without an anchor of its own, a form is its own anchor.
+    const anchor = anchors.find((a) => form.includes(a)) ?? form;
+    if (!byAnchor.has(anchor)) byAnchor.set(anchor, []);
+    byAnchor.get(anchor)!.push({ form, at: form.indexOf(anchor) });
+  }
+  return { anchors: new RegExp(alternation([...byAnchor.keys()]), "g"), forms: byAnchor };
+}
+
+/** Start of the first trigger form at or after `from` in `text`, -1 when none. */
+export function firstTrigger(search: TriggerSearch, text: string, from: number): number {
+  const re = search.anchors;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let first = -1;
+    for (const { form, at } of search.forms.get(m[0])!) {
+      const start = m.index - at;
+      if (start >= from && (first < 0 || start < first) && text.startsWith(form, start)) first = start;
+    }
+    if (first >= 0) return first;
+    re.lastIndex = m.index + 1;
+  }
+  return -1;
 }
 
 const CLAUSE_BREAKS = new Set([".", ";", ":"]);
@@ -179,11 +224,9 @@ const cursor = { text: "", from: 0, at: -1 };
  */
 function nextTrigger(g: Compiled, text: string, from: number): number {
   if (cursor.text !== text || from < cursor.from || (cursor.at >= 0 && from > cursor.at)) {
-    g.triggersFrom.lastIndex = from;
-    const m = g.triggersFrom.exec(text);
     cursor.text = text;
     cursor.from = from;
-    cursor.at = m ? m.index : -1;
+    cursor.at = firstTrigger(g.triggersFrom, text, from);
   }
   return cursor.at < 0 ? Infinity : cursor.at;
 }
