@@ -214,6 +214,20 @@ function opensClosing(g: Compiled, code: number): boolean {
   return k === 2;
 }
 
+/** Where the whole-text colon search stands: no colon in [from, at); at is text.length when none is left. */
+const colons = { text: "", from: 0, at: 0 };
+
+/** The first colon at or after `from` (text.length when none), found once for all the paragraphs before it. */
+function nextColon(text: string, from: number): number {
+  if (colons.text !== text || from < colons.from || from > colons.at) {
+    const at = text.indexOf(":", from);
+    colons.text = text;
+    colons.from = from;
+    colons.at = at < 0 ? text.length : at;
+  }
+  return colons.at;
+}
+
 /** Where the whole-text trigger search stands: no trigger starts in [from, at); -1 when none is left. */
 const cursor = { text: "", from: 0, at: -1 };
 
@@ -240,14 +254,15 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   const g = grammar();
   const item = itemStart(text, block.heading ? block.start + block.labelLength : block.start, block.end);
   // Most paragraphs hold no field, marker or unit heading: skip them before tokenizing.
-  const body = text.slice(item.start, block.end);
-  const colon = body.indexOf(":");
-  const fields = colon >= 0 && hasField(body, colon);
-  const markers = nextTrigger(g, text, item.start) < block.end && g.triggers.test(body);
+  const colonAt = nextColon(text, item.start);
+  const colon = colonAt < block.end ? colonAt - item.start : -1;
+  const fields = colon >= 0 && hasField(text, item.start, block.end, colonAt);
+  const body = nextTrigger(g, text, item.start) < block.end ? text.slice(item.start, block.end) : null;
+  const markers = body !== null && g.triggers.test(body);
   // A paragraph whose markers all sit mid-clause ("theo đề nghị của ...") reads like one without any.
-  const live = markers && liveMarker(body);
+  const live = markers && liveMarker(body!);
   const lead = colon >= 0 && colon <= LEAD_MAX;
-  const headingLike = (block.heading || item.numbered) && body.length <= HEADING_MAX;
+  const headingLike = (block.heading || item.numbered) && block.end - item.start <= HEADING_MAX;
   if (!fields && !markers && !lead && !headingLike) return;
   // Without a field or a marker, only a paragraph that opens with a unit can name one.
   if (!fields && !live && !mayOpenWithHead(text, item.start, g.leadInWords)) return;
@@ -400,13 +415,13 @@ function opensClause(tokens: readonly Token[], i: number, n: number): boolean {
   return prev === "," && next !== undefined && !isLower(next.text) && headAt(tokens, i + n) > 0;
 }
 
-/** Whether a role label stands before one of the colons, the first at `colon`: a short window before each. */
-function hasField(body: string, colon: number): boolean {
+/** Whether a role label stands before one of the colons of text[start, end), the first at `colon`: a short window before each. */
+function hasField(text: string, start: number, end: number, colon: number): boolean {
   const g = grammar();
-  for (let c = colon; c >= 0; c = body.indexOf(":", c + 1)) {
+  for (let c = colon; c < end; c = nextColon(text, c + 1)) {
     let k = c - 1;
-    while (k >= 0 && (body[k] === " " || body[k] === "*" || body[k] === "_")) k--;
-    if (k >= 0 && g.labelEnds.has(body[k]) && g.fieldBefore.test(body.slice(Math.max(0, c - g.labelMax), c))) return true;
+    while (k >= start && (text[k] === " " || text[k] === "*" || text[k] === "_")) k--;
+    if (k >= start && g.labelEnds.has(text[k]) && g.fieldBefore.test(text.slice(Math.max(start, c - g.labelMax), c))) return true;
   }
   return false;
 }
