@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { extractUnits, firstTrigger, triggerSearch } from "../src/extract/units.js";
 import { normalize } from "../src/normalize/index.js";
 import { segment } from "../src/segment/index.js";
+import { tokenize } from "../src/text/tokens.js";
 import { plan } from "./support/plan.js";
 
 const units = (...lines: string[]) => extractUnits(plan(lines)).map((u) => `${u.role}: ${u.name}`);
@@ -341,5 +342,16 @@ describe.skipIf(!existsSync(seeds))("on a seed plan", () => {
     expect(found).toContain("assigned: Phòng Dân vận các cơ quan nhà nước");
     // Nothing from "Nơi nhận" ("Ban TĐ-KT tỉnh (Sở Nội vụ)", "BCH Công đoàn").
     expect(found.some((u) => u.includes("TĐ-KT") || u.includes("BCH"))).toBe(false);
+  });
+});
+
+describe("tokens", () => {
+  it("keys words in lower case, the same before and after the lower-case forms are forgotten", () => {
+    const keys = (s: string) => tokenize(s).map((t) => t.key);
+    expect(keys("**Giao** UBND xã, TN&MT-Đ/C 2.1")).toEqual(["giao", "ubnd", "xã", ",", "tn&mt-đ/c", "2.1"]);
+    // More distinct capitalised words than the lower-case forms kept.
+    const many = Array.from({ length: 9000 }, (_, i) => `Sở${i}`).join(" ");
+    expect(tokenize(many).every((t, i) => t.key === `sở${i}` && t.text === `Sở${i}`)).toBe(true);
+    expect(keys("Ủy ban UBND")).toEqual(["ủy", "ban", "ubnd"]);
   });
 });
