@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractUnits, firstTrigger, triggerSearch } from "../src/extract/units.js";
+import { extractUnits, firstTrigger, textCursor, triggerSearch } from "../src/extract/units.js";
 import { normalize } from "../src/normalize/index.js";
 import { segment } from "../src/segment/index.js";
 import { tokenize } from "../src/text/tokens.js";
@@ -123,6 +123,14 @@ describe("assignment clauses", () => {
     expect(units("5. Công an tỉnh:", "- Bảo đảm an ninh trật tự.")).toEqual(["responsible: Công an tỉnh"]);
   });
 
+  it("reads a numbered item as a unit only when it is one list of units to its end", () => {
+    expect(units("4. Sở Y tế, Sở Tài chính")).toEqual(["responsible: Sở Y tế", "responsible: Sở Tài chính"]);
+    // A clause that ends is no heading of a unit, unless its end sits in an unclosed bracket.
+    expect(units("4. Sở Y tế, Sở Tài chính.")).toEqual([]);
+    expect(units("4. Sở Y tế, Sở Tài chính;")).toEqual([]);
+    expect(units("4. Sở Y tế (Sở Tài chính.")).toEqual(["responsible: Sở Y tế"]);
+  });
+
   it("reads the styles of provincial and Party plans", () => {
     expect(units("a) Sở Tài chính: Chủ trì, phối hợp với các cơ quan liên quan tham mưu bố trí kinh phí.")).toEqual(["responsible: Sở Tài chính"]);
     expect(units("- Ủy ban nhân dân các huyện, thị xã, thành phố: Căn cứ Kế hoạch này xây dựng kế hoạch cụ thể.")).toEqual([
@@ -174,6 +182,19 @@ describe("the search for markers over the whole text", () => {
   it("keeps a form without an anchor as its own anchor", () => {
     const own = triggerSearch(["Chủ trì"], ["iao"]);
     expect(firstTrigger(own, "Sở chủ trì; Sở Chủ trì", 0)).toBe(15);
+  });
+});
+
+describe("forward searches over the whole text", () => {
+  it("answers each paragraph's question from one search per hit", () => {
+    let searches = 0;
+    const next = textCursor((text, from) => (searches++, text.indexOf(":", from)));
+    const text = "a b: c d e: f g h i";
+    expect([0, 2, 3, 4, 5, 10, 11, 15].map((from) => next(text, from))).toEqual([3, 3, 3, 10, 10, 10, text.length, text.length]);
+    expect(searches).toBe(3);
+    // Asked again from further back, or over another text, it searches again.
+    expect(next(text, 0)).toBe(3);
+    expect(next("x:", 0)).toBe(1);
   });
 });
 

@@ -60,7 +60,7 @@ interface Compiled {
   /** First words of the markers, lower case, to skip tokens cheaply. */
   markerFirst: Set<string>;
   /** Their first letters. */
-  markerLetters: Set<number>;
+  markerLetters: Uint8Array;
   /** A field label ending where a colon follows ("...; Phối hợp: ..."), tested on the text before each colon. */
   fieldBefore: RegExp;
   /** Longest text before a colon that can hold a label. */
@@ -70,6 +70,13 @@ interface Compiled {
 }
 
 let compiled: Compiled | null = null;
+
+/** A table of code units, 1 for those given. */
+function codeTable(codes: readonly number[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of codes) table[c] = 1;
+  return table;
+}
 
 function grammar(): Compiled {
   if (!compiled) {
@@ -94,7 +101,7 @@ function grammar(): Compiled {
       triggers: triggerPattern(g.markers, "u"),
       triggersFrom: triggerSearch(triggerForms(g.markers), g.markerAnchors ?? []),
       markerFirst: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().split(" ")[0]))),
-      markerLetters: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().charCodeAt(0)))),
+      markerLetters: codeTable(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().charCodeAt(0)))),
       fieldBefore: new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(g.fields.flatMap((f) => f.labels))})[*_ ]{0,4}$`, "iu"),
       labelMax: Math.max(...g.fields.flatMap((f) => f.labels.map((l) => l.length))) + 6,
       labelEnds: new Set(g.fields.flatMap((f) => f.labels.flatMap((l) => [l.slice(-1).toLowerCase(), l.slice(-1).toUpperCase()]))),
@@ -166,7 +173,8 @@ export function firstTrigger(search: TriggerSearch, text: string, from: number):
   return -1;
 }
 
-const CLAUSE_BREAKS = new Set([".", ";", ":"]);
+/** . ; : — the punctuation that ends a clause. */
+const breaksClause = (t: string | undefined) => t === "." || t === ";" || t === ":";
 /** Longest paragraph read as a heading that only names a unit. */
 const HEADING_MAX = 200;
 /** Longest subject of "X có trách nhiệm", in tokens. */
@@ -214,19 +222,49 @@ function opensClosing(g: Compiled, code: number): boolean {
   return k === 2;
 }
 
-/** Where the whole-text colon search stands: no colon in [from, at); at is text.length when none is left. */
-const colons = { text: "", from: 0, at: 0 };
-
-/** The first colon at or after `from` (text.length when none), found once for all the paragraphs before it. */
-function nextColon(text: string, from: number): number {
-  if (colons.text !== text || from < colons.from || from > colons.at) {
-    const at = text.indexOf(":", from);
-    colons.text = text;
-    colons.from = from;
-    colons.at = at < 0 ? text.length : at;
-  }
-  return colons.at;
+/**
+ * A forward search over the whole text asked from paragraph after paragraph: `search` (first hit at
+ * or after `from`, -1 when none) runs once per hit, not once per paragraph. Returns text.length when none.
+ */
+export function textCursor(search: (text: string, from: number) => number): (text: string, from: number) => number {
+  // No hit in [from, at).
+  let seen = "";
+  let from = 0;
+  let at = 0;
+  return (text, f) => {
+    if (seen !== text || f < from || f > at) {
+      const hit = search(text, f);
+      seen = text;
+      from = f;
+      at = hit < 0 ? text.length : hit;
+    }
+    return at;
+  };
 }
+
+/** The first colon at or after a position. */
+const nextColon = textCursor((text, from) => text.indexOf(":", from));
+const BRACKET = /[([]/g;
+/** The first ( or [ at or after a position. */
+const nextBracket = textCursor((text, from) => {
+  BRACKET.lastIndex = from;
+  return BRACKET.exec(text)?.index ?? -1;
+});
+
+/**
+ * Whether text[start, end) ends with . ; ! or ? (past spaces and markup) and holds no bracket: a unit
+ * list read from its start stops there before its end (a bracket could hide the end in a parenthetical).
+ */
+function endsOnBreak(text: string, start: number, end: number): boolean {
+  let k = end - 1;
+  while (k >= start && (isSpaceCode(text.charCodeAt(k)) || isMarkupCode(text.charCodeAt(k)))) k--;
+  if (k < start) return false;
+  const c = text.charCodeAt(k);
+  return (c === 46 || c === 59 || c === 33 || c === 63) && nextBracket(text, start) >= end;
+}
+
+/** Markup that is no token: * _ # \ */
+const isMarkupCode = (c: number) => c === 42 || c === 95 || c === 35 || c === 92;
 
 /** Where the whole-text trigger search stands: no trigger starts in [from, at); -1 when none is left. */
 const cursor = { text: "", from: 0, at: -1 };
@@ -265,6 +303,9 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   const headingLike = (block.heading || item.numbered) && block.end - item.start <= HEADING_MAX;
   if (!fields && !markers && !lead && !headingLike) return;
   // Without a field or a marker, only a paragraph that opens with a unit can name one.
+  // Without a field, a live marker or a colon, (c) below is all that can name a unit: only in a heading or
+  // numbered item, read as one list of units up to its end, which a final . ; ! ? stops short of.
+  if (!fields && !live && colon < 0 && (!(block.heading || item.numbered) || endsOnBreak(text, item.start, block.end))) return;
   if (!fields && !live && !mayOpenWithHead(text, item.start, g.leadInWords)) return;
   // Fields and markers may sit anywhere; a heading is short; a lead is read up to the first words after its colon.
   const end = fields || markers || headingLike ? block.end : Math.min(block.end, item.start + colon + AFTER_COLON);
@@ -274,7 +315,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   // (a) Role fields, possibly several in one paragraph ("Chủ trì: ...; Phối hợp: ...").
   let foundField = false;
   for (let i = 0; fields && i < tokens.length; i++) {
-    if (i > 0 && !CLAUSE_BREAKS.has(tokens[i - 1].text)) continue;
+    if (i > 0 && !breaksClause(tokens[i - 1].text)) continue;
     const field = fieldAt(tokens, i);
     if (!field) continue;
     foundField = true;
@@ -288,7 +329,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   let opened = false;
   for (let i = 0; live && i < tokens.length; i++) {
     const key = tokens[i].key;
-    if (!g.markerLetters.has(key.charCodeAt(0)) || !g.markerFirst.has(key)) continue;
+    if (g.markerLetters[key.charCodeAt(0)] !== 1 || !g.markerFirst.has(key)) continue;
     for (const m of g.markers) {
       const n = m.words.matchAt(tokens, i);
       if (!n) continue;
@@ -409,7 +450,7 @@ function namesPerson(tokens: readonly Token[], from: number, colon: number): boo
  */
 function opensClause(tokens: readonly Token[], i: number, n: number): boolean {
   const prev = tokens[i - 1]?.text;
-  if (i > 0 && !CLAUSE_BREAKS.has(prev) && prev !== ",") return false;
+  if (i > 0 && !breaksClause(prev) && prev !== ",") return false;
   if (!isLower(tokens[i].text)) return true;
   const next = tokens[i + n];
   return prev === "," && next !== undefined && !isLower(next.text) && headAt(tokens, i + n) > 0;
@@ -429,7 +470,7 @@ function hasField(text: string, start: number, end: number, colon: number): bool
 /** Lower-case "đề nghị" asks a body only opening a clause ("..., đề nghị các bộ phận ..."), not after an object ("điển hình tiên tiến đề nghị các cấp khen thưởng"). */
 function afterClauseBreak(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
-  return !prev || CLAUSE_BREAKS.has(prev.text) || prev.text === "," || prev.key === "và";
+  return !prev || breaksClause(prev.text) || prev.text === "," || prev.key === "và";
 }
 
 /** A role label followed by a colon at tokens[i]. */
@@ -450,8 +491,8 @@ function startsUnit(tokens: readonly Token[], first: NameSpan): boolean {
 /** The subject of "X có trách nhiệm": a unit list from the clause start up to the marker. */
 function subjectBefore(text: string, tokens: readonly Token[], marker: number): NameSpan[] {
   let start = marker;
-  while (start > 0 && marker - start < SUBJECT_MAX && !CLAUSE_BREAKS.has(tokens[start - 1].text)) start--;
-  if (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].text)) return [];
+  while (start > 0 && marker - start < SUBJECT_MAX && !breaksClause(tokens[start - 1].text)) start--;
+  if (start > 0 && !breaksClause(tokens[start - 1].text)) return [];
   let list = start < marker ? scanUnitList(text, tokens, start, marker) : null;
   // An adverbial before a comma may open the clause ("Kết thúc đợt kiểm tra, Ban Thường trực ... chịu trách nhiệm"):
   // the subject is then the bodies after the first comma that opens a list of them.
@@ -476,7 +517,7 @@ function subjectBefore(text: string, tokens: readonly Token[], marker: number): 
   // "Đồng chí Trưởng Tiểu ban: Phụ trách chung, chịu trách nhiệm ...": the subject is the item's lead before the colon.
   if (start > 0 && tokens[start - 1].text === ":") {
     let from = start - 1;
-    while (from > 0 && start - from < SUBJECT_MAX && !CLAUSE_BREAKS.has(tokens[from - 1].text)) from--;
+    while (from > 0 && start - from < SUBJECT_MAX && !breaksClause(tokens[from - 1].text)) from--;
     if (from === 0 && headAt(tokens, 0) > 0) {
       const lead = scanUnitList(text, tokens, 0, start - 1);
       if (lead.reason === "end") return lead.items;
