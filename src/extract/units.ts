@@ -244,12 +244,9 @@ export function textCursor(search: (text: string, from: number) => number): (tex
 
 /** The first colon at or after a position. */
 const nextColon = textCursor((text, from) => text.indexOf(":", from));
-const BRACKET = /[([]/g;
-/** The first ( or [ at or after a position. */
-const nextBracket = textCursor((text, from) => {
-  BRACKET.lastIndex = from;
-  return BRACKET.exec(text)?.index ?? -1;
-});
+/** The first ( and the first [ at or after a position (indexOf finds one character fastest). */
+const nextParen = textCursor((text, from) => text.indexOf("(", from));
+const nextSquare = textCursor((text, from) => text.indexOf("[", from));
 
 /**
  * Whether text[start, end) ends with . ; ! or ? (past spaces and markup) and holds no bracket: a unit
@@ -260,7 +257,7 @@ function endsOnBreak(text: string, start: number, end: number): boolean {
   while (k >= start && (isSpaceCode(text.charCodeAt(k)) || isMarkupCode(text.charCodeAt(k)))) k--;
   if (k < start) return false;
   const c = text.charCodeAt(k);
-  return (c === 46 || c === 59 || c === 33 || c === 63) && nextBracket(text, start) >= end;
+  return (c === 46 || c === 59 || c === 33 || c === 63) && nextParen(text, start) >= end && nextSquare(text, start) >= end;
 }
 
 /** Markup that is no token: * _ # \ */
