@@ -67,6 +67,11 @@ interface Compiled {
   labelMax: number;
   /** Last letters of the labels, to test the window before a colon only when one stands there. */
   labelEnds: Set<string>;
+  /**
+   * Last words of the labels, lower case: the word before a colon must be one for a label to stand there
+   * (a space inside the label ends that word). Null when a label is one word.
+   */
+  labelLastWords: Set<string> | null;
 }
 
 let compiled: Compiled | null = null;
@@ -105,6 +110,9 @@ function grammar(): Compiled {
       fieldBefore: new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(g.fields.flatMap((f) => f.labels))})[*_ ]{0,4}$`, "iu"),
       labelMax: Math.max(...g.fields.flatMap((f) => f.labels.map((l) => l.length))) + 6,
       labelEnds: new Set(g.fields.flatMap((f) => f.labels.flatMap((l) => [l.slice(-1).toLowerCase(), l.slice(-1).toUpperCase()]))),
+      labelLastWords: g.fields.every((f) => f.labels.every((l) => l.includes(" ")))
+        ? new Set(g.fields.flatMap((f) => f.labels.map((l) => l.normalize("NFC").toLowerCase().split(" ").pop()!)))
+        : null,
     };
   }
   return compiled;
@@ -414,10 +422,10 @@ function prevCharAt(body: string, at: number): number {
   return k;
 }
 
-/** The run of letters and digits ending at `end`, in lower case. */
-function wordBefore(body: string, end: number): string {
+/** The run of letters and digits ending at `end`, not before `start`, in lower case. */
+function wordBefore(body: string, end: number, start = 0): string {
   let k = end;
-  while (k > 0 && isWordChar(body.charCodeAt(k - 1))) k--;
+  while (k > start && isWordChar(body.charCodeAt(k - 1))) k--;
   return body.slice(k, end).toLowerCase();
 }
 
@@ -459,7 +467,7 @@ function hasField(text: string, start: number, end: number, colon: number): bool
   for (let c = colon; c < end; c = nextColon(text, c + 1)) {
     let k = c - 1;
     while (k >= start && (text[k] === " " || text[k] === "*" || text[k] === "_")) k--;
-    if (k >= start && g.labelEnds.has(text[k]) && g.fieldBefore.test(text.slice(Math.max(start, c - g.labelMax), c))) return true;
+    if (k >= start && g.labelEnds.has(text[k]) && (!g.labelLastWords || g.labelLastWords.has(wordBefore(text, k + 1, start))) && g.fieldBefore.test(text.slice(Math.max(start, c - g.labelMax), c))) return true;
   }
   return false;
 }
