@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { extractUnits, firstTrigger, textCursor, triggerSearch } from "../src/extract/units.js";
 import { normalize } from "../src/normalize/index.js";
 import { segment } from "../src/segment/index.js";
+import { itemStart } from "../src/text/items.js";
 import { tokenize } from "../src/text/tokens.js";
 import { plan } from "./support/plan.js";
 
@@ -374,5 +375,24 @@ describe("tokens", () => {
     const many = Array.from({ length: 9000 }, (_, i) => `Sở${i}`).join(" ");
     expect(tokenize(many).every((t, i) => t.key === `sở${i}` && t.text === `Sở${i}`)).toBe(true);
     expect(keys("Ủy ban UBND")).toEqual(["ủy", "ban", "ubnd"]);
+  });
+});
+
+describe("where an item's words start", () => {
+  it("skips bullets and numbering labels, and only those", () => {
+    const at = (s: string) => {
+      const i = itemStart(s, 0, s.length);
+      return [s.slice(i.start), i.numbered];
+    };
+    expect(at("2.1. Sở Y tế")).toEqual(["Sở Y tế", true]);
+    expect(at("**III- Nhiệm vụ")).toEqual(["Nhiệm vụ", true]);
+    expect(at("4 – Công an")).toEqual(["Công an", true]);
+    expect(at("a) Giao")).toEqual(["Giao", true]);
+    expect(at("(2) Đối với")).toEqual(["Đối với", true]);
+    expect(at("- Các sở")).toEqual(["Các sở", false]);
+    expect(at("Chủ trì: Sở")).toEqual(["Chủ trì: Sở", false]);
+    expect(at("Cà. 12")).toEqual(["Cà. 12", false]);
+    expect(at("C. Sở")).toEqual(["Sở", true]);
+    expect(at("ab) x")).toEqual(["ab) x", false]);
   });
 });
