@@ -175,6 +175,14 @@ describe("the search for markers over the whole text", () => {
     for (let from = 0; from <= text.length; from++) expect(firstTrigger(search, text, from), `from ${from}`).toBe(first(text, from));
   });
 
+  it("tells the shortest form at the start it finds", () => {
+    const found = { length: 0 };
+    expect(firstTrigger(search, "Hàng năm, giao cho Sở", 0, found)).toBe(8);
+    expect(found.length).toBe(", giao".length);
+    expect(firstTrigger(search, "Giao cho Sở", 0, found)).toBe(0);
+    expect(found.length).toBe("Giao".length);
+  });
+
   it("does not return a form that starts before the position", () => {
     const text = "Sở Y tế có trách nhiệm";
     expect(firstTrigger(search, text, text.indexOf("có") + 1)).toBe(-1);

@@ -165,17 +165,23 @@ export function triggerSearch(forms: readonly string[], anchorWords: readonly st
   return { anchors: new RegExp(alternation([...byAnchor.keys()]), "g"), forms: byAnchor };
 }
 
-/** Start of the first trigger form at or after `from` in `text`, -1 when none. */
-export function firstTrigger(search: TriggerSearch, text: string, from: number): number {
+/** Start of the first trigger form at or after `from` in `text`, -1 when none; `found.length` is the shortest form there. */
+export function firstTrigger(search: TriggerSearch, text: string, from: number, found?: { length: number }): number {
   const re = search.anchors;
   re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let first = -1;
+    let length = 0;
     for (const { form, at } of search.forms.get(m[0])!) {
       const start = m.index - at;
-      if (start >= from && (first < 0 || start < first) && text.startsWith(form, start)) first = start;
+      if (start < from || (first >= 0 && start > first) || !text.startsWith(form, start)) continue;
+      if (start !== first || form.length < length) length = form.length;
+      first = start;
     }
-    if (first >= 0) return first;
+    if (first >= 0) {
+      if (found) found.length = length;
+      return first;
+    }
     re.lastIndex = m.index + 1;
   }
   return -1;
@@ -271,8 +277,8 @@ function endsOnBreak(text: string, start: number, end: number): boolean {
 /** Markup that is no token: * _ # \ */
 const isMarkupCode = (c: number) => c === 42 || c === 95 || c === 35 || c === 92;
 
-/** Where the whole-text trigger search stands: no trigger starts in [from, at); -1 when none is left. */
-const cursor = { text: "", from: 0, at: -1 };
+/** Where the whole-text trigger search stands: no trigger starts in [from, at); -1 when none is left. `length`: the shortest form at `at`. */
+const cursor = { text: "", from: 0, at: -1, length: 0 };
 
 /**
  * Start of the first trigger at or after `from` (Infinity when none), searched in the whole
@@ -283,7 +289,7 @@ function nextTrigger(g: Compiled, text: string, from: number): number {
   if (cursor.text !== text || from < cursor.from || (cursor.at >= 0 && from > cursor.at)) {
     cursor.text = text;
     cursor.from = from;
-    cursor.at = firstTrigger(g.triggersFrom, text, from);
+    cursor.at = firstTrigger(g.triggersFrom, text, from, cursor);
   }
   return cursor.at < 0 ? Infinity : cursor.at;
 }
@@ -300,8 +306,10 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   const colonAt = nextColon(text, item.start);
   const colon = colonAt < block.end ? colonAt - item.start : -1;
   const fields = colon >= 0 && hasField(text, item.start, block.end, colonAt);
-  const body = nextTrigger(g, text, item.start) < block.end ? text.slice(item.start, block.end) : null;
-  const markers = body !== null && g.triggers.test(body);
+  const trigger = nextTrigger(g, text, item.start);
+  const body = trigger < block.end ? text.slice(item.start, block.end) : null;
+  // A form ending inside the paragraph is one; one running past its end leaves the paragraph's own test.
+  const markers = body !== null && (trigger + cursor.length <= block.end || g.triggers.test(body));
   // A paragraph whose markers all sit mid-clause ("theo đề nghị của ...") reads like one without any.
   const live = markers && liveMarker(body!);
   const lead = colon >= 0 && colon <= LEAD_MAX;
