@@ -197,13 +197,16 @@ describe("the search for markers over the whole text", () => {
 describe("forward searches over the whole text", () => {
   it("answers each paragraph's question from one search per hit", () => {
     let searches = 0;
-    const next = textCursor((text, from) => (searches++, text.indexOf(":", from)));
+    const cursor = textCursor((text, from) => (searches++, text.indexOf(":", from)));
     const text = "a b: c d e: f g h i";
-    expect([0, 2, 3, 4, 5, 10, 11, 15].map((from) => next(text, from))).toEqual([3, 3, 3, 10, 10, 10, text.length, text.length]);
+    expect([0, 2, 3, 4, 5, 10, 11, 15].map((from) => cursor.next(text, from))).toEqual([3, 3, 3, 10, 10, 10, text.length, text.length]);
     expect(searches).toBe(3);
-    // Asked again from further back, or over another text, it searches again.
-    expect(next(text, 0)).toBe(3);
-    expect(next("x:", 0)).toBe(1);
+    // Asked again from further back, over another text, or after a reset, it searches again.
+    expect(cursor.next(text, 0)).toBe(3);
+    expect(cursor.next("x:", 0)).toBe(1);
+    cursor.reset();
+    expect(cursor.next("x:", 0)).toBe(1);
+    expect(searches).toBe(6);
   });
 });
 

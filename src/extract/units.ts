@@ -201,6 +201,9 @@ const AFTER_COLON = 48;
 export function extractUnits(seg: Segmented): Unit[] {
   const out: Unit[] = [];
   const { text, blocks } = seg;
+  // The searches over the text start afresh with each document (see TextCursor).
+  for (const c of [colons, parens, squares]) c.reset();
+  cursor.text = "";
   // Without a closing region from the segmenter, the body ends at "Nơi nhận".
   const closingMarked = blocks.some((b) => b.region === "closing");
   for (let b = 0; b < blocks.length; b++) {
@@ -238,29 +241,42 @@ function opensClosing(g: Compiled, code: number): boolean {
 
 /**
  * A forward search over the whole text asked from paragraph after paragraph: `search` (first hit at
- * or after `from`, -1 when none) runs once per hit, not once per paragraph. Returns text.length when none.
+ * or after `from`, -1 when none) runs once per hit, not once per paragraph. `next` returns text.length
+ * when none. `reset` before each document: a string compares by content, so a new text that equals the
+ * last one would be compared in full at each question instead of at once by reference.
  */
-export function textCursor(search: (text: string, from: number) => number): (text: string, from: number) => number {
+export interface TextCursor {
+  next(text: string, from: number): number;
+  reset(): void;
+}
+
+export function textCursor(search: (text: string, from: number) => number): TextCursor {
   // No hit in [from, at).
   let seen = "";
   let from = 0;
   let at = 0;
-  return (text, f) => {
-    if (seen !== text || f < from || f > at) {
-      const hit = search(text, f);
-      seen = text;
-      from = f;
-      at = hit < 0 ? text.length : hit;
-    }
-    return at;
+  return {
+    next(text, f) {
+      if (seen !== text || f < from || f > at) {
+        const hit = search(text, f);
+        seen = text;
+        from = f;
+        at = hit < 0 ? text.length : hit;
+      }
+      return at;
+    },
+    reset() {
+      seen = "";
+    },
   };
 }
 
 /** The first colon at or after a position. */
-const nextColon = textCursor((text, from) => text.indexOf(":", from));
+const colons = textCursor((text, from) => text.indexOf(":", from));
+const nextColon = (text: string, from: number) => colons.next(text, from);
 /** The first ( and the first [ at or after a position (indexOf finds one character fastest). */
-const nextParen = textCursor((text, from) => text.indexOf("(", from));
-const nextSquare = textCursor((text, from) => text.indexOf("[", from));
+const parens = textCursor((text, from) => text.indexOf("(", from));
+const squares = textCursor((text, from) => text.indexOf("[", from));
 
 /**
  * Whether text[start, end) ends with . ; ! or ? (past spaces and markup) and holds no bracket: a unit
@@ -271,7 +287,7 @@ function endsOnBreak(text: string, start: number, end: number): boolean {
   while (k >= start && (isSpaceCode(text.charCodeAt(k)) || isMarkupCode(text.charCodeAt(k)))) k--;
   if (k < start) return false;
   const c = text.charCodeAt(k);
-  return (c === 46 || c === 59 || c === 33 || c === 63) && nextParen(text, start) >= end && nextSquare(text, start) >= end;
+  return (c === 46 || c === 59 || c === 33 || c === 63) && parens.next(text, start) >= end && squares.next(text, start) >= end;
 }
 
 /** Markup that is no token: * _ # \ */
