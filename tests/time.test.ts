@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { firstWords, timeGrammar } from "../src/extract/time/grammar.js";
 import { parseTimes } from "../src/extract/time/parse.js";
 
 const terms = (s: string, year: number | null = 2023) =>
@@ -133,5 +134,35 @@ describe("bounds, ranges and phrases", () => {
       ["year", false],
       ["recurring", true],
     ]);
+  });
+});
+
+describe("the words a pattern needs", () => {
+  // Every match of an atom or phrase, with what its lookahead reads after it, holds one word of each of
+  // its groups: a slice without them is skipped safely.
+  const samples = [
+    "ngày 07/4/2014", "NGÀY 7 THÁNG 4 NĂM 2014", "ngày 05 tháng 02 tháng 2002", "Ngày 15/12", "ngày 20 hằng tháng",
+    "tháng 3, 4/2024", "Tháng 11", "quý II, III/2024", "QUÝ IV", "6 tháng đầu năm 2024", "ba tháng cuối năm",
+    "cuối năm 2024", "giai đoạn 2021 - 2025", "năm 2025", "2025", "và các năm tiếp theo", "Hằng năm", "Thường xuyên",
+    "theo chỉ đạo của cấp trên", "sau khi Ban Thường trực ban hành Hướng dẫn", "trở đi",
+  ];
+  it("are in every match", () => {
+    const g = timeGrammar();
+    const all = [...g.atoms, ...g.phrases, { re: g.relative, needs: g.relativeNeeds }];
+    let matched = 0;
+    for (const { re, needs } of all)
+      for (const s of samples) {
+        re.lastIndex = 0;
+        for (let m = re.exec(s); m; m = re.exec(s)) {
+          matched++;
+          const lower = s.slice(m.index).toLowerCase();
+          for (const any of needs) expect(any.some((w) => lower.includes(w)), `${re.source.slice(0, 40)} on ${s}`).toBe(true);
+        }
+      }
+    expect(matched).toBeGreaterThan(samples.length);
+  });
+
+  it("are the lower-case first words of phrases", () => {
+    expect(firstWords(["Hàng năm", "hằng tháng", "hàng quý", "Định kỳ"])).toEqual(["hàng", "hằng", "định"]);
   });
 });

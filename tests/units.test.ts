@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractUnits } from "../src/extract/units.js";
+import { extractUnits, firstTrigger, textCursor, triggerSearch } from "../src/extract/units.js";
 import { normalize } from "../src/normalize/index.js";
 import { segment } from "../src/segment/index.js";
+import { itemStart } from "../src/text/items.js";
+import { tokenize } from "../src/text/tokens.js";
 import { plan } from "./support/plan.js";
 
 const units = (...lines: string[]) => extractUnits(plan(lines)).map((u) => `${u.role}: ${u.name}`);
@@ -122,6 +124,14 @@ describe("assignment clauses", () => {
     expect(units("5. Công an tỉnh:", "- Bảo đảm an ninh trật tự.")).toEqual(["responsible: Công an tỉnh"]);
   });
 
+  it("reads a numbered item as a unit only when it is one list of units to its end", () => {
+    expect(units("4. Sở Y tế, Sở Tài chính")).toEqual(["responsible: Sở Y tế", "responsible: Sở Tài chính"]);
+    // A clause that ends is no heading of a unit, unless its end sits in an unclosed bracket.
+    expect(units("4. Sở Y tế, Sở Tài chính.")).toEqual([]);
+    expect(units("4. Sở Y tế, Sở Tài chính;")).toEqual([]);
+    expect(units("4. Sở Y tế (Sở Tài chính.")).toEqual(["responsible: Sở Y tế"]);
+  });
+
   it("reads the styles of provincial and Party plans", () => {
     expect(units("a) Sở Tài chính: Chủ trì, phối hợp với các cơ quan liên quan tham mưu bố trí kinh phí.")).toEqual(["responsible: Sở Tài chính"]);
     expect(units("- Ủy ban nhân dân các huyện, thị xã, thành phố: Căn cứ Kế hoạch này xây dựng kế hoạch cụ thể.")).toEqual([
@@ -148,6 +158,55 @@ describe("assignment clauses", () => {
 
   it("stops at 'Nơi nhận'", () => {
     expect(units("- Giao Sở Tư pháp theo dõi.", "Nơi nhận:", "- Sở Y tế: để thực hiện;", "- Giao Văn phòng lưu.")).toEqual(["assigned: Sở Tư pháp"]);
+  });
+});
+
+describe("the search for markers over the whole text", () => {
+  const forms = ["Giao cho", "giao cho", "Giao", ",giao", ", giao", "Đề nghị", "đề nghị", "có trách nhiệm", "chịu trách nhiệm"];
+  const search = triggerSearch(forms, ["ách nhiệm", "iao", "ề nghị"]);
+  const plain = new RegExp(forms.sort((a, b) => b.length - a.length).join("|"), "g");
+  const first = (text: string, from: number) => {
+    plain.lastIndex = from;
+    return plain.exec(text)?.index ?? -1;
+  };
+
+  it("finds the first form at or after a position, as one pattern of all forms would", () => {
+    const text = "Bàn giao tài sản; giao thông. Hàng năm, giao Sở Tài chính; UBND xã có trách nhiệm báo cáo. Đề nghị các đơn vị, giao cho Phòng";
+    for (let from = 0; from <= text.length; from++) expect(firstTrigger(search, text, from), `from ${from}`).toBe(first(text, from));
+  });
+
+  it("tells the shortest form at the start it finds", () => {
+    const found = { length: 0 };
+    expect(firstTrigger(search, "Hàng năm, giao cho Sở", 0, found)).toBe(8);
+    expect(found.length).toBe(", giao".length);
+    expect(firstTrigger(search, "Giao cho Sở", 0, found)).toBe(0);
+    expect(found.length).toBe("Giao".length);
+  });
+
+  it("does not return a form that starts before the position", () => {
+    const text = "Sở Y tế có trách nhiệm";
+    expect(firstTrigger(search, text, text.indexOf("có") + 1)).toBe(-1);
+  });
+
+  it("keeps a form without an anchor as its own anchor", () => {
+    const own = triggerSearch(["Chủ trì"], ["iao"]);
+    expect(firstTrigger(own, "Sở chủ trì; Sở Chủ trì", 0)).toBe(15);
+  });
+});
+
+describe("forward searches over the whole text", () => {
+  it("answers each paragraph's question from one search per hit", () => {
+    let searches = 0;
+    const cursor = textCursor((text, from) => (searches++, text.indexOf(":", from)));
+    const text = "a b: c d e: f g h i";
+    expect([0, 2, 3, 4, 5, 10, 11, 15].map((from) => cursor.next(text, from))).toEqual([3, 3, 3, 10, 10, 10, text.length, text.length]);
+    expect(searches).toBe(3);
+    // Asked again from further back, over another text, or after a reset, it searches again.
+    expect(cursor.next(text, 0)).toBe(3);
+    expect(cursor.next("x:", 0)).toBe(1);
+    cursor.reset();
+    expect(cursor.next("x:", 0)).toBe(1);
+    expect(searches).toBe(6);
   });
 });
 
@@ -316,5 +375,35 @@ describe.skipIf(!existsSync(seeds))("on a seed plan", () => {
     expect(found).toContain("assigned: Phòng Dân vận các cơ quan nhà nước");
     // Nothing from "Nơi nhận" ("Ban TĐ-KT tỉnh (Sở Nội vụ)", "BCH Công đoàn").
     expect(found.some((u) => u.includes("TĐ-KT") || u.includes("BCH"))).toBe(false);
+  });
+});
+
+describe("tokens", () => {
+  it("keys words in lower case, the same before and after the lower-case forms are forgotten", () => {
+    const keys = (s: string) => tokenize(s).map((t) => t.key);
+    expect(keys("**Giao** UBND xã, TN&MT-Đ/C 2.1")).toEqual(["giao", "ubnd", "xã", ",", "tn&mt-đ/c", "2.1"]);
+    // More distinct capitalised words than the lower-case forms kept.
+    const many = Array.from({ length: 9000 }, (_, i) => `Sở${i}`).join(" ");
+    expect(tokenize(many).every((t, i) => t.key === `sở${i}` && t.text === `Sở${i}`)).toBe(true);
+    expect(keys("Ủy ban UBND")).toEqual(["ủy", "ban", "ubnd"]);
+  });
+});
+
+describe("where an item's words start", () => {
+  it("skips bullets and numbering labels, and only those", () => {
+    const at = (s: string) => {
+      const i = itemStart(s, 0, s.length);
+      return [s.slice(i.start), i.numbered];
+    };
+    expect(at("2.1. Sở Y tế")).toEqual(["Sở Y tế", true]);
+    expect(at("**III- Nhiệm vụ")).toEqual(["Nhiệm vụ", true]);
+    expect(at("4 – Công an")).toEqual(["Công an", true]);
+    expect(at("a) Giao")).toEqual(["Giao", true]);
+    expect(at("(2) Đối với")).toEqual(["Đối với", true]);
+    expect(at("- Các sở")).toEqual(["Các sở", false]);
+    expect(at("Chủ trì: Sở")).toEqual(["Chủ trì: Sở", false]);
+    expect(at("Cà. 12")).toEqual(["Cà. 12", false]);
+    expect(at("C. Sở")).toEqual(["Sở", true]);
+    expect(at("ab) x")).toEqual(["ab) x", false]);
   });
 });

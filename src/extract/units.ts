@@ -29,6 +29,7 @@ interface RoleGrammar {
   notUnitLabels: string[];
   closingStarts: string[];
   leadIns: string[];
+  markerAnchors?: string[];
 }
 
 interface Marker {
@@ -54,21 +55,33 @@ interface Compiled {
   leadInWords: string[];
   /** Any marker word, to skip paragraphs without one cheaply. */
   triggers: RegExp;
-  /** The same, searching the whole text from a position. */
-  triggersFrom: RegExp;
+  /** Where a trigger may stand, searching the whole text from a position (see `triggerSearch`). */
+  triggersFrom: TriggerSearch;
   /** First words of the markers, lower case, to skip tokens cheaply. */
   markerFirst: Set<string>;
   /** Their first letters. */
-  markerLetters: Set<number>;
+  markerLetters: Uint8Array;
   /** A field label ending where a colon follows ("...; Phối hợp: ..."), tested on the text before each colon. */
   fieldBefore: RegExp;
   /** Longest text before a colon that can hold a label. */
   labelMax: number;
   /** Last letters of the labels, to test the window before a colon only when one stands there. */
   labelEnds: Set<string>;
+  /**
+   * Last words of the labels, lower case: the word before a colon must be one for a label to stand there
+   * (a space inside the label ends that word). Null when a label is one word.
+   */
+  labelLastWords: Set<string> | null;
 }
 
 let compiled: Compiled | null = null;
+
+/** A table of code units, 1 for those given. */
+function codeTable(codes: readonly number[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of codes) table[c] = 1;
+  return table;
+}
 
 function grammar(): Compiled {
   if (!compiled) {
@@ -91,12 +104,15 @@ function grammar(): Compiled {
       leadIns: lexicon(g.leadIns),
       leadInWords: g.leadIns,
       triggers: triggerPattern(g.markers, "u"),
-      triggersFrom: triggerPattern(g.markers, "gu"),
+      triggersFrom: triggerSearch(triggerForms(g.markers), g.markerAnchors ?? []),
       markerFirst: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().split(" ")[0]))),
-      markerLetters: new Set(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().charCodeAt(0)))),
+      markerLetters: codeTable(g.markers.flatMap((m) => m.words.map((w) => w.toLowerCase().charCodeAt(0)))),
       fieldBefore: new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alternation(g.fields.flatMap((f) => f.labels))})[*_ ]{0,4}$`, "iu"),
       labelMax: Math.max(...g.fields.flatMap((f) => f.labels.map((l) => l.length))) + 6,
       labelEnds: new Set(g.fields.flatMap((f) => f.labels.flatMap((l) => [l.slice(-1).toLowerCase(), l.slice(-1).toUpperCase()]))),
+      labelLastWords: g.fields.every((f) => f.labels.every((l) => l.includes(" ")))
+        ? new Set(g.fields.flatMap((f) => f.labels.map((l) => l.normalize("NFC").toLowerCase().split(" ").pop()!)))
+        : null,
     };
   }
   return compiled;
@@ -108,6 +124,10 @@ function grammar(): Compiled {
  * with its capital or in lower case after a comma, the others in lower case, with a capital or in capitals.
  */
 function triggerPattern(markers: RoleGrammar["markers"], flags: string): RegExp {
+  return new RegExp(alternation(triggerForms(markers)), flags);
+}
+
+function triggerForms(markers: RoleGrammar["markers"]): string[] {
   const forms: string[] = [];
   const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
   for (const m of markers) {
@@ -118,10 +138,57 @@ function triggerPattern(markers: RoleGrammar["markers"], flags: string): RegExp 
       else forms.push(lower);
     }
   }
-  return new RegExp(alternation(forms), flags);
+  return [...new Set(forms)];
 }
 
-const CLAUSE_BREAKS = new Set([".", ";", ":"]);
+/**
+ * The search for trigger forms over the whole text. The forms open with common letters (c, g, đ),
+ * which a regular expression tries at each of their many places; it looks instead for an anchor
+ * inside the forms ("ách nhiệm", "iao"), much rarer, and checks the forms holding it around each hit.
+ * Forms do not overlap one another at different starts, so the first hit with a form is the first form.
+ */
+export interface TriggerSearch {
+  anchors: RegExp;
+  /** By anchor text: the forms holding it, with the anchor's offset in each. */
+  forms: Map<string, Array<{ form: string; at: number }>>;
+}
+
+export function triggerSearch(forms: readonly string[], anchorWords: readonly string[]): TriggerSearch {
+  const anchors = [...new Set(anchorWords.flatMap((a) => [a.toLowerCase(), a.toUpperCase()]))];
+  const byAnchor = new Map<string, Array<{ form: string; at: number }>>();
+  for (const form of forms) {
+    // Without an anchor of its own, a form is its own anchor.
+    const anchor = anchors.find((a) => form.includes(a)) ?? form;
+    if (!byAnchor.has(anchor)) byAnchor.set(anchor, []);
+    byAnchor.get(anchor)!.push({ form, at: form.indexOf(anchor) });
+  }
+  return { anchors: new RegExp(alternation([...byAnchor.keys()]), "g"), forms: byAnchor };
+}
+
+/** Start of the first trigger form at or after `from` in `text`, -1 when none; `found.length` is the shortest form there. */
+export function firstTrigger(search: TriggerSearch, text: string, from: number, found?: { length: number }): number {
+  const re = search.anchors;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let first = -1;
+    let length = 0;
+    for (const { form, at } of search.forms.get(m[0])!) {
+      const start = m.index - at;
+      if (start < from || (first >= 0 && start > first) || !text.startsWith(form, start)) continue;
+      if (start !== first || form.length < length) length = form.length;
+      first = start;
+    }
+    if (first >= 0) {
+      if (found) found.length = length;
+      return first;
+    }
+    re.lastIndex = m.index + 1;
+  }
+  return -1;
+}
+
+/** . ; : — the punctuation that ends a clause. */
+const breaksClause = (t: string | undefined) => t === "." || t === ";" || t === ":";
 /** Longest paragraph read as a heading that only names a unit. */
 const HEADING_MAX = 200;
 /** Longest subject of "X có trách nhiệm", in tokens. */
@@ -134,6 +201,9 @@ const AFTER_COLON = 48;
 export function extractUnits(seg: Segmented): Unit[] {
   const out: Unit[] = [];
   const { text, blocks } = seg;
+  // The searches over the text start afresh with each document (see TextCursor).
+  for (const c of [colons, parens, squares]) c.reset();
+  cursor.text = "";
   // Without a closing region from the segmenter, the body ends at "Nơi nhận".
   const closingMarked = blocks.some((b) => b.region === "closing");
   for (let b = 0; b < blocks.length; b++) {
@@ -169,8 +239,62 @@ function opensClosing(g: Compiled, code: number): boolean {
   return k === 2;
 }
 
-/** Where the whole-text trigger search stands: no trigger starts in [from, at); -1 when none is left. */
-const cursor = { text: "", from: 0, at: -1 };
+/**
+ * A forward search over the whole text asked from paragraph after paragraph: `search` (first hit at
+ * or after `from`, -1 when none) runs once per hit, not once per paragraph. `next` returns text.length
+ * when none. `reset` before each document: a string compares by content, so a new text that equals the
+ * last one would be compared in full at each question instead of at once by reference.
+ */
+export interface TextCursor {
+  next(text: string, from: number): number;
+  reset(): void;
+}
+
+export function textCursor(search: (text: string, from: number) => number): TextCursor {
+  // No hit in [from, at).
+  let seen = "";
+  let from = 0;
+  let at = 0;
+  return {
+    next(text, f) {
+      if (seen !== text || f < from || f > at) {
+        const hit = search(text, f);
+        seen = text;
+        from = f;
+        at = hit < 0 ? text.length : hit;
+      }
+      return at;
+    },
+    reset() {
+      seen = "";
+    },
+  };
+}
+
+/** The first colon at or after a position. */
+const colons = textCursor((text, from) => text.indexOf(":", from));
+const nextColon = (text: string, from: number) => colons.next(text, from);
+/** The first ( and the first [ at or after a position (indexOf finds one character fastest). */
+const parens = textCursor((text, from) => text.indexOf("(", from));
+const squares = textCursor((text, from) => text.indexOf("[", from));
+
+/**
+ * Whether text[start, end) ends with . ; ! or ? (past spaces and markup) and holds no bracket: a unit
+ * list read from its start stops there before its end (a bracket could hide the end in a parenthetical).
+ */
+function endsOnBreak(text: string, start: number, end: number): boolean {
+  let k = end - 1;
+  while (k >= start && (isSpaceCode(text.charCodeAt(k)) || isMarkupCode(text.charCodeAt(k)))) k--;
+  if (k < start) return false;
+  const c = text.charCodeAt(k);
+  return (c === 46 || c === 59 || c === 33 || c === 63) && parens.next(text, start) >= end && squares.next(text, start) >= end;
+}
+
+/** Markup that is no token: * _ # \ */
+const isMarkupCode = (c: number) => c === 42 || c === 95 || c === 35 || c === 92;
+
+/** Where the whole-text trigger search stands: no trigger starts in [from, at); -1 when none is left. `length`: the shortest form at `at`. */
+const cursor = { text: "", from: 0, at: -1, length: 0 };
 
 /**
  * Start of the first trigger at or after `from` (Infinity when none), searched in the whole
@@ -179,11 +303,9 @@ const cursor = { text: "", from: 0, at: -1 };
  */
 function nextTrigger(g: Compiled, text: string, from: number): number {
   if (cursor.text !== text || from < cursor.from || (cursor.at >= 0 && from > cursor.at)) {
-    g.triggersFrom.lastIndex = from;
-    const m = g.triggersFrom.exec(text);
     cursor.text = text;
     cursor.from = from;
-    cursor.at = m ? m.index : -1;
+    cursor.at = firstTrigger(g.triggersFrom, text, from, cursor);
   }
   return cursor.at < 0 ? Infinity : cursor.at;
 }
@@ -197,16 +319,22 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   const g = grammar();
   const item = itemStart(text, block.heading ? block.start + block.labelLength : block.start, block.end);
   // Most paragraphs hold no field, marker or unit heading: skip them before tokenizing.
-  const body = text.slice(item.start, block.end);
-  const colon = body.indexOf(":");
-  const fields = colon >= 0 && hasField(body, colon);
-  const markers = nextTrigger(g, text, item.start) < block.end && g.triggers.test(body);
+  const colonAt = nextColon(text, item.start);
+  const colon = colonAt < block.end ? colonAt - item.start : -1;
+  const fields = colon >= 0 && hasField(text, item.start, block.end, colonAt);
+  const trigger = nextTrigger(g, text, item.start);
+  const body = trigger < block.end ? text.slice(item.start, block.end) : null;
+  // A form ending inside the paragraph is one; one running past its end leaves the paragraph's own test.
+  const markers = body !== null && (trigger + cursor.length <= block.end || g.triggers.test(body));
   // A paragraph whose markers all sit mid-clause ("theo đề nghị của ...") reads like one without any.
-  const live = markers && liveMarker(body);
+  const live = markers && liveMarker(body!);
   const lead = colon >= 0 && colon <= LEAD_MAX;
-  const headingLike = (block.heading || item.numbered) && body.length <= HEADING_MAX;
+  const headingLike = (block.heading || item.numbered) && block.end - item.start <= HEADING_MAX;
   if (!fields && !markers && !lead && !headingLike) return;
   // Without a field or a marker, only a paragraph that opens with a unit can name one.
+  // Without a field, a live marker or a colon, (c) below is all that can name a unit: only in a heading or
+  // numbered item, read as one list of units up to its end, which a final . ; ! ? stops short of.
+  if (!fields && !live && colon < 0 && (!(block.heading || item.numbered) || endsOnBreak(text, item.start, block.end))) return;
   if (!fields && !live && !mayOpenWithHead(text, item.start, g.leadInWords)) return;
   // Fields and markers may sit anywhere; a heading is short; a lead is read up to the first words after its colon.
   const end = fields || markers || headingLike ? block.end : Math.min(block.end, item.start + colon + AFTER_COLON);
@@ -216,7 +344,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   // (a) Role fields, possibly several in one paragraph ("Chủ trì: ...; Phối hợp: ...").
   let foundField = false;
   for (let i = 0; fields && i < tokens.length; i++) {
-    if (i > 0 && !CLAUSE_BREAKS.has(tokens[i - 1].text)) continue;
+    if (i > 0 && !breaksClause(tokens[i - 1].text)) continue;
     const field = fieldAt(tokens, i);
     if (!field) continue;
     foundField = true;
@@ -230,7 +358,7 @@ export function blockUnits(text: string, block: Block, out: Unit[]): void {
   let opened = false;
   for (let i = 0; live && i < tokens.length; i++) {
     const key = tokens[i].key;
-    if (!g.markerLetters.has(key.charCodeAt(0)) || !g.markerFirst.has(key)) continue;
+    if (g.markerLetters[key.charCodeAt(0)] !== 1 || !g.markerFirst.has(key)) continue;
     for (const m of g.markers) {
       const n = m.words.matchAt(tokens, i);
       if (!n) continue;
@@ -318,10 +446,10 @@ function prevCharAt(body: string, at: number): number {
   return k;
 }
 
-/** The run of letters and digits ending at `end`, in lower case. */
-function wordBefore(body: string, end: number): string {
+/** The run of letters and digits ending at `end`, not before `start`, in lower case. */
+function wordBefore(body: string, end: number, start = 0): string {
   let k = end;
-  while (k > 0 && isWordChar(body.charCodeAt(k - 1))) k--;
+  while (k > start && isWordChar(body.charCodeAt(k - 1))) k--;
   return body.slice(k, end).toLowerCase();
 }
 
@@ -351,19 +479,19 @@ function namesPerson(tokens: readonly Token[], from: number, colon: number): boo
  */
 function opensClause(tokens: readonly Token[], i: number, n: number): boolean {
   const prev = tokens[i - 1]?.text;
-  if (i > 0 && !CLAUSE_BREAKS.has(prev) && prev !== ",") return false;
+  if (i > 0 && !breaksClause(prev) && prev !== ",") return false;
   if (!isLower(tokens[i].text)) return true;
   const next = tokens[i + n];
   return prev === "," && next !== undefined && !isLower(next.text) && headAt(tokens, i + n) > 0;
 }
 
-/** Whether a role label stands before one of the colons, the first at `colon`: a short window before each. */
-function hasField(body: string, colon: number): boolean {
+/** Whether a role label stands before one of the colons of text[start, end), the first at `colon`: a short window before each. */
+function hasField(text: string, start: number, end: number, colon: number): boolean {
   const g = grammar();
-  for (let c = colon; c >= 0; c = body.indexOf(":", c + 1)) {
+  for (let c = colon; c < end; c = nextColon(text, c + 1)) {
     let k = c - 1;
-    while (k >= 0 && (body[k] === " " || body[k] === "*" || body[k] === "_")) k--;
-    if (k >= 0 && g.labelEnds.has(body[k]) && g.fieldBefore.test(body.slice(Math.max(0, c - g.labelMax), c))) return true;
+    while (k >= start && (text[k] === " " || text[k] === "*" || text[k] === "_")) k--;
+    if (k >= start && g.labelEnds.has(text[k]) && (!g.labelLastWords || g.labelLastWords.has(wordBefore(text, k + 1, start))) && g.fieldBefore.test(text.slice(Math.max(start, c - g.labelMax), c))) return true;
   }
   return false;
 }
@@ -371,7 +499,7 @@ function hasField(body: string, colon: number): boolean {
 /** Lower-case "đề nghị" asks a body only opening a clause ("..., đề nghị các bộ phận ..."), not after an object ("điển hình tiên tiến đề nghị các cấp khen thưởng"). */
 function afterClauseBreak(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
-  return !prev || CLAUSE_BREAKS.has(prev.text) || prev.text === "," || prev.key === "và";
+  return !prev || breaksClause(prev.text) || prev.text === "," || prev.key === "và";
 }
 
 /** A role label followed by a colon at tokens[i]. */
@@ -392,8 +520,8 @@ function startsUnit(tokens: readonly Token[], first: NameSpan): boolean {
 /** The subject of "X có trách nhiệm": a unit list from the clause start up to the marker. */
 function subjectBefore(text: string, tokens: readonly Token[], marker: number): NameSpan[] {
   let start = marker;
-  while (start > 0 && marker - start < SUBJECT_MAX && !CLAUSE_BREAKS.has(tokens[start - 1].text)) start--;
-  if (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].text)) return [];
+  while (start > 0 && marker - start < SUBJECT_MAX && !breaksClause(tokens[start - 1].text)) start--;
+  if (start > 0 && !breaksClause(tokens[start - 1].text)) return [];
   let list = start < marker ? scanUnitList(text, tokens, start, marker) : null;
   // An adverbial before a comma may open the clause ("Kết thúc đợt kiểm tra, Ban Thường trực ... chịu trách nhiệm"):
   // the subject is then the bodies after the first comma that opens a list of them.
@@ -418,7 +546,7 @@ function subjectBefore(text: string, tokens: readonly Token[], marker: number): 
   // "Đồng chí Trưởng Tiểu ban: Phụ trách chung, chịu trách nhiệm ...": the subject is the item's lead before the colon.
   if (start > 0 && tokens[start - 1].text === ":") {
     let from = start - 1;
-    while (from > 0 && start - from < SUBJECT_MAX && !CLAUSE_BREAKS.has(tokens[from - 1].text)) from--;
+    while (from > 0 && start - from < SUBJECT_MAX && !breaksClause(tokens[from - 1].text)) from--;
     if (from === 0 && headAt(tokens, 0) > 0) {
       const lead = scanUnitList(text, tokens, 0, start - 1);
       if (lead.reason === "end") return lead.items;

@@ -1,6 +1,6 @@
 // Where the words of a paragraph start, past its bullet or numbering label
 // ("\* *Chủ trì:*", "2.1. ", "4.1- ", "a) ", "**III- ").
-import { isSpaceCode } from "./chars.js";
+import { isDigitCode, isSpaceCode } from "./chars.js";
 
 // Sticky, linear: at most one label between runs of markup and bullets.
 const LABEL = /(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)/]|\(\d{1,2}\)|(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3})\s?[-–])(?=[\s*_])/y;
@@ -15,8 +15,8 @@ export interface ItemStart {
 export function itemStart(text: string, from: number, end: number): ItemStart {
   let at = skipMarkup(text, from);
   let numbered = false;
-  // Only these characters open a label: the sticky test runs only at one of them.
-  if (mayOpenLabel(text.charCodeAt(at))) {
+  // Only these pairs of characters open a label: the sticky test runs only at one of them.
+  if (mayOpenLabel(text.charCodeAt(at), text.charCodeAt(at + 1))) {
     LABEL.lastIndex = at;
     if (LABEL.test(text) && LABEL.lastIndex <= end) {
       numbered = true;
@@ -26,10 +26,20 @@ export function itemStart(text: string, from: number, end: number): ItemStart {
   return { start: Math.min(at, end), numbered };
 }
 
-/** I V X L C, a digit, a lower-case letter or đ, "(". */
-function mayOpenLabel(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 0x111 || c === 40 || c === 73 || c === 86 || c === 88 || c === 76 || c === 67;
+/**
+ * The first two characters of a label: a digit or I V X L C, then another of the same kind, a closing
+ * mark or a space or dash; a lower-case letter or đ, then a closing mark; "(" and a digit.
+ */
+function mayOpenLabel(c: number, next: number): boolean {
+  const closes = next === 46 || next === 41 || next === 47; // . ) /
+  if (c >= 48 && c <= 57) return closes || isDigitCode(next) || isSpaceCode(next) || isDash(next);
+  if (isRoman(c)) return closes || isRoman(next) || isSpaceCode(next) || isDash(next);
+  if ((c >= 97 && c <= 122) || c === 0x111) return closes;
+  return c === 40 && isDigitCode(next);
 }
+
+const isRoman = (c: number) => c === 73 || c === 86 || c === 88 || c === 76 || c === 67;
+const isDash = (c: number) => c === 45 || c === 0x2013;
 
 /** Past white space, markup and bullets: [\s*_#\\>+•·●○◦▪‣-]*. */
 function skipMarkup(text: string, at: number): number {

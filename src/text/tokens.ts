@@ -36,12 +36,26 @@ function classOf(c: number): number {
 const isWordCode = (c: number) => classOf(c) >= WORD;
 /** Whether a code unit is a letter, mark or digit: part of a word token. */
 export const isWordChar = isWordCode;
-const isSpaceCode = (c: number) => classOf(c) === SPACE_CLASS;
 
 /** Joins two runs of a word: "-" "/" "&" "." between letters or digits. */
 const isJoiner = (c: number) => c === 45 || c === 47 || c === 38 || c === 46;
 /** Markup that is not a token: * _ # \ */
 const isMarkup = (c: number) => c === 42 || c === 95 || c === 35 || c === 92;
+
+// Lower-case forms of the words seen with a capital: plans repeat the same few names, and
+// toLowerCase on a non-ASCII word is a call into the runtime.
+const lowered = new Map<string, string>();
+const LOWERED_MAX = 8192;
+
+function lowerCase(word: string): string {
+  let key = lowered.get(word);
+  if (key === undefined) {
+    key = word.toLowerCase();
+    if (lowered.size >= LOWERED_MAX) lowered.clear();
+    lowered.set(word, key);
+  }
+  return key;
+}
 
 /** Tokens of text[start, end). */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
@@ -49,11 +63,12 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (isSpaceCode(c) || isMarkup(c)) {
+    const k = classOf(c);
+    if (k === SPACE_CLASS || isMarkup(c)) {
       i++;
       continue;
     }
-    if (!isWordCode(c)) {
+    if (k < WORD) {
       // Surrogate pairs stay whole.
       const n = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
       const t = text.slice(i, i + n);
@@ -62,20 +77,22 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       continue;
     }
     let j = i + 1;
-    let upper = classOf(c) === UPPER;
+    let upper = k === UPPER;
     while (j < end) {
       const d = classOf(text.charCodeAt(j));
       if (d >= WORD) {
-        upper ||= d === UPPER;
+        if (d === UPPER) upper = true;
         j++;
-      } else if (isJoiner(text.charCodeAt(j)) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) {
-        upper ||= classOf(text.charCodeAt(j + 1)) === UPPER;
+      } else if (isJoiner(text.charCodeAt(j)) && j + 1 < end) {
+        const e = classOf(text.charCodeAt(j + 1));
+        if (e < WORD) break;
+        if (e === UPPER) upper = true;
         j += 2;
       } else break;
     }
     const t = text.slice(i, j);
     // Most words are lower case already: lower-casing them would only copy them.
-    out.push({ text: t, start: i, end: j, word: true, key: upper ? t.toLowerCase() : t });
+    out.push({ text: t, start: i, end: j, word: true, key: upper ? lowerCase(t) : t });
     i = j;
   }
   return out;

@@ -27,17 +27,27 @@ export interface TimeGrammar {
   horizon: string[];
 }
 
+/**
+ * What a pattern cannot match without, tested before running it on a slice: groups of lower-case
+ * words, each group met when the lower-cased slice holds one of its words. The words are literal
+ * parts of every match (a time word, a phrase's first word, a year's century), so a slice without
+ * them has no match.
+ */
+export type Needs = readonly (readonly string[])[];
+
 /** Atom shapes: each yields one calendar period. Group names say what was stated. */
 export type AtomKind = "date" | "dateNoYear" | "dayOfPeriod" | "month" | "quarter" | "monthsOfYear" | "partOfYear" | "year" | "yearRange" | "bareYear";
 
 export interface CompiledTime {
   grammar: TimeGrammar;
-  atoms: { kind: AtomKind; re: RegExp }[];
+  /** `needs`: words a slice must hold for the atom to match in it. */
+  atoms: { kind: AtomKind; re: RegExp; needs: Needs }[];
   /** Full dates (day, month, year), sticky. */
   datesAt: RegExp[];
   /** Phrases without dates, by TimeTerm kind. */
-  phrases: { kind: "recurring" | "continuous" | "onDirection" | "openEnded"; re: RegExp }[];
+  phrases: { kind: "recurring" | "continuous" | "onDirection" | "openEnded"; re: RegExp; needs: Needs }[];
   relative: RegExp;
+  relativeNeeds: Needs;
   /** Right after an atom: its year is relative ("ngày 15 tháng 11 của năm trước"). */
   relativeYear: RegExp;
   /** Right after a bound in running text: it repeats ("trước ngày 25/12 hàng năm"). */
@@ -107,6 +117,14 @@ const BULLET = "[\\s\\-*+•·–_\\\\]";
 
 let compiled: CompiledTime | undefined;
 
+/**
+ * The first words of phrases, lower case, as `Needs` words: every match of their alternation
+ * holds one (a space in a phrase matches any white space, so only its first word is literal).
+ */
+export function firstWords(phrases: readonly string[]): string[] {
+  return [...new Set(phrases.map((p) => p.normalize("NFC").toLowerCase().split(/\s+/u)[0]))];
+}
+
 /** A word as written in running text, capitalised, and in a heading's capitals. */
 function cases(w: string): string[] {
   return [...new Set([w, w[0].toLowerCase() + w.slice(1), w[0].toUpperCase() + w.slice(1), w.toUpperCase()])].map((x) => escapeRegExp(x).replace(/ /g, "\\s+"));
@@ -157,25 +175,29 @@ export function timeGrammar(): CompiledTime {
   const roman = Object.keys(g.roman).sort((a, b) => b.length - a.length).join("|");
   const count = `(\\d{1,2}|${alternation(Object.keys(g.numbers))})`;
   const re = (src: string) => new RegExp(src, "giu");
+  // Words every match of an atom holds: its time word, the century of a written year, a separator.
+  const [dayW, monthW, yearW, quarterW] = [w.day, w.month, w.year, w.quarter].map(firstWords);
+  const century = ["19", "20"];
+  const dash = ["-", "–"];
   const atoms: CompiledTime["atoms"] = [
-    { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?${YEAR}`) },
+    { kind: "date", needs: [century, ["/", ".", "-"]], re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?${YEAR}`) },
     // "ngày 05 tháng 02 tháng 2002": a year written after the month word again is still the year.
-    { kind: "date", re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s+${month}\\s+(\\d{1,2})\\s+(?:${year}|${month})\\s+${YEAR}`) },
-    { kind: "dateNoYear", re: re(`${B}${day}\\s*(\\d{1,2})(?:\\s?[/\\-]\\s?|\\s+${month}\\s+)(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
+    { kind: "date", needs: [monthW, century], re: re(`${B}(?:${day}\\s*)?(\\d{1,2})\\s+${month}\\s+(\\d{1,2})\\s+(?:${year}|${month})\\s+${YEAR}`) },
+    { kind: "dateNoYear", needs: [dayW], re: re(`${B}${day}\\s*(\\d{1,2})(?:\\s?[/\\-]\\s?|\\s+${month}\\s+)(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
     // "ngày 20 hằng tháng": a day that recurs, no calendar date.
-    { kind: "dayOfPeriod", re: re(`${B}${day}\\s+(\\d{1,2})(?=\\s+(?:${alternation(g.recurring)})${E})`) },
-    { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})((?:\\s?(?:,|-|–|và)\\s?\\d{1,2})*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
-    { kind: "month", re: re(`${B}${month}\\s+(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
+    { kind: "dayOfPeriod", needs: [dayW, firstWords(g.recurring)], re: re(`${B}${day}\\s+(\\d{1,2})(?=\\s+(?:${alternation(g.recurring)})${E})`) },
+    { kind: "month", needs: [monthW, century], re: re(`${B}${month}\\s+(\\d{1,2})((?:\\s?(?:,|-|–|và)\\s?\\d{1,2})*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
+    { kind: "month", needs: [monthW], re: re(`${B}${month}\\s+(\\d{1,2})(?!\\d|${SEP}\\d|\\s+${year}\\s+\\d)`) },
     // A list shares its year: "quý II, III/2024" runs to the end of the third quarter. The
     // type word is not repeated inside (that would make the scan quadratic on long runs).
-    { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])((?:\\s?(?:,|-|–|và)\\s?(?:${roman}|[1-4]))*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
-    { kind: "quarter", re: re(`${B}${quarter}\\s+(${roman}|[1-4])${E}(?!${SEP}\\d|\\s+${year}\\s+\\d)`) },
-    { kind: "monthsOfYear", re: re(`${B}${count}\\s+${month}\\s+(${alternation([...w.first, ...w.last])})\\s+${year}(?:\\s+${YEAR})?${E}`) },
+    { kind: "quarter", needs: [quarterW, century], re: re(`${B}${quarter}\\s+(${roman}|[1-4])((?:\\s?(?:,|-|–|và)\\s?(?:${roman}|[1-4]))*)(?:${SEP}|\\s+${year}\\s+)${YEAR}`) },
+    { kind: "quarter", needs: [quarterW], re: re(`${B}${quarter}\\s+(${roman}|[1-4])${E}(?!${SEP}\\d|\\s+${year}\\s+\\d)`) },
+    { kind: "monthsOfYear", needs: [monthW, yearW, firstWords([...w.first, ...w.last])], re: re(`${B}${count}\\s+${month}\\s+(${alternation([...w.first, ...w.last])})\\s+${year}(?:\\s+${YEAR})?${E}`) },
     // "đầu năm 2024", "cuối năm 2024": a part of the year (months from the grammar).
-    { kind: "partOfYear", re: re(`${B}(${alternation(Object.keys(g.partsOfYear))})\\s+${year}\\s+${YEAR}(?!\\s?[-–/]\\s?\\d)`) },
-    { kind: "yearRange", re: re(`(?<![\\p{L}\\p{N}/.\\-])(?:(?:${alternation([...w.year, ...w.period])})\\s+)?${YEAR}\\s?[-–]\\s?${YEAR}`) },
-    { kind: "year", re: re(`${B}${year}\\s+${YEAR}(?!\\s?[-–/]\\s?\\d)`) },
-    { kind: "bareYear", re: re(`(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}/.\\-]|,\\d)`) },
+    { kind: "partOfYear", needs: [yearW, century, firstWords(Object.keys(g.partsOfYear))], re: re(`${B}(${alternation(Object.keys(g.partsOfYear))})\\s+${year}\\s+${YEAR}(?!\\s?[-–/]\\s?\\d)`) },
+    { kind: "yearRange", needs: [century, dash], re: re(`(?<![\\p{L}\\p{N}/.\\-])(?:(?:${alternation([...w.year, ...w.period])})\\s+)?${YEAR}\\s?[-–]\\s?${YEAR}`) },
+    { kind: "year", needs: [yearW, century], re: re(`${B}${year}\\s+${YEAR}(?!\\s?[-–/]\\s?\\d)`) },
+    { kind: "bareYear", needs: [century], re: re(`(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}/.\\-]|,\\d)`) },
   ];
   // The full dates again, sticky, for a date expected at one place (after a cited symbol).
   const datesAt = atoms.filter((a) => a.kind === "date").map((a) => new RegExp(a.re.source, "iuy"));
@@ -193,12 +215,13 @@ export function timeGrammar(): CompiledTime {
     atoms,
     datesAt,
     phrases: [
-      { kind: "openEnded", re: phrase(g.openEnded) },
-      { kind: "recurring", re: phrase(g.recurring) },
-      { kind: "continuous", re: phrase(g.continuous) },
-      { kind: "onDirection", re: phrase(g.onDirection) },
+      { kind: "openEnded", re: phrase(g.openEnded), needs: [firstWords(g.openEnded)] },
+      { kind: "recurring", re: phrase(g.recurring), needs: [firstWords(g.recurring)] },
+      { kind: "continuous", re: phrase(g.continuous), needs: [firstWords(g.continuous)] },
+      { kind: "onDirection", re: phrase(g.onDirection), needs: [firstWords(g.onDirection)] },
     ],
     relative: re(`${B}(?:${alternation(g.relative)})\\s[^;.()\\n]{1,120}`),
+    relativeNeeds: [firstWords(g.relative)],
     relativeYear: new RegExp(`^\\s*(?:${alternation(g.relativeYear)})${E}`, "iu"),
     recurringAfter: new RegExp(`^\\s*,?\\s*(?:${alternation(g.recurring)})${E}`, "iu"),
     beforePrefix: tail(g.before),

@@ -5,7 +5,7 @@
 // left out takes the plan's year), like chrono's assign/imply.
 import type { TimeTerm } from "../../contract/schema.js";
 import { iso, monthSpan, validDay } from "./calendar.js";
-import { timeGrammar, type AtomKind } from "./grammar.js";
+import { timeGrammar, type AtomKind, type Needs } from "./grammar.js";
 
 export interface Stated {
   day?: number;
@@ -49,9 +49,12 @@ export interface ParseContext {
 export function parseTimes(text: string, ctx: ParseContext, from = 0, to = text.length): ParsedTime[] {
   const g = timeGrammar();
   const slice = text.slice(from, to);
+  // Most slices hold one or two time words: the patterns that need another are not run.
+  const lower = slice.toLowerCase();
+  seen.fill(UNSEEN);
   const atoms: ParsedTime[] = [];
-  for (const { kind, re } of g.atoms) {
-    if (kind === "bareYear" && !ctx.bareYears) continue;
+  for (const { kind, re, needs } of g.atoms) {
+    if ((kind === "bareYear" && !ctx.bareYears) || !holds(lower, needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const stated = readAtom(kind, m, g.roman, g.monthsWord, g.partsOfYear);
@@ -65,19 +68,62 @@ export function parseTimes(text: string, ctx: ParseContext, from = 0, to = text.
   // "ngày 15 tháng 11 của năm trước": the year is there, only not as a number.
   for (const a of kept) if (a.stated.year === undefined && g.relativeYear.test(text.slice(a.end, a.end + 24))) a.implied.relative = true;
   const terms = compose(text, kept, from);
-  for (const { kind, re } of g.phrases) {
+  for (const { kind, re, needs } of g.phrases) {
+    if (!holds(lower, needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice))
       terms.push({ kind: kind === "openEnded" ? "recurring" : kind, start: from + m.index, end: from + m.index + m[0].length, stated: {}, implied: {}, from: null, to: null, openEnded: kind === "openEnded" });
   }
   g.relative.lastIndex = 0;
-  for (let m = g.relative.exec(slice); m; m = g.relative.exec(slice))
+  for (let m = holds(lower, g.relativeNeeds) ? g.relative.exec(slice) : null; m; m = g.relative.exec(slice))
     terms.push({ kind: "relative", start: from + m.index, end: from + m.index + m[0].trimEnd().length, stated: {}, implied: {}, from: null, to: null });
   const all = dropOverlaps(terms);
   const recurring = all.some((t) => t.kind === "recurring");
   // A date without its year inside a repetition ("25/12 hàng năm") names no single day.
   for (const t of all) resolve(t, recurring ? null : ctx.year);
   return all;
+}
+
+// Patterns share their needed words (a year's century, the time words): each is looked up once per
+// slice. Words are numbered on first sight; `seen` holds, by number, whether the slice holds the word.
+const wordIds = new Map<string, number>();
+const neededIds = new Map<Needs, number[][]>();
+const UNSEEN = 0;
+const ABSENT = 1;
+const PRESENT = 2;
+let seen = new Uint8Array(32);
+
+function idsOf(needs: Needs): number[][] {
+  let ids = neededIds.get(needs);
+  if (!ids) {
+    ids = needs.map((any) =>
+      any.map((w) => {
+        let id = wordIds.get(w);
+        if (id === undefined) wordIds.set(w, (id = wordIds.size));
+        return id;
+      }),
+    );
+    if (wordIds.size > seen.length) seen = new Uint8Array(2 * wordIds.size);
+    neededIds.set(needs, ids);
+  }
+  return ids;
+}
+
+/** Whether a lower-cased slice meets a pattern's needs: one word of each group. */
+function holds(lower: string, needs: Needs): boolean {
+  const ids = idsOf(needs);
+  for (let g = 0; g < ids.length; g++) {
+    const any = ids[g];
+    let found = false;
+    for (let k = 0; k < any.length && !found; k++) {
+      const id = any[k];
+      let state = seen[id];
+      if (state === UNSEEN) seen[id] = state = lower.includes(needs[g][k]) ? PRESENT : ABSENT;
+      found = state === PRESENT;
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** A full date starting exactly at `from` ("ngày 07/4/2014", "05 tháng 3 năm 2020"), within `to`. */
