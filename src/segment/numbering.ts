@@ -324,22 +324,8 @@ export function labelsAt(text: string, from = 0): LabelMatch[] {
 
 /** Some numbering label opens `text` at `from`: `labelsAt(text, from).length > 0` without building the readings. */
 export function hasLabel(text: string, from = 0): boolean {
-  const { schemes, g } = grammar();
-  const candidates = schemesFor(text.charCodeAt(from), schemes);
-  const second = text.charCodeAt(from + 1);
-  for (let k = 0; k < candidates.length; k++) {
-    const { spec, re, valueGroup } = candidates[k];
-    if (!candidates[k].second(second)) continue;
-    re.lastIndex = from;
-    // Every Arabic number is a value; other schemes check theirs (canonical Roman numerals, the alphabet).
-    if (spec.scheme === "arabic") {
-      if (re.test(text)) return true;
-      continue;
-    }
-    const m = re.exec(text);
-    if (m && valueOf(spec.scheme, (valueGroup && m[valueGroup]) || "", g)) return true;
-  }
-  return false;
+  // A line that runs to the text's end: no match can run past it.
+  return hasLabelIn(text, from, text.length);
 }
 
 /**
