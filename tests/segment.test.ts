@@ -500,3 +500,16 @@ describe.skipIf(!existsSync(goldDir))("seeds against the analyst's sections", ()
     expect(got).toEqual(gold.sections);
   });
 });
+
+describe("closing vocabulary read by first and last letter", () => {
+  it("knows a position in any case, with spaces around, and nothing that only starts or ends like one", async () => {
+    const { isKnownPosition, isMotto } = await import("../src/segment/vocabulary.js");
+    expect(isKnownPosition("GIÁM ĐỐC")).toBe(true);
+    expect(isKnownPosition("  Phó Chủ tịch ")).toBe(true);
+    expect(isKnownPosition("GIÁM ĐỐC SỞ")).toBe(false);
+    expect(isKnownPosition("Chủ tịch nước")).toBe(false);
+    expect(isMotto(" Độc lập - Tự do - Hạnh phúc")).toBe(true);
+    expect(isMotto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toBe(true);
+    expect(isMotto("- Độc lập - Tự do - Hạnh phúc")).toBe(false);
+  });
+});
