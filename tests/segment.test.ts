@@ -266,6 +266,17 @@ describe("footnotes at a page foot", () => {
   });
 });
 
+describe("label matches shared by their reading", () => {
+  it("gives a label written the same way the same match, and one of another length its own", () => {
+    const [a] = labelsAt("3. Tổ chức thực hiện");
+    const [b] = labelsAt("3. Kinh phí");
+    const [c] = labelsAt("3.  Kinh phí");
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    expect([a.label, a.length, c.label, c.length]).toEqual(["3", 3, "3", 4]);
+  });
+});
+
 describe("page footnote marks", () => {
   /** Whether each line of `lines` (joined by line breaks) is a page footnote, asked in order. */
   const notes = (lines: string[]) => {

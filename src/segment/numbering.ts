@@ -72,7 +72,12 @@ interface Reading {
   /** Shared by every label written the same way; never changed. */
   value: number[];
   label: string;
+  /** The match read this way, by its length: built once and shared, as labels repeat ("1. ", "a) "); never changed. */
+  matches: (LabelMatch | undefined)[];
 }
+
+/** Longest label length whose match is kept in its reading; longer ones are built each time. */
+const MATCH_LENGTH_MAX = 32;
 
 /** Most values as written remembered per scheme; past it readings are built each time. */
 const READINGS_MAX = 1024;
@@ -289,12 +294,12 @@ function readingOf(c: Compiled, raw: string, g: NumberingGrammar): Reading | nul
   if (reading !== undefined) return reading;
   const value = valueOf(c.spec.scheme, raw, g);
   const { prefix } = c.spec;
-  reading = value ? { value, label: prefix ? (raw ? `${prefix} ${singleSpaced(raw)}` : prefix) : raw } : null;
+  reading = value ? { value, label: prefix ? (raw ? `${prefix} ${singleSpaced(raw)}` : prefix) : raw, matches: [] } : null;
   if (c.readings.size < READINGS_MAX) c.readings.set(raw, reading);
   return reading;
 }
 
-/** Every reading of a numbering label at `text[from]`; [] when there is none. */
+/** Every reading of a numbering label at `text[from]`; [] when there is none. The matches are shared: never change them. */
 export function labelsAt(text: string, from = 0): LabelMatch[] {
   const { schemes, g } = grammar();
   const out: LabelMatch[] = [];
@@ -309,18 +314,24 @@ export function labelsAt(text: string, from = 0): LabelMatch[] {
     if (!m) continue;
     const reading = readingOf(candidates[k], (valueGroup && m[valueGroup]) || "", g);
     if (!reading) continue;
-    const { value } = reading;
-    const depth = spec.scheme === "arabic" ? value.length : 1;
-    out.push({
-      scheme: spec.scheme,
-      key: depth <= MAX_DEPTH ? keys[depth] : `arabic${depth}`,
-      rank: depth <= MAX_DEPTH ? ranks[depth] : spec.rank + depth / 10,
-      value,
-      label: reading.label,
-      length: skipSpaces(text, from + m[0].length) - from,
-      global: spec.global ?? false,
-      heading: spec.heading ?? false,
-    });
+    const length = skipSpaces(text, from + m[0].length) - from;
+    let match = length < MATCH_LENGTH_MAX ? reading.matches[length] : undefined;
+    if (!match) {
+      const { value } = reading;
+      const depth = spec.scheme === "arabic" ? value.length : 1;
+      match = {
+        scheme: spec.scheme,
+        key: depth <= MAX_DEPTH ? keys[depth] : `arabic${depth}`,
+        rank: depth <= MAX_DEPTH ? ranks[depth] : spec.rank + depth / 10,
+        value,
+        label: reading.label,
+        length,
+        global: spec.global ?? false,
+        heading: spec.heading ?? false,
+      };
+      if (length < MATCH_LENGTH_MAX) reading.matches[length] = match;
+    }
+    out.push(match);
   }
   return out;
 }
