@@ -138,12 +138,15 @@ const NO_UNITS: Unit[] = [];
 /**
  * The section's own paragraphs (not its children's), in text order: the body paragraphs in its
  * span that name its path. A path can repeat in a document (annexes), hence the span. The paths
- * are compared as they come, not hashed: a paragraph shares its section's string.
+ * are compared as they come, not hashed: a paragraph shares its section's string. All of them
+ * come before its first child: once a child opens, the paragraphs fall to it or to a later child
+ * until the section closes, so the children's paragraphs are not read again at every level above.
  */
 function ownBlocks(w: Walk, s: Section): Block[] {
   const blocks = w.seg.blocks;
+  const end = s.children.length ? s.children[0].span.start : s.span.end;
   let own = NO_BLOCKS;
-  for (let i = firstBlockFrom(blocks, s.span.start); i < blocks.length && blocks[i].start < s.span.end; i++) {
+  for (let i = firstBlockFrom(blocks, s.span.start); i < blocks.length && blocks[i].start < end; i++) {
     const b = blocks[i];
     if (b.region !== "body" || b.section !== s.section || (w.rowBlocks.size && w.rowBlocks.has(b.start))) continue;
     if (own === NO_BLOCKS) own = [];
