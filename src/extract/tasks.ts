@@ -95,6 +95,8 @@ interface Walk {
   rowBlocks: Set<number>;
   rowSpans: Array<{ span: Range }>;
   tasks: Task[];
+  /** The first block at or after the last section's start: the walk meets the sections in text order. */
+  at: number;
 }
 
 const NO_BLOCKS: Block[] = [];
@@ -124,7 +126,7 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
     }
   }
   // Numbered items of the task sections.
-  const walk: Walk = { seg, found, rowBlocks, rowSpans, tasks };
+  const walk: Walk = { seg, found, rowBlocks, rowSpans, tasks, at: 0 };
   for (const s of seg.sections) visit(walk, s, false, NO_UNITS);
   return tasks.sort(byTaskStart);
 }
@@ -146,7 +148,7 @@ function ownBlocks(w: Walk, s: Section): Block[] {
   const blocks = w.seg.blocks;
   const end = s.children.length ? s.children[0].span.start : s.span.end;
   let own = NO_BLOCKS;
-  for (let i = firstBlockFrom(blocks, s.span.start); i < blocks.length && blocks[i].start < end; i++) {
+  for (let i = firstBlockFrom(w, s.span.start); i < blocks.length && blocks[i].start < end; i++) {
     const b = blocks[i];
     if (b.region !== "body" || b.section !== s.section || (w.rowBlocks.size && w.rowBlocks.has(b.start))) continue;
     if (own === NO_BLOCKS) own = [];
@@ -155,16 +157,24 @@ function ownBlocks(w: Walk, s: Section): Block[] {
   return own;
 }
 
-/** Index of the first block (in text order) starting at or after `start`: binary search. */
-function firstBlockFrom(blocks: readonly Block[], start: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * Index of the first block (in text order) starting at or after `start`: the walk's cursor moved
+ * forward, as the sections come in text order; a binary search should one start before it.
+ */
+function firstBlockFrom(w: Walk, start: number): number {
+  const blocks = w.seg.blocks;
+  let at = w.at;
+  if (at > 0 && blocks[at - 1].start >= start) {
+    let lo = 0;
+    let hi = at;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    at = lo;
+  } else while (at < blocks.length && blocks[at].start < start) at++;
+  return (w.at = at);
 }
 
 /** Content of its own besides the heading: fields, clauses or a deadline above its children. */
