@@ -23,6 +23,13 @@ export interface TaskInputs {
   units: Unit[];
 }
 
+/** The inputs sorted by span start, read only. */
+interface Found {
+  citations: readonly Citation[];
+  deadlines: readonly Deadline[];
+  units: readonly Unit[];
+}
+
 interface Range {
   start: number;
   end: number;
@@ -85,12 +92,16 @@ function any(sorted: readonly { span: Range }[], r: Range): boolean {
   return i < sorted.length && sorted[i].span.start < r.end;
 }
 
-const byStart = <T extends { span: Range }>(items: readonly T[]) => [...items].sort((a, b) => a.span.start - b.span.start);
+/** Sorted by span start, as a stable sort would: the extractors give them in order, and then they are used as they are. */
+function byStart<T extends { span: Range }>(items: readonly T[]): readonly T[] {
+  for (let i = 1; i < items.length; i++) if (items[i].span.start < items[i - 1].span.start) return [...items].sort((a, b) => a.span.start - b.span.start);
+  return items;
+}
 
 /** What the walk over the section tree reads and fills. */
 interface Walk {
   seg: Segmented;
-  found: TaskInputs;
+  found: Found;
   /** Starts of the task-table rows: not a section's own paragraphs. */
   rowBlocks: Set<number>;
   rowSpans: Array<{ span: Range }>;
@@ -102,7 +113,7 @@ interface Walk {
 const NO_BLOCKS: Block[] = [];
 
 export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
-  const found: TaskInputs = { citations: byStart(given.citations), deadlines: byStart(given.deadlines), units: byStart(given.units) };
+  const found: Found = { citations: byStart(given.citations), deadlines: byStart(given.deadlines), units: byStart(given.units) };
   const tasks: Task[] = [];
   const rowBlocks = new Set<number>();
   const rowSpans: Array<{ span: Range }> = [];
@@ -128,7 +139,13 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
   // Numbered items of the task sections.
   const walk: Walk = { seg, found, rowBlocks, rowSpans, tasks, at: 0 };
   for (const s of seg.sections) visit(walk, s, false, NO_UNITS);
-  return tasks.sort(byTaskStart);
+  // The table's tasks come first: sorted only when there were some (a stable sort of sorted tasks changes nothing).
+  return inOrder(tasks) ? tasks : tasks.sort(byTaskStart);
+}
+
+function inOrder(tasks: readonly Task[]): boolean {
+  for (let i = 1; i < tasks.length; i++) if (tasks[i].span.start < tasks[i - 1].span.start) return false;
+  return true;
 }
 
 function byTaskStart(a: Task, b: Task): number {
@@ -178,7 +195,7 @@ function firstBlockFrom(w: Walk, start: number): number {
 }
 
 /** Content of its own besides the heading: fields, clauses or a deadline above its children. */
-function hasOwnContent(own: readonly Block[], found: TaskInputs): boolean {
+function hasOwnContent(own: readonly Block[], found: Found): boolean {
   for (const b of own) if (!b.heading && (any(found.units, b) || any(found.deadlines, b))) return true;
   return false;
 }
@@ -245,7 +262,7 @@ function addUnit(names: RoleNames, u: Unit): void {
   addName(r === "lead" ? names.lead : r === "support" ? names.support : r === "advise" ? names.advise : r === "implement" ? names.implement : names.assigned, u.name);
 }
 
-function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inherited: readonly Unit[], summary: string): Task {
+function task(seg: Segmented, found: Found, block: Block, span: Range, inherited: readonly Unit[], summary: string): Task {
   // Names by role: the span's units, then the inherited ones, then the roles their clauses give.
   const names: RoleNames = { lead: [], support: [], advise: [], implement: [], assigned: [] };
   const units = found.units;
