@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractCitations } from "../src/extract/citations.js";
 import { extractDeadlines } from "../src/extract/deadlines.js";
-import { extractTasks } from "../src/extract/tasks.js";
+import { extractTasks, spanStarts } from "../src/extract/tasks.js";
 import { extractUnits } from "../src/extract/units.js";
 import { plan } from "./support/plan.js";
 
@@ -116,5 +116,17 @@ describe("tasks", () => {
     );
     expect(found.map((t) => t.assigned)).toEqual([["Chi ủy", "Ban Chấp hành Công đoàn"], ["Phòng Dân vận các cơ quan nhà nước"]]);
     expect(found.every((t) => t.section === "IV")).toBe(true);
+  });
+});
+
+describe("span starts", () => {
+  it("lists the starts of a document's units in text order, one per unit", () => {
+    const seg = plan(["## I", "I. Tổ chức thực hiện", "## I/1", "1. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính và UBND các huyện thực hiện."], 2025);
+    const units = extractUnits(seg);
+    const starts = spanStarts(units);
+    expect(starts).toBeInstanceOf(Int32Array);
+    expect(Array.from(starts)).toEqual(units.map((u) => u.span.start));
+    expect(Array.from(starts)).toEqual([...starts].sort((a, b) => a - b));
+    expect(starts.length).toBeGreaterThan(0);
   });
 });

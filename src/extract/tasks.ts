@@ -23,11 +23,14 @@ export interface TaskInputs {
   units: Unit[];
 }
 
-/** The inputs sorted by span start, read only. */
+/** The inputs sorted by span start, read only, with their starts. */
 interface Found {
   citations: readonly Citation[];
   deadlines: readonly Deadline[];
   units: readonly Unit[];
+  citationStarts: Int32Array;
+  deadlineStarts: Int32Array;
+  unitStarts: Int32Array;
 }
 
 interface Range {
@@ -53,16 +56,26 @@ function isTaskSection(s: Section): boolean {
   return pieces(s.title, 12) <= 12 && taskWords.title.test(s.title.normalize("NFC"));
 }
 
-/** Index of the first item of `sorted` (by span start) that starts at or after `start`: binary search. */
-function firstFrom(sorted: readonly { span: Range }[], start: number): number {
+/**
+ * Index of the first of the sorted `starts` at or after `start`: binary search. The starts sit in
+ * one typed array, not read through an item and its span at each step.
+ */
+function firstFrom(starts: Int32Array, start: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid].span.start < start) lo = mid + 1;
+    if (starts[mid] < start) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** The span starts of items sorted by them. */
+export function spanStarts(sorted: readonly { span: Range }[]): Int32Array {
+  const out = new Int32Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) out[i] = sorted[i].span.start;
+  return out;
 }
 
 /** How many pieces s.split(/\s+/) gives, counted up to `max` + 1. */
@@ -79,17 +92,10 @@ function pieces(s: string, max: number): number {
   return n;
 }
 
-/** Items of `sorted` (by span start) that start inside r. */
-function within<T extends { span: Range }>(sorted: readonly T[], r: Range): T[] {
-  const out: T[] = [];
-  for (let i = firstFrom(sorted, r.start); i < sorted.length && sorted[i].span.start < r.end; i++) out.push(sorted[i]);
-  return out;
-}
-
-/** Whether an item of `sorted` starts inside r. */
-function any(sorted: readonly { span: Range }[], r: Range): boolean {
-  const i = firstFrom(sorted, r.start);
-  return i < sorted.length && sorted[i].span.start < r.end;
+/** Whether one of the sorted `starts` lies inside r. */
+function any(starts: Int32Array, r: Range): boolean {
+  const i = firstFrom(starts, r.start);
+  return i < starts.length && starts[i] < r.end;
 }
 
 /** Sorted by span start, as a stable sort would: the extractors give them in order, and then they are used as they are. */
@@ -104,7 +110,8 @@ interface Walk {
   found: Found;
   /** Starts of the task-table rows: not a section's own paragraphs. */
   rowBlocks: Set<number>;
-  rowSpans: Array<{ span: Range }>;
+  /** Their starts, in text order. */
+  rowStarts: Int32Array;
   tasks: Task[];
   /** The first block at or after the last section's start: the walk meets the sections in text order. */
   at: number;
@@ -113,10 +120,13 @@ interface Walk {
 const NO_BLOCKS: Block[] = [];
 
 export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
-  const found: Found = { citations: byStart(given.citations), deadlines: byStart(given.deadlines), units: byStart(given.units) };
+  const citations = byStart(given.citations);
+  const deadlines = byStart(given.deadlines);
+  const units = byStart(given.units);
+  const found: Found = { citations, deadlines, units, citationStarts: spanStarts(citations), deadlineStarts: spanStarts(deadlines), unitStarts: spanStarts(units) };
   const tasks: Task[] = [];
   const rowBlocks = new Set<number>();
-  const rowSpans: Array<{ span: Range }> = [];
+  const rowStarts: number[] = [];
   const { text, blocks } = seg;
   // Task-table rows, wherever the table is.
   for (let b = 0; b < blocks.length; b++) {
@@ -128,7 +138,7 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
     for (const row of tableRows(text, blocks, b + 1)) {
       const rb = blocks[row.index];
       rowBlocks.add(rb.start);
-      rowSpans.push({ span: rb });
+      rowStarts.push(rb.start);
       const content = header.content !== null ? row.cells[header.content] : longestCell(text, row.cells);
       const summary = content ? firstSentence(text, content.start, content.end) : "";
       if (!summary) continue;
@@ -137,7 +147,7 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
     }
   }
   // Numbered items of the task sections.
-  const walk: Walk = { seg, found, rowBlocks, rowSpans, tasks, at: 0 };
+  const walk: Walk = { seg, found, rowBlocks, rowStarts: Int32Array.from(rowStarts), tasks, at: 0 };
   for (const s of seg.sections) visit(walk, s, false, NO_UNITS);
   // The table's tasks come first: sorted only when there were some (a stable sort of sorted tasks changes nothing).
   return inOrder(tasks) ? tasks : tasks.sort(byTaskStart);
@@ -196,7 +206,7 @@ function firstBlockFrom(w: Walk, start: number): number {
 
 /** Content of its own besides the heading: fields, clauses or a deadline above its children. */
 function hasOwnContent(own: readonly Block[], found: Found): boolean {
-  for (const b of own) if (!b.heading && (any(found.units, b) || any(found.deadlines, b))) return true;
+  for (const b of own) if (!b.heading && (any(found.unitStarts, b) || any(found.deadlineStarts, b))) return true;
   return false;
 }
 
@@ -206,9 +216,10 @@ function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
   const own = ownBlocks(w, s);
   let ownUnits = NO_UNITS;
   const units = found.units;
+  const starts = found.unitStarts;
   for (let k = 0; units.length && k < own.length; k++) {
     const b = own[k];
-    for (let i = firstFrom(units, b.start); i < units.length && units[i].span.start <= b.end; i++) {
+    for (let i = firstFrom(starts, b.start); i < units.length && starts[i] <= b.end; i++) {
       if (ownUnits === NO_UNITS) ownUnits = [];
       ownUnits.push(units[i]);
     }
@@ -223,7 +234,7 @@ function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
       }
     }
     // A section holding a task table is told by its rows.
-    if (heading && !(w.rowSpans.length && any(w.rowSpans, s.span)) && (s.children.length === 0 || hasOwnContent(own, found))) {
+    if (heading && !(w.rowStarts.length && any(w.rowStarts, s.span)) && (s.children.length === 0 || hasOwnContent(own, found))) {
       const from = heading.start + heading.labelLength;
       const summary = firstSentence(seg.text, from, heading.end) || s.title;
       const span = s.children.length ? { start: s.span.start, end: s.children[0].span.start } : s.span;
@@ -233,8 +244,8 @@ function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
     // A task section without numbered items: each paragraph that names a unit is a task.
     for (const b of own) {
       // An article's heading is its text ("Điều 3. Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm ...").
-      const first = firstFrom(units, b.start);
-      if (first >= units.length || units[first].span.start >= b.end) continue;
+      const first = firstFrom(starts, b.start);
+      if (first >= units.length || starts[first] >= b.end) continue;
       // The summary is the sentence that gives the task ("... kể từ ngày ký. Giao Giám đốc Sở Nội vụ ...").
       const from = sentenceStart(seg.text, b.heading ? b.start + b.labelLength : b.start, units[first].span.start);
       w.tasks.push(task(seg, found, b, b, NO_UNITS, firstSentence(seg.text, from, b.end)));
@@ -266,13 +277,14 @@ function task(seg: Segmented, found: Found, block: Block, span: Range, inherited
   // Names by role: the span's units, then the inherited ones, then the roles their clauses give.
   const names: RoleNames = { lead: [], support: [], advise: [], implement: [], assigned: [] };
   const units = found.units;
-  const first = firstFrom(units, span.start);
+  const starts = found.unitStarts;
+  const first = firstFrom(starts, span.start);
   let last = first;
-  while (last < units.length && units[last].span.start < span.end) addUnit(names, units[last++]);
+  while (last < units.length && starts[last] < span.end) addUnit(names, units[last++]);
   for (const u of inherited) addUnit(names, u);
   if (last > first) clauseRoles(seg.text, units, first, last, names);
-  const d = firstFrom(found.deadlines, span.start);
-  const deadline = d < found.deadlines.length && found.deadlines[d].span.start < span.end ? found.deadlines[d] : null;
+  const d = firstFrom(found.deadlineStarts, span.start);
+  const deadline = d < found.deadlines.length && found.deadlineStarts[d] < span.end ? found.deadlines[d] : null;
   const loc = locate(block, span.start, span.end);
   return {
     summary,
@@ -282,7 +294,7 @@ function task(seg: Segmented, found: Found, block: Block, span: Range, inherited
     implement: names.implement,
     assigned: names.assigned,
     deadline,
-    citations: citationKeys(found.citations, span),
+    citations: citationKeys(found.citations, found.citationStarts, span),
     section: loc.section,
     sectionPath: loc.sectionPath,
     span: loc.span,
@@ -291,11 +303,11 @@ function task(seg: Segmented, found: Found, block: Block, span: Range, inherited
 }
 
 /** Keys of the citations in a span, each once; a set keeps a long span linear. */
-function citationKeys(sorted: readonly Citation[], span: Range): string[] {
-  let i = firstFrom(sorted, span.start);
-  if (i >= sorted.length || sorted[i].span.start >= span.end) return [];
+function citationKeys(sorted: readonly Citation[], starts: Int32Array, span: Range): string[] {
+  let i = firstFrom(starts, span.start);
+  if (i >= sorted.length || starts[i] >= span.end) return [];
   const keys = new Set<string>();
-  for (; i < sorted.length && sorted[i].span.start < span.end; i++) keys.add(sorted[i].key);
+  for (; i < sorted.length && starts[i] < span.end; i++) keys.add(sorted[i].key);
   return [...keys];
 }
 
