@@ -90,6 +90,14 @@ describe("tasks", () => {
     expect(t.summary).toBe("Bà. Lê Thị Hoa - Phó Trưởng đoàn: Chủ trì việc rà soát sổ sách");
   });
 
+  it("squeezes a doubled space and drops markup wherever they fall in the summary", () => {
+    const summaries = ["Tổ chức  hội nghị", "Tổ chức hội  nghị sơ kết", "Tổ chức hội nghị **sơ kết** năm"].map((line) => {
+      const [t] = tasks("## 4", "4. Phân công nhiệm vụ", "## 4/4.1", `4.1. ${line}. Thực hiện trong quý II.`);
+      return t.summary;
+    });
+    expect(summaries).toEqual(["Tổ chức hội nghị", "Tổ chức hội nghị sơ kết", "Tổ chức hội nghị sơ kết năm"]);
+  });
+
   it("reads each task-table row", () => {
     const found = tasks(
       "## II",
