@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractCitations } from "../src/extract/citations.js";
 import { extractDeadlines } from "../src/extract/deadlines.js";
-import { extractTasks, spanStarts } from "../src/extract/tasks.js";
+import { extractTasks, spanStarts, StartCursor } from "../src/extract/tasks.js";
 import { extractUnits } from "../src/extract/units.js";
 import { plan } from "./support/plan.js";
 
@@ -136,5 +136,17 @@ describe("span starts", () => {
     expect(Array.from(starts)).toEqual(units.map((u) => u.span.start));
     expect(Array.from(starts)).toEqual([...starts].sort((a, b) => a - b));
     expect(starts.length).toBeGreaterThan(0);
+  });
+});
+
+describe("start cursor", () => {
+  it("finds the first start at or after an offset, asked forward, far ahead or behind", () => {
+    const starts = Int32Array.from([0, 5, 5, 9, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 40, 100]);
+    const firstAtOrAfter = (x: number) => {
+      const i = starts.findIndex((s) => s >= x);
+      return i < 0 ? starts.length : i;
+    };
+    const at = new StartCursor(starts);
+    for (const x of [0, 1, 5, 6, 9, 10, 22, 22, 41, 3, 5, 100, 101, 0, 35, 29, 200]) expect([x, at.from(x)]).toEqual([x, firstAtOrAfter(x)]);
   });
 });

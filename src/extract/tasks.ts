@@ -31,6 +31,11 @@ interface Found {
   citationStarts: Int32Array;
   deadlineStarts: Int32Array;
   unitStarts: Int32Array;
+  /** Cursors for the lookups made in text order: the units of a section's paragraphs, and a task's units, deadline and citations. */
+  ownUnitsAt: StartCursor;
+  taskUnitsAt: StartCursor;
+  taskDeadlineAt: StartCursor;
+  taskCitationsAt: StartCursor;
 }
 
 interface Range {
@@ -60,15 +65,37 @@ function isTaskSection(s: Section): boolean {
  * Index of the first of the sorted `starts` at or after `start`: binary search. The starts sit in
  * one typed array, not read through an item and its span at each step.
  */
-function firstFrom(starts: Int32Array, start: number): number {
-  let lo = 0;
-  let hi = starts.length;
+function firstFrom(starts: Int32Array, start: number, lo = 0, hi = starts.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (starts[mid] < start) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * `firstFrom` asked again and again in text order, as the walk does: the answer moves forward a
+ * few steps from the last one, with a binary search for a longer way or a start behind it.
+ */
+export class StartCursor {
+  #at = 0;
+  constructor(readonly starts: Int32Array) {}
+
+  from(start: number): number {
+    const s = this.starts;
+    let at = this.#at;
+    if (at > 0 && s[at - 1] >= start) at = firstFrom(s, start, 0, at);
+    else {
+      for (let k = 0; at < s.length && s[at] < start; at++) {
+        if (++k > 8) {
+          at = firstFrom(s, start, at, s.length);
+          break;
+        }
+      }
+    }
+    return (this.#at = at);
+  }
 }
 
 /** The span starts of items sorted by them. */
@@ -123,7 +150,21 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
   const citations = byStart(given.citations);
   const deadlines = byStart(given.deadlines);
   const units = byStart(given.units);
-  const found: Found = { citations, deadlines, units, citationStarts: spanStarts(citations), deadlineStarts: spanStarts(deadlines), unitStarts: spanStarts(units) };
+  const citationStarts = spanStarts(citations);
+  const deadlineStarts = spanStarts(deadlines);
+  const unitStarts = spanStarts(units);
+  const found: Found = {
+    citations,
+    deadlines,
+    units,
+    citationStarts,
+    deadlineStarts,
+    unitStarts,
+    ownUnitsAt: new StartCursor(unitStarts),
+    taskUnitsAt: new StartCursor(unitStarts),
+    taskDeadlineAt: new StartCursor(deadlineStarts),
+    taskCitationsAt: new StartCursor(citationStarts),
+  };
   const tasks: Task[] = [];
   const rowBlocks = new Set<number>();
   const rowStarts: number[] = [];
@@ -219,7 +260,7 @@ function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
   const starts = found.unitStarts;
   for (let k = 0; units.length && k < own.length; k++) {
     const b = own[k];
-    for (let i = firstFrom(starts, b.start); i < units.length && starts[i] <= b.end; i++) {
+    for (let i = found.ownUnitsAt.from(b.start); i < units.length && starts[i] <= b.end; i++) {
       if (ownUnits === NO_UNITS) ownUnits = [];
       ownUnits.push(units[i]);
     }
@@ -244,7 +285,7 @@ function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
     // A task section without numbered items: each paragraph that names a unit is a task.
     for (const b of own) {
       // An article's heading is its text ("Điều 3. Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm ...").
-      const first = firstFrom(starts, b.start);
+      const first = found.ownUnitsAt.from(b.start);
       if (first >= units.length || starts[first] >= b.end) continue;
       // The summary is the sentence that gives the task ("... kể từ ngày ký. Giao Giám đốc Sở Nội vụ ...").
       const from = sentenceStart(seg.text, b.heading ? b.start + b.labelLength : b.start, units[first].span.start);
@@ -278,12 +319,12 @@ function task(seg: Segmented, found: Found, block: Block, span: Range, inherited
   const names: RoleNames = { lead: [], support: [], advise: [], implement: [], assigned: [] };
   const units = found.units;
   const starts = found.unitStarts;
-  const first = firstFrom(starts, span.start);
+  const first = found.taskUnitsAt.from(span.start);
   let last = first;
   while (last < units.length && starts[last] < span.end) addUnit(names, units[last++]);
   for (const u of inherited) addUnit(names, u);
   if (last > first) clauseRoles(seg.text, units, first, last, names);
-  const d = firstFrom(found.deadlineStarts, span.start);
+  const d = found.taskDeadlineAt.from(span.start);
   const deadline = d < found.deadlines.length && found.deadlineStarts[d] < span.end ? found.deadlines[d] : null;
   const loc = locate(block, span.start, span.end);
   return {
@@ -294,7 +335,7 @@ function task(seg: Segmented, found: Found, block: Block, span: Range, inherited
     implement: names.implement,
     assigned: names.assigned,
     deadline,
-    citations: citationKeys(found.citations, found.citationStarts, span),
+    citations: citationKeys(found.citations, found.taskCitationsAt, span),
     section: loc.section,
     sectionPath: loc.sectionPath,
     span: loc.span,
@@ -303,8 +344,9 @@ function task(seg: Segmented, found: Found, block: Block, span: Range, inherited
 }
 
 /** Keys of the citations in a span, each once; a set keeps a long span linear. */
-function citationKeys(sorted: readonly Citation[], starts: Int32Array, span: Range): string[] {
-  let i = firstFrom(starts, span.start);
+function citationKeys(sorted: readonly Citation[], at: StartCursor, span: Range): string[] {
+  const starts = at.starts;
+  let i = at.from(span.start);
   if (i >= sorted.length || starts[i] >= span.end) return [];
   const keys = new Set<string>();
   for (; i < sorted.length && starts[i] < span.end; i++) keys.add(sorted[i].key);
