@@ -142,9 +142,9 @@ interface Walk {
   tasks: Task[];
   /** The first block at or after the last section's start: the walk meets the sections in text order. */
   at: number;
+  /** The paragraphs of the section being read, refilled for each: its first `ownBlocks` entries. */
+  own: Block[];
 }
-
-const NO_BLOCKS: Block[] = [];
 
 export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
   const citations = byStart(given.citations);
@@ -188,7 +188,7 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
     }
   }
   // Numbered items of the task sections.
-  const walk: Walk = { seg, found, rowBlocks, rowStarts: Int32Array.from(rowStarts), tasks, at: 0 };
+  const walk: Walk = { seg, found, rowBlocks, rowStarts: Int32Array.from(rowStarts), tasks, at: 0, own: [] };
   for (const s of seg.sections) visit(walk, s, false, NO_UNITS);
   // The table's tasks come first: sorted only when there were some (a stable sort of sorted tasks changes nothing).
   return inOrder(tasks) ? tasks : tasks.sort(byTaskStart);
@@ -212,17 +212,17 @@ const NO_UNITS: Unit[] = [];
  * come before its first child: once a child opens, the paragraphs fall to it or to a later child
  * until the section closes, so the children's paragraphs are not read again at every level above.
  */
-function ownBlocks(w: Walk, s: Section): Block[] {
+function ownBlocks(w: Walk, s: Section): number {
   const blocks = w.seg.blocks;
   const end = s.children.length ? s.children[0].span.start : s.span.end;
-  let own = NO_BLOCKS;
+  const own = w.own;
+  let n = 0;
   for (let i = firstBlockFrom(w, s.span.start); i < blocks.length && blocks[i].start < end; i++) {
     const b = blocks[i];
     if (b.region !== "body" || b.section !== s.section || (w.rowBlocks.size && w.rowBlocks.has(b.start))) continue;
-    if (own === NO_BLOCKS) own = [];
-    own.push(b);
+    own[n++] = b;
   }
-  return own;
+  return n;
 }
 
 /**
@@ -246,19 +246,24 @@ function firstBlockFrom(w: Walk, start: number): number {
 }
 
 /** Content of its own besides the heading: fields, clauses or a deadline above its children. */
-function hasOwnContent(own: readonly Block[], found: Found): boolean {
-  for (const b of own) if (!b.heading && (any(found.unitStarts, b) || any(found.deadlineStarts, b))) return true;
+function hasOwnContent(own: readonly Block[], n: number, found: Found): boolean {
+  for (let k = 0; k < n; k++) {
+    const b = own[k];
+    if (!b.heading && (any(found.unitStarts, b) || any(found.deadlineStarts, b))) return true;
+  }
   return false;
 }
 
 function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
   const { seg, found } = w;
   const taskHere = inTask || isTaskSection(s);
-  const own = ownBlocks(w, s);
+  // The own paragraphs are read before the walk goes down to the children, which refill the list.
+  const n = ownBlocks(w, s);
+  const own = w.own;
   let ownUnits = NO_UNITS;
   const units = found.units;
   const starts = found.unitStarts;
-  for (let k = 0; units.length && k < own.length; k++) {
+  for (let k = 0; units.length && k < n; k++) {
     const b = own[k];
     for (let i = found.ownUnitsAt.from(b.start); i < units.length && starts[i] <= b.end; i++) {
       if (ownUnits === NO_UNITS) ownUnits = [];
@@ -268,14 +273,14 @@ function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
   const carried = ownUnits.length ? ownUnits : inherited;
   if (taskHere && inTask) {
     let heading: Block | undefined;
-    for (const b of own) {
-      if (b.heading) {
-        heading = b;
+    for (let k = 0; k < n; k++) {
+      if (own[k].heading) {
+        heading = own[k];
         break;
       }
     }
     // A section holding a task table is told by its rows.
-    if (heading && !(w.rowStarts.length && any(w.rowStarts, s.span)) && (s.children.length === 0 || hasOwnContent(own, found))) {
+    if (heading && !(w.rowStarts.length && any(w.rowStarts, s.span)) && (s.children.length === 0 || hasOwnContent(own, n, found))) {
       const from = heading.start + heading.labelLength;
       const summary = firstSentence(seg.text, from, heading.end) || s.title;
       const span = s.children.length ? { start: s.span.start, end: s.children[0].span.start } : s.span;
@@ -283,7 +288,8 @@ function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
     }
   } else if (taskHere && s.children.length === 0) {
     // A task section without numbered items: each paragraph that names a unit is a task.
-    for (const b of own) {
+    for (let k = 0; k < n; k++) {
+      const b = own[k];
       // An article's heading is its text ("Điều 3. Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm ...").
       const first = found.ownUnitsAt.from(b.start);
       if (first >= units.length || starts[first] >= b.end) continue;
