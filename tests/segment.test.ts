@@ -5,7 +5,8 @@ import type { Section } from "../src/contract/schema.js";
 import { normalize } from "../src/normalize/index.js";
 import { segment } from "../src/segment/index.js";
 import { loadGrammar } from "../src/grammar/load.js";
-import { bulletAt, bulletIn, hasLabel, hasLabelIn, labelsAt } from "../src/segment/numbering.js";
+import { bulletAt, bulletIn, hasLabel, hasLabelIn, labelsAt, PageFootnotes } from "../src/segment/numbering.js";
+import { CONTENTS, MAY_CLOSE, NOTE, paragraphFlags } from "../src/segment/records.js";
 
 const repoRoot = join(import.meta.dirname, "..");
 const seedsDir = join(repoRoot, "fixtures", "seeds");
@@ -265,6 +266,61 @@ describe("footnotes at a page foot", () => {
   });
 });
 
+describe("label matches shared by their reading", () => {
+  it("gives a label written the same way the same match, and one of another length its own", () => {
+    const [a] = labelsAt("3. Tổ chức thực hiện");
+    const [b] = labelsAt("3. Kinh phí");
+    const [c] = labelsAt("3.  Kinh phí");
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    expect([a.label, a.length, c.label, c.length]).toEqual(["3", 3, "3", 4]);
+  });
+});
+
+describe("page footnote marks", () => {
+  /** Whether each line of `lines` (joined by line breaks) is a page footnote, asked in order. */
+  const notes = (lines: string[]) => {
+    const text = lines.join("\n");
+    const pf = new PageFootnotes(text);
+    let at = 0;
+    return lines.map((l) => {
+      const r = pf.at(at);
+      at += l.length + 1;
+      return r;
+    });
+  };
+
+  it("finds a mark after a word or a closing mark, written with a leading zero too", () => {
+    expect(notes(["xem Quyết định.01", "1 Quyết định số 5/QĐ-UBND."])).toEqual([false, true]);
+    expect(notes(["theo Luật2 và", "2 Luật Đầu tư."])).toEqual([false, true]);
+  });
+
+  it("takes no mark inside a longer number, after a space, or before a letter", () => {
+    expect(notes(["năm 2021, có 1 đơn vị", "1 Đơn vị"])).toEqual([false, false]);
+    expect(notes(["mã A1B", "1 Bảng"])).toEqual([false, false]);
+  });
+
+  it("looks no farther back than the reach, and keeps a mark found for later notes with the number", () => {
+    const far = ["theo Nghị quyết.3", "x".repeat(9000), "3 Nghị quyết số 1."];
+    expect(notes(far)).toEqual([false, false, false]);
+    const twice = ["theo Nghị quyết.3", "3 Nghị quyết số 1.", "nội dung", "3 Nghị quyết số 1."];
+    expect(notes(twice)).toEqual([false, true, false, true]);
+  });
+});
+
+describe("paragraph flags", () => {
+  it("marks notes, table-of-contents entries and lines that may open the closing", () => {
+    const norm = normalize(["[1] Ghi chú.", "Nơi nhận:", "MỤC LỤC", "I. Nội dung", "1. Việc làm."].join("\n\n"));
+    const texts = norm.paragraphs.map((p) => norm.text.slice(p.start, p.end));
+    const flags = paragraphFlags(norm.text, norm.paragraphs, texts, new Set([3]));
+    expect(flags.length).toBe(5);
+    expect(flags[0] & NOTE).toBe(NOTE);
+    expect(flags[1] & MAY_CLOSE).toBe(MAY_CLOSE);
+    expect(flags[3]).toBe(CONTENTS);
+    expect(flags[4]).toBe(0);
+  });
+});
+
 describe("a table of contents", () => {
   it("opens no section under 'MỤC LỤC', and the body's own headings still do", () => {
     const lines = [
@@ -453,5 +509,18 @@ describe.skipIf(!existsSync(goldDir))("seeds against the analyst's sections", ()
     const gold = JSON.parse(readFileSync(join(goldDir, name.replace(/\.txt$/, ".json")), "utf8"));
     const got = flat(segment(normalize(readFileSync(join(seedsDir, name), "utf8"))).sections);
     expect(got).toEqual(gold.sections);
+  });
+});
+
+describe("closing vocabulary read by first and last letter", () => {
+  it("knows a position in any case, with spaces around, and nothing that only starts or ends like one", async () => {
+    const { isKnownPosition, isMotto } = await import("../src/segment/vocabulary.js");
+    expect(isKnownPosition("GIÁM ĐỐC")).toBe(true);
+    expect(isKnownPosition("  Phó Chủ tịch ")).toBe(true);
+    expect(isKnownPosition("GIÁM ĐỐC SỞ")).toBe(false);
+    expect(isKnownPosition("Chủ tịch nước")).toBe(false);
+    expect(isMotto(" Độc lập - Tự do - Hạnh phúc")).toBe(true);
+    expect(isMotto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toBe(true);
+    expect(isMotto("- Độc lập - Tự do - Hạnh phúc")).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractCitations } from "../src/extract/citations.js";
 import { extractDeadlines } from "../src/extract/deadlines.js";
-import { extractTasks } from "../src/extract/tasks.js";
+import { extractTasks, spanStarts, StartCursor } from "../src/extract/tasks.js";
 import { extractUnits } from "../src/extract/units.js";
 import { plan } from "./support/plan.js";
 
@@ -90,6 +90,14 @@ describe("tasks", () => {
     expect(t.summary).toBe("Bà. Lê Thị Hoa - Phó Trưởng đoàn: Chủ trì việc rà soát sổ sách");
   });
 
+  it("squeezes a doubled space and drops markup wherever they fall in the summary", () => {
+    const summaries = ["Tổ chức  hội nghị", "Tổ chức hội  nghị sơ kết", "Tổ chức hội nghị **sơ kết** năm"].map((line) => {
+      const [t] = tasks("## 4", "4. Phân công nhiệm vụ", "## 4/4.1", `4.1. ${line}. Thực hiện trong quý II.`);
+      return t.summary;
+    });
+    expect(summaries).toEqual(["Tổ chức hội nghị", "Tổ chức hội nghị sơ kết", "Tổ chức hội nghị sơ kết năm"]);
+  });
+
   it("reads each task-table row", () => {
     const found = tasks(
       "## II",
@@ -116,5 +124,29 @@ describe("tasks", () => {
     );
     expect(found.map((t) => t.assigned)).toEqual([["Chi ủy", "Ban Chấp hành Công đoàn"], ["Phòng Dân vận các cơ quan nhà nước"]]);
     expect(found.every((t) => t.section === "IV")).toBe(true);
+  });
+});
+
+describe("span starts", () => {
+  it("lists the starts of a document's units in text order, one per unit", () => {
+    const seg = plan(["## I", "I. Tổ chức thực hiện", "## I/1", "1. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính và UBND các huyện thực hiện."], 2025);
+    const units = extractUnits(seg);
+    const starts = spanStarts(units);
+    expect(starts).toBeInstanceOf(Int32Array);
+    expect(Array.from(starts)).toEqual(units.map((u) => u.span.start));
+    expect(Array.from(starts)).toEqual([...starts].sort((a, b) => a - b));
+    expect(starts.length).toBeGreaterThan(0);
+  });
+});
+
+describe("start cursor", () => {
+  it("finds the first start at or after an offset, asked forward, far ahead or behind", () => {
+    const starts = Int32Array.from([0, 5, 5, 9, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 40, 100]);
+    const firstAtOrAfter = (x: number) => {
+      const i = starts.findIndex((s) => s >= x);
+      return i < 0 ? starts.length : i;
+    };
+    const at = new StartCursor(starts);
+    for (const x of [0, 1, 5, 6, 9, 10, 22, 22, 41, 3, 5, 100, 101, 0, 35, 29, 200]) expect([x, at.from(x)]).toEqual([x, firstAtOrAfter(x)]);
   });
 });

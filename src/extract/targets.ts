@@ -94,7 +94,13 @@ export function extractTargets(seg: Segmented): Target[] {
   // Where a percent sign or a counted noun stands next: blocks without one are skipped unread.
   const percentAt = nextHit(text, (from) => text.indexOf("%", from));
   const countAt = nextHit(text, regexSearch(text, g.countedHint));
-  for (const block of seg.blocks) {
+  const blocks = seg.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    // The blocks before the next hit hold none: skipped by their ends alone (they start at or after this one).
+    const hit = Math.min(percentAt(blocks[i].start), countAt(blocks[i].start));
+    while (i < blocks.length && blocks[i].end <= hit) i++;
+    if (i === blocks.length) break;
+    const block = blocks[i];
     if (block.region === "header" || block.region === "closing" || block.region === "notes") continue;
     const percentHere = percentAt(block.start) < block.end;
     const countHere = countAt(block.start) < block.end;

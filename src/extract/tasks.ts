@@ -23,6 +23,21 @@ export interface TaskInputs {
   units: Unit[];
 }
 
+/** The inputs sorted by span start, read only, with their starts. */
+interface Found {
+  citations: readonly Citation[];
+  deadlines: readonly Deadline[];
+  units: readonly Unit[];
+  citationStarts: Int32Array;
+  deadlineStarts: Int32Array;
+  unitStarts: Int32Array;
+  /** Cursors for the lookups made in text order: the units of a section's paragraphs, and a task's units, deadline and citations. */
+  ownUnitsAt: StartCursor;
+  taskUnitsAt: StartCursor;
+  taskDeadlineAt: StartCursor;
+  taskCitationsAt: StartCursor;
+}
+
 interface Range {
   start: number;
   end: number;
@@ -46,16 +61,48 @@ function isTaskSection(s: Section): boolean {
   return pieces(s.title, 12) <= 12 && taskWords.title.test(s.title.normalize("NFC"));
 }
 
-/** Index of the first item of `sorted` (by span start) that starts at or after `start`: binary search. */
-function firstFrom(sorted: readonly { span: Range }[], start: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+/**
+ * Index of the first of the sorted `starts` at or after `start`: binary search. The starts sit in
+ * one typed array, not read through an item and its span at each step.
+ */
+function firstFrom(starts: Int32Array, start: number, lo = 0, hi = starts.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid].span.start < start) lo = mid + 1;
+    if (starts[mid] < start) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * `firstFrom` asked again and again in text order, as the walk does: the answer moves forward a
+ * few steps from the last one, with a binary search for a longer way or a start behind it.
+ */
+export class StartCursor {
+  #at = 0;
+  constructor(readonly starts: Int32Array) {}
+
+  from(start: number): number {
+    const s = this.starts;
+    let at = this.#at;
+    if (at > 0 && s[at - 1] >= start) at = firstFrom(s, start, 0, at);
+    else {
+      for (let k = 0; at < s.length && s[at] < start; at++) {
+        if (++k > 8) {
+          at = firstFrom(s, start, at, s.length);
+          break;
+        }
+      }
+    }
+    return (this.#at = at);
+  }
+}
+
+/** The span starts of items sorted by them. */
+export function spanStarts(sorted: readonly { span: Range }[]): Int32Array {
+  const out = new Int32Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) out[i] = sorted[i].span.start;
+  return out;
 }
 
 /** How many pieces s.split(/\s+/) gives, counted up to `max` + 1. */
@@ -72,38 +119,55 @@ function pieces(s: string, max: number): number {
   return n;
 }
 
-/** Items of `sorted` (by span start) that start inside r. */
-function within<T extends { span: Range }>(sorted: readonly T[], r: Range): T[] {
-  const out: T[] = [];
-  for (let i = firstFrom(sorted, r.start); i < sorted.length && sorted[i].span.start < r.end; i++) out.push(sorted[i]);
-  return out;
+/** Whether one of the sorted `starts` lies inside r. */
+function any(starts: Int32Array, r: Range): boolean {
+  const i = firstFrom(starts, r.start);
+  return i < starts.length && starts[i] < r.end;
 }
 
-/** Whether an item of `sorted` starts inside r. */
-function any(sorted: readonly { span: Range }[], r: Range): boolean {
-  const i = firstFrom(sorted, r.start);
-  return i < sorted.length && sorted[i].span.start < r.end;
+/** Sorted by span start, as a stable sort would: the extractors give them in order, and then they are used as they are. */
+function byStart<T extends { span: Range }>(items: readonly T[]): readonly T[] {
+  for (let i = 1; i < items.length; i++) if (items[i].span.start < items[i - 1].span.start) return [...items].sort((a, b) => a.span.start - b.span.start);
+  return items;
 }
-
-const byStart = <T extends { span: Range }>(items: readonly T[]) => [...items].sort((a, b) => a.span.start - b.span.start);
 
 /** What the walk over the section tree reads and fills. */
 interface Walk {
   seg: Segmented;
-  found: TaskInputs;
+  found: Found;
   /** Starts of the task-table rows: not a section's own paragraphs. */
   rowBlocks: Set<number>;
-  rowSpans: Array<{ span: Range }>;
+  /** Their starts, in text order. */
+  rowStarts: Int32Array;
   tasks: Task[];
+  /** The first block at or after the last section's start: the walk meets the sections in text order. */
+  at: number;
+  /** The paragraphs of the section being read, refilled for each: its first `ownBlocks` entries. */
+  own: Block[];
 }
 
-const NO_BLOCKS: Block[] = [];
-
 export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
-  const found: TaskInputs = { citations: byStart(given.citations), deadlines: byStart(given.deadlines), units: byStart(given.units) };
+  const citations = byStart(given.citations);
+  const deadlines = byStart(given.deadlines);
+  const units = byStart(given.units);
+  const citationStarts = spanStarts(citations);
+  const deadlineStarts = spanStarts(deadlines);
+  const unitStarts = spanStarts(units);
+  const found: Found = {
+    citations,
+    deadlines,
+    units,
+    citationStarts,
+    deadlineStarts,
+    unitStarts,
+    ownUnitsAt: new StartCursor(unitStarts),
+    taskUnitsAt: new StartCursor(unitStarts),
+    taskDeadlineAt: new StartCursor(deadlineStarts),
+    taskCitationsAt: new StartCursor(citationStarts),
+  };
   const tasks: Task[] = [];
   const rowBlocks = new Set<number>();
-  const rowSpans: Array<{ span: Range }> = [];
+  const rowStarts: number[] = [];
   const { text, blocks } = seg;
   // Task-table rows, wherever the table is.
   for (let b = 0; b < blocks.length; b++) {
@@ -115,7 +179,7 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
     for (const row of tableRows(text, blocks, b + 1)) {
       const rb = blocks[row.index];
       rowBlocks.add(rb.start);
-      rowSpans.push({ span: rb });
+      rowStarts.push(rb.start);
       const content = header.content !== null ? row.cells[header.content] : longestCell(text, row.cells);
       const summary = content ? firstSentence(text, content.start, content.end) : "";
       if (!summary) continue;
@@ -124,9 +188,15 @@ export function extractTasks(seg: Segmented, given: TaskInputs): Task[] {
     }
   }
   // Numbered items of the task sections.
-  const walk: Walk = { seg, found, rowBlocks, rowSpans, tasks };
+  const walk: Walk = { seg, found, rowBlocks, rowStarts: Int32Array.from(rowStarts), tasks, at: 0, own: [] };
   for (const s of seg.sections) visit(walk, s, false, NO_UNITS);
-  return tasks.sort(byTaskStart);
+  // The table's tasks come first: sorted only when there were some (a stable sort of sorted tasks changes nothing).
+  return inOrder(tasks) ? tasks : tasks.sort(byTaskStart);
+}
+
+function inOrder(tasks: readonly Task[]): boolean {
+  for (let i = 1; i < tasks.length; i++) if (tasks[i].span.start < tasks[i - 1].span.start) return false;
+  return true;
 }
 
 function byTaskStart(a: Task, b: Task): number {
@@ -138,47 +208,64 @@ const NO_UNITS: Unit[] = [];
 /**
  * The section's own paragraphs (not its children's), in text order: the body paragraphs in its
  * span that name its path. A path can repeat in a document (annexes), hence the span. The paths
- * are compared as they come, not hashed: a paragraph shares its section's string.
+ * are compared as they come, not hashed: a paragraph shares its section's string. All of them
+ * come before its first child: once a child opens, the paragraphs fall to it or to a later child
+ * until the section closes, so the children's paragraphs are not read again at every level above.
  */
-function ownBlocks(w: Walk, s: Section): Block[] {
+function ownBlocks(w: Walk, s: Section): number {
   const blocks = w.seg.blocks;
-  let own = NO_BLOCKS;
-  for (let i = firstBlockFrom(blocks, s.span.start); i < blocks.length && blocks[i].start < s.span.end; i++) {
+  const end = s.children.length ? s.children[0].span.start : s.span.end;
+  const own = w.own;
+  let n = 0;
+  for (let i = firstBlockFrom(w, s.span.start); i < blocks.length && blocks[i].start < end; i++) {
     const b = blocks[i];
     if (b.region !== "body" || b.section !== s.section || (w.rowBlocks.size && w.rowBlocks.has(b.start))) continue;
-    if (own === NO_BLOCKS) own = [];
-    own.push(b);
+    own[n++] = b;
   }
-  return own;
+  return n;
 }
 
-/** Index of the first block (in text order) starting at or after `start`: binary search. */
-function firstBlockFrom(blocks: readonly Block[], start: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * Index of the first block (in text order) starting at or after `start`: the walk's cursor moved
+ * forward, as the sections come in text order; a binary search should one start before it.
+ */
+function firstBlockFrom(w: Walk, start: number): number {
+  const blocks = w.seg.blocks;
+  let at = w.at;
+  if (at > 0 && blocks[at - 1].start >= start) {
+    let lo = 0;
+    let hi = at;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    at = lo;
+  } else while (at < blocks.length && blocks[at].start < start) at++;
+  return (w.at = at);
 }
 
 /** Content of its own besides the heading: fields, clauses or a deadline above its children. */
-function hasOwnContent(own: readonly Block[], found: TaskInputs): boolean {
-  for (const b of own) if (!b.heading && (any(found.units, b) || any(found.deadlines, b))) return true;
+function hasOwnContent(own: readonly Block[], n: number, found: Found): boolean {
+  for (let k = 0; k < n; k++) {
+    const b = own[k];
+    if (!b.heading && (any(found.unitStarts, b) || any(found.deadlineStarts, b))) return true;
+  }
   return false;
 }
 
 function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
   const { seg, found } = w;
   const taskHere = inTask || isTaskSection(s);
-  const own = ownBlocks(w, s);
+  // The own paragraphs are read before the walk goes down to the children, which refill the list.
+  const n = ownBlocks(w, s);
+  const own = w.own;
   let ownUnits = NO_UNITS;
   const units = found.units;
-  for (let k = 0; units.length && k < own.length; k++) {
+  const starts = found.unitStarts;
+  for (let k = 0; units.length && k < n; k++) {
     const b = own[k];
-    for (let i = firstFrom(units, b.start); i < units.length && units[i].span.start <= b.end; i++) {
+    for (let i = found.ownUnitsAt.from(b.start); i < units.length && starts[i] <= b.end; i++) {
       if (ownUnits === NO_UNITS) ownUnits = [];
       ownUnits.push(units[i]);
     }
@@ -186,14 +273,14 @@ function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
   const carried = ownUnits.length ? ownUnits : inherited;
   if (taskHere && inTask) {
     let heading: Block | undefined;
-    for (const b of own) {
-      if (b.heading) {
-        heading = b;
+    for (let k = 0; k < n; k++) {
+      if (own[k].heading) {
+        heading = own[k];
         break;
       }
     }
     // A section holding a task table is told by its rows.
-    if (heading && !(w.rowSpans.length && any(w.rowSpans, s.span)) && (s.children.length === 0 || hasOwnContent(own, found))) {
+    if (heading && !(w.rowStarts.length && any(w.rowStarts, s.span)) && (s.children.length === 0 || hasOwnContent(own, n, found))) {
       const from = heading.start + heading.labelLength;
       const summary = firstSentence(seg.text, from, heading.end) || s.title;
       const span = s.children.length ? { start: s.span.start, end: s.children[0].span.start } : s.span;
@@ -201,10 +288,11 @@ function visit(w: Walk, s: Section, inTask: boolean, inherited: Unit[]): void {
     }
   } else if (taskHere && s.children.length === 0) {
     // A task section without numbered items: each paragraph that names a unit is a task.
-    for (const b of own) {
+    for (let k = 0; k < n; k++) {
+      const b = own[k];
       // An article's heading is its text ("Điều 3. Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm ...").
-      const first = firstFrom(units, b.start);
-      if (first >= units.length || units[first].span.start >= b.end) continue;
+      const first = found.ownUnitsAt.from(b.start);
+      if (first >= units.length || starts[first] >= b.end) continue;
       // The summary is the sentence that gives the task ("... kể từ ngày ký. Giao Giám đốc Sở Nội vụ ...").
       const from = sentenceStart(seg.text, b.heading ? b.start + b.labelLength : b.start, units[first].span.start);
       w.tasks.push(task(seg, found, b, b, NO_UNITS, firstSentence(seg.text, from, b.end)));
@@ -232,17 +320,18 @@ function addUnit(names: RoleNames, u: Unit): void {
   addName(r === "lead" ? names.lead : r === "support" ? names.support : r === "advise" ? names.advise : r === "implement" ? names.implement : names.assigned, u.name);
 }
 
-function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inherited: readonly Unit[], summary: string): Task {
+function task(seg: Segmented, found: Found, block: Block, span: Range, inherited: readonly Unit[], summary: string): Task {
   // Names by role: the span's units, then the inherited ones, then the roles their clauses give.
   const names: RoleNames = { lead: [], support: [], advise: [], implement: [], assigned: [] };
   const units = found.units;
-  const first = firstFrom(units, span.start);
+  const starts = found.unitStarts;
+  const first = found.taskUnitsAt.from(span.start);
   let last = first;
-  while (last < units.length && units[last].span.start < span.end) addUnit(names, units[last++]);
+  while (last < units.length && starts[last] < span.end) addUnit(names, units[last++]);
   for (const u of inherited) addUnit(names, u);
   if (last > first) clauseRoles(seg.text, units, first, last, names);
-  const d = firstFrom(found.deadlines, span.start);
-  const deadline = d < found.deadlines.length && found.deadlines[d].span.start < span.end ? found.deadlines[d] : null;
+  const d = found.taskDeadlineAt.from(span.start);
+  const deadline = d < found.deadlines.length && found.deadlineStarts[d] < span.end ? found.deadlines[d] : null;
   const loc = locate(block, span.start, span.end);
   return {
     summary,
@@ -252,7 +341,7 @@ function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inhe
     implement: names.implement,
     assigned: names.assigned,
     deadline,
-    citations: citationKeys(found.citations, span),
+    citations: citationKeys(found.citations, found.taskCitationsAt, span),
     section: loc.section,
     sectionPath: loc.sectionPath,
     span: loc.span,
@@ -261,11 +350,12 @@ function task(seg: Segmented, found: TaskInputs, block: Block, span: Range, inhe
 }
 
 /** Keys of the citations in a span, each once; a set keeps a long span linear. */
-function citationKeys(sorted: readonly Citation[], span: Range): string[] {
-  let i = firstFrom(sorted, span.start);
-  if (i >= sorted.length || sorted[i].span.start >= span.end) return [];
+function citationKeys(sorted: readonly Citation[], at: StartCursor, span: Range): string[] {
+  const starts = at.starts;
+  let i = at.from(span.start);
+  if (i >= sorted.length || starts[i] >= span.end) return [];
   const keys = new Set<string>();
-  for (; i < sorted.length && sorted[i].span.start < span.end; i++) keys.add(sorted[i].key);
+  for (; i < sorted.length && starts[i] < span.end; i++) keys.add(sorted[i].key);
   return [...keys];
 }
 
@@ -282,20 +372,26 @@ function firstSentence(text: string, from: number, to: number): string {
   let end = to;
   // The first character that makes the text up to it need cleaning: markup, a space other than " ", a leading or doubled " ".
   let unplain = to;
-  let afterSpace = true;
+  // A " " at the start or after a " " needs squeezing: told without a branch, spaces being a
+  // quarter of the text (((a | b) - 1) >>> 31 is 1 exactly when a and b are both 0).
+  let prev = 32;
   for (let i = start; i < to; i++) {
+    // Four characters at a time while none is a stop, needs cleaning or doubles a space: one test for four.
+    while (i + 3 < to) {
+      const c0 = text.charCodeAt(i);
+      const c1 = text.charCodeAt(i + 1);
+      const c2 = text.charCodeAt(i + 2);
+      const c3 = text.charCodeAt(i + 3);
+      const doubled = ((((c0 ^ 32) | (prev ^ 32)) - 1) | (((c1 ^ 32) | (c0 ^ 32)) - 1) | (((c2 ^ 32) | (c1 ^ 32)) - 1) | (((c3 ^ 32) | (c2 ^ 32)) - 1)) >>> 31;
+      if ((SCAN[c0] | SCAN[c1] | SCAN[c2] | SCAN[c3] | doubled) !== 0) break;
+      prev = c3;
+      i += 4;
+    }
+    if (i >= to) break;
     const c = text.charCodeAt(i);
-    const k = SCAN[c];
-    if (k === 0) {
-      afterSpace = false;
-      continue;
-    }
-    if (k === BLANK) {
-      if (afterSpace && i < unplain) unplain = i;
-      afterSpace = true;
-      continue;
-    }
-    afterSpace = false;
+    const k = SCAN[c] | (((((c ^ 32) | (prev ^ 32)) - 1) >>> 31) << 1);
+    prev = c;
+    if (k === 0) continue;
     if (k & UNPLAIN && i < unplain) unplain = i;
     if (!(k & STOP)) continue;
     // A stop is followed by a space or the end; a line break always is one.
@@ -319,12 +415,10 @@ function firstSentence(text: string, from: number, to: number): string {
 
 /** Classes of the sentence scan, by character code. */
 const STOP = 1; // . ; : ! ? and the line break: where a sentence may end
-const UNPLAIN = 2; // markup and the spaces other than " "
-const BLANK = 4; // " "
+const UNPLAIN = 2; // markup, the spaces other than " ", and a doubled " " (told in the scan)
 const SCAN = new Uint8Array(0x10000);
 for (const c of [46, 59, 58, 33, 63, 10]) SCAN[c] = STOP;
 for (let c = 0; c < 0x10000; c++) if (isMarkup(c) || (c !== 32 && isSpaceCode(c))) SCAN[c] |= UNPLAIN;
-SCAN[32] = BLANK;
 
 /** How much of a long sentence is read first for its summary. */
 const SENTENCE_HEAD = 600;

@@ -12,8 +12,9 @@ import { readClosing, type ClosingMeta } from "./closing.js";
 import { tableOfContents } from "./contents.js";
 import { documentMeta } from "./document.js";
 import { readHeader } from "./header.js";
-import { bulletAt, isFootnote, labelsAt, PageFootnotes, type LabelMatch } from "./numbering.js";
+import { bulletAt, labelsAt, type LabelMatch } from "./numbering.js";
 import { piecesOf, type Piece } from "./pieces.js";
+import { CONTENTS, MAY_CLOSE, NOTE, paragraphFlags } from "./records.js";
 import { SectionTree } from "./sections.js";
 import type { Block, Region, Segmented } from "./types.js";
 import {
@@ -24,7 +25,6 @@ import {
   isMotto,
   isPersonName,
   mayBeTypeNameOnly,
-  mayOpenClosing,
   placeDateIn,
   startsPreamble,
   symbolIn,
@@ -45,8 +45,7 @@ export function segment(norm: Normalized): Segmented {
   const title = typeIdx >= 0 ? titleRange(paras, texts, typeIdx) : null;
   const titleEnd = title ? title[1] : typeIdx;
 
-  const toc = tableOfContents(texts, paras);
-  const pageFootnotes = new PageFootnotes(text);
+  const flags = paragraphFlags(text, paras, texts, tableOfContents(texts, paras));
   const tabs = new Tabs(text);
   const tree = new SectionTree();
   const blocks: Block[] = [];
@@ -62,9 +61,10 @@ export function segment(norm: Normalized): Segmented {
     let heading = false;
     let labelLength = 0;
 
-    if (isFootnote(t) || (p.kind === "text" && pageFootnotes.at(p.start))) region = "notes";
+    const f = flags[i];
+    if (f & NOTE) region = "notes";
     else if (state === "header") region = "header";
-    else if (toc.size > 0 && toc.has(i)) region = state === "body" ? "preamble" : state; // entries of a table of contents open nothing
+    else if (f & CONTENTS) region = state === "body" ? "preamble" : state; // entries of a table of contents open nothing
     else if (state === "closing" && t.split("\t").some(isMotto)) {
       region = "header"; // the header of a document attached after the signature
       afterMotto = true;
@@ -77,7 +77,7 @@ export function segment(norm: Normalized): Segmented {
       } else if (state === "closing" && opensFresh(labels, hl)) {
         tree.reset();
         state = "preamble";
-      } else if (state !== "closing" && i > titleEnd && closingStarts(paras, texts, i, tabs)) state = "closing";
+      } else if (state !== "closing" && i > titleEnd && f & MAY_CLOSE && closingStarts(paras, texts, i, tabs)) state = "closing";
       afterMotto = false;
 
       const usable = state === "closing" ? labels.filter((m) => m.scheme === "appendix") : labels;
@@ -247,9 +247,8 @@ class Tabs {
   }
 }
 
-/** "Nơi nhận", a signing-authority line, or a lone position followed by a name. */
+/** Past the MAY_CLOSE test of its first letter: "Nơi nhận", a signing-authority line, or a lone position followed by a name. */
 function closingStarts(paras: Paragraph[], texts: string[], i: number, tabs: Tabs): boolean {
-  if (!mayOpenClosing(texts[i])) return false;
   const tab = tabs.firstIn(paras[i].start, paras[i].end);
   const first = tab < 0 ? texts[i] : texts[i].slice(0, tab);
   if (afterRecipientsHeading(first) !== null) return true;

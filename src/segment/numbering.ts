@@ -29,6 +29,8 @@ interface NumberingGrammar {
   footnoteFirst?: string;
   pageFootnote: string;
   pageFootnoteFirst?: string;
+  /** A character class of a page footnote's second character (most numbered lines have a dot or a bracket there). */
+  pageFootnoteSecond?: string;
   schemes: SchemeSpec[];
 }
 
@@ -70,7 +72,12 @@ interface Reading {
   /** Shared by every label written the same way; never changed. */
   value: number[];
   label: string;
+  /** The match read this way, by its length: built once and shared, as labels repeat ("1. ", "a) "); never changed. */
+  matches: (LabelMatch | undefined)[];
 }
+
+/** Longest label length whose match is kept in its reading; longer ones are built each time. */
+const MATCH_LENGTH_MAX = 32;
 
 /** Most values as written remembered per scheme; past it readings are built each time. */
 const READINGS_MAX = 1024;
@@ -87,6 +94,7 @@ let compiled: {
   footnoteFirst: (c: number) => boolean;
   pageFootnote: RegExp;
   pageFootnoteFirst: (c: number) => boolean;
+  pageFootnoteSecond: (c: number) => boolean;
   g: NumberingGrammar;
 } | null = null;
 
@@ -154,7 +162,7 @@ function grammar() {
   const pageFootnote = new RegExp(g.pageFootnote, "uy");
   const bulletFirst = new Uint8Array(0x10000);
   for (const b of g.bullets) if (b.length) bulletFirst[b.charCodeAt(0)] = 1;
-  compiled = { schemes, bullet, bulletFirst, footnote, footnoteFirst: classTest(g.footnoteFirst), pageFootnote, pageFootnoteFirst: classTest(g.pageFootnoteFirst), g };
+  compiled = { schemes, bullet, bulletFirst, footnote, footnoteFirst: classTest(g.footnoteFirst), pageFootnote, pageFootnoteFirst: classTest(g.pageFootnoteFirst), pageFootnoteSecond: classTest(g.pageFootnoteSecond), g };
   return compiled;
 }
 
@@ -286,12 +294,12 @@ function readingOf(c: Compiled, raw: string, g: NumberingGrammar): Reading | nul
   if (reading !== undefined) return reading;
   const value = valueOf(c.spec.scheme, raw, g);
   const { prefix } = c.spec;
-  reading = value ? { value, label: prefix ? (raw ? `${prefix} ${singleSpaced(raw)}` : prefix) : raw } : null;
+  reading = value ? { value, label: prefix ? (raw ? `${prefix} ${singleSpaced(raw)}` : prefix) : raw, matches: [] } : null;
   if (c.readings.size < READINGS_MAX) c.readings.set(raw, reading);
   return reading;
 }
 
-/** Every reading of a numbering label at `text[from]`; [] when there is none. */
+/** Every reading of a numbering label at `text[from]`; [] when there is none. The matches are shared: never change them. */
 export function labelsAt(text: string, from = 0): LabelMatch[] {
   const { schemes, g } = grammar();
   const out: LabelMatch[] = [];
@@ -306,18 +314,24 @@ export function labelsAt(text: string, from = 0): LabelMatch[] {
     if (!m) continue;
     const reading = readingOf(candidates[k], (valueGroup && m[valueGroup]) || "", g);
     if (!reading) continue;
-    const { value } = reading;
-    const depth = spec.scheme === "arabic" ? value.length : 1;
-    out.push({
-      scheme: spec.scheme,
-      key: depth <= MAX_DEPTH ? keys[depth] : `arabic${depth}`,
-      rank: depth <= MAX_DEPTH ? ranks[depth] : spec.rank + depth / 10,
-      value,
-      label: reading.label,
-      length: skipSpaces(text, from + m[0].length) - from,
-      global: spec.global ?? false,
-      heading: spec.heading ?? false,
-    });
+    const length = skipSpaces(text, from + m[0].length) - from;
+    let match = length < MATCH_LENGTH_MAX ? reading.matches[length] : undefined;
+    if (!match) {
+      const { value } = reading;
+      const depth = spec.scheme === "arabic" ? value.length : 1;
+      match = {
+        scheme: spec.scheme,
+        key: depth <= MAX_DEPTH ? keys[depth] : `arabic${depth}`,
+        rank: depth <= MAX_DEPTH ? ranks[depth] : spec.rank + depth / 10,
+        value,
+        label: reading.label,
+        length,
+        global: spec.global ?? false,
+        heading: spec.heading ?? false,
+      };
+      if (length < MATCH_LENGTH_MAX) reading.matches[length] = match;
+    }
+    out.push(match);
   }
   return out;
 }
@@ -395,59 +409,65 @@ export function isFootnote(text: string): boolean {
 /** How far back a page footnote's mark is looked for: the page it stands at the foot of, and the one before. */
 const FOOTNOTE_REACH = 8000;
 
-const isLetter = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
+const isLetterCode = byCode((ch) => ch.toLowerCase() !== ch.toUpperCase());
 const CLOSING_MARKS = ".,;:)”\"'";
-/** One digit, to find the next run of digits from `lastIndex`. */
-const DIGITS = /\d/g;
+const isClosingMark = byCode((ch) => CLOSING_MARKS.includes(ch));
 
 /**
  * Footnotes printed at a page foot ("1 Nghị quyết số ..."): a paragraph that
  * opens with a number also set after a word shortly before ("... y tế.1",
- * "Nghị quyết1 "), which a table's order number never is. The marks are read
- * in one pass as the paragraphs are met, in order.
+ * "Nghị quyết1 "), which a table's order number never is. Few paragraphs open
+ * like a footnote, so a mark is looked for back from each of them by its last
+ * digit (a native search), within FOOTNOTE_REACH and not again over text
+ * already searched for the same number.
  */
 export class PageFootnotes {
-  private scanned = 0;
-  /** Where each mark number 1..99 was last set. */
+  /** Per mark number 0..99: where it was last found set, and up to where the text was searched for it. */
   private readonly last = new Int32Array(100).fill(-1);
+  private readonly searched = new Int32Array(100);
 
   constructor(private readonly text: string) {}
 
   /** The paragraph at `start` is a page-foot footnote. Call with increasing `start`. */
   at(start: number): boolean {
-    const { pageFootnote, pageFootnoteFirst } = grammar();
-    if (!pageFootnoteFirst(this.text.charCodeAt(start))) return false;
+    const { pageFootnote, pageFootnoteFirst, pageFootnoteSecond } = grammar();
+    // Most paragraphs that open with a digit are numbered items ("1.", "2)"): told by their second character.
+    if (!pageFootnoteFirst(this.text.charCodeAt(start)) || !pageFootnoteSecond(this.text.charCodeAt(start + 1))) return false;
     pageFootnote.lastIndex = start;
     const m = pageFootnote.exec(this.text);
     if (!m?.groups) return false;
-    this.readMarks(start);
-    const seen = this.last[Number(m.groups.n)];
-    return seen >= 0 && seen >= start - FOOTNOTE_REACH;
+    const n = Number(m.groups.n);
+    const from = Math.max(this.searched[n], start - FOOTNOTE_REACH, 1);
+    if (from < start) {
+      const at = this.lastMark(n, from, start);
+      if (at >= 0) this.last[n] = at;
+      this.searched[n] = start;
+    }
+    return this.last[n] >= 0 && this.last[n] >= start - FOOTNOTE_REACH;
   }
 
-  private readMarks(end: number): void {
+  /**
+   * The last mark `n` set after a word in `text[from, end)`, or -1: a run of one or two digits of
+   * value `n` ("1", "01") after a letter and at most one closing mark, before neither. `end` is a
+   * paragraph's start, so no run goes on past it. Its last digit is found by indexOf, which runs natively.
+   */
+  private lastMark(n: number, from: number, end: number): number {
     const t = this.text;
-    let i = Math.max(this.scanned, 1);
-    while (i < end) {
-      // The next run of digits, found natively: most of the text has none to read.
-      DIGITS.lastIndex = i;
-      if (!DIGITS.test(t)) break;
-      const start = DIGITS.lastIndex - 1;
-      if (start >= end) break;
-      let j = start + 1;
-      while (j < end && isDigitCode(t.charCodeAt(j))) j++;
-      // A run that began before `i` was cut at the last paragraph's start: not a mark.
-      if (start === i && isDigitCode(t.charCodeAt(i - 1))) {
-        i = j;
-        continue;
-      }
-      i = start;
-      const after = t[j] ?? " ";
+    const digit = String.fromCharCode(48 + (n % 10));
+    let found = -1;
+    for (let q = t.indexOf(digit, from); q >= 0 && q < end; q = t.indexOf(digit, q + 1)) {
+      const j = q + 1;
+      if (isDigitCode(t.charCodeAt(j))) continue;
+      // Three digits back tell a longer number: a long run is not walked.
+      let i = q;
+      while (i > 0 && j - i < 3 && isDigitCode(t.charCodeAt(i - 1))) i--;
+      // A run that begins before `from` was searched before, or lies out of reach.
+      if (i < from || j - i > 2 || Number(t.slice(i, j)) !== n) continue;
       let b = i - 1;
-      if (CLOSING_MARKS.includes(t[b])) b--;
-      if (j - i <= 2 && b >= 0 && isLetter(t[b]) && !isLetter(after) && !isDigitCode(after.charCodeAt(0))) this.last[Number(t.slice(i, j))] = i;
-      i = j;
+      if (isClosingMark(t.charCodeAt(b))) b--;
+      const after = t.charCodeAt(j);
+      if (b >= 0 && isLetterCode(t.charCodeAt(b)) && !isLetterCode(after)) found = i;
     }
-    this.scanned = Math.max(this.scanned, end);
+    return found;
   }
 }

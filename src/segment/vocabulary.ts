@@ -79,6 +79,32 @@ function lowerCode(c: number): number {
   return lowered[c];
 }
 
+/** The codes of the last characters of folded words, as a table by code. */
+function foldedLasts(words: string[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const w of words) {
+    const f = fold(w);
+    if (f.length) table[f.charCodeAt(f.length - 1)] = 1;
+  }
+  return table;
+}
+
+/** The character lowers to one code unit (a few lower to two, "İ" → "i̇"). */
+const lowersToOne = byCode((ch) => ch.toLowerCase().length === 1);
+
+/**
+ * `fold(s)` may end with a character of `lasts`, read without folding `s`: its last letter in
+ * lower case, unless NFC might change it or it lowers to more than one unit.
+ */
+function mayFoldEndInto(s: string, lasts: Uint8Array): boolean {
+  let i = s.length;
+  while (i > 0 && isSpaceCode(s.charCodeAt(i - 1))) i--;
+  if (i === 0) return false;
+  const c = s.charCodeAt(i - 1);
+  if (mayComposeCode(c) || !lowersToOne(c)) return true;
+  return lasts[lowerCode(c)] === 1;
+}
+
 /** The codes of the first characters of folded words, as a table by code. */
 function foldedFirsts(words: string[]): Uint8Array {
   const table = new Uint8Array(0x10000);
@@ -127,6 +153,7 @@ function build() {
   const words = (ws: string[]) => ws.map(flex).join("|");
   return {
     mottos: new Set(g.mottos.map((m) => fold(m).replace(/\s*[-–]\s*/g, "-"))),
+    mottoFirst: foldedFirsts(g.mottos.map((m) => fold(m).replace(/\s*[-–]\s*/g, "-"))),
     mottoSuffixes: g.mottos.map(fold).filter((m) => !/[-–]/.test(m)).map((m) => ` ${m}`),
     // "Số: 12/KH-UBND", "Số -KH/KTĐ", "SỐ 1050/QĐ-SCT": the word at a line or column start, an optional
     // colon, then the symbol; inside a line ("Bộ Tài chính SỐ: 12/2001/QĐ-BTC") only with its colon.
@@ -152,6 +179,7 @@ function build() {
     authority: new RegExp(`^(?:${g.authorityPrefixes.map((p) => escapeRegExp(p).replace(/\\\./g, "\\s?\\.")).sort((a, b) => b.length - a.length).join("|")})(?:\\s?\\.)?(?:\\s+|(?<=\\.))(?=\\p{L})`, "iu"),
     positions: new Set(g.positions.map(fold)),
     positionFirst: foldedFirsts(g.positions),
+    positionLast: foldedLasts(g.positions),
     positionMin: Math.min(...g.positions.map((x) => fold(x).length)),
     positionMaxLetters: Math.max(...g.positions.map((x) => lettersIn(fold(x)))),
   };
@@ -168,7 +196,8 @@ export function withoutMotto(s: string): string {
 }
 
 export function isMotto(s: string): boolean {
-  return vocab().mottos.has(fold(s).replace(/\s*[-–]\s*/g, "-"));
+  // Most lines are told apart by their first letter, without folding them.
+  return mayFoldInto(s, vocab().mottoFirst) && vocab().mottos.has(fold(s).replace(/\s*[-–]\s*/g, "-"));
 }
 
 /** The own số/ký hiệu in a header line, with whether "Số" had a colon. */
@@ -313,8 +342,8 @@ export function mayOpenClosing(s: string): boolean {
 
 export function isKnownPosition(s: string): boolean {
   const v = vocab();
-  // Most lines are told apart by their first letter or their length, without folding them.
-  return s.length >= v.positionMin && mayFoldInto(s, v.positionFirst) && foldsWithin(s, v.positionMaxLetters) && v.positions.has(fold(s));
+  // Most lines are told apart by their first or last letter or their length, without folding them.
+  return s.length >= v.positionMin && mayFoldInto(s, v.positionFirst) && mayFoldEndInto(s, v.positionLast) && foldsWithin(s, v.positionMaxLetters) && v.positions.has(fold(s));
 }
 
 /** A title line of a signature: capitals only, a few words. */
