@@ -30,6 +30,13 @@ const ONE_SIDED = 2;
 const GLYPH_WEIGHT = 1.5;
 const DOC_WEIGHT = 0.7;
 const LOST_DOC_WEIGHT = 1;
+/**
+ * Words per lost mark below which a text with no other damage keeps its
+ * spelling: extraction that drops marks drops many, while a lone unmarked word
+ * in clean text is the author's own slip, which an archive keeps as issued and
+ * reports as a suspect.
+ */
+const LOST_MARKS_SPARSE = 1000;
 
 const VOWEL_LETTERS = [..."aăâeêioôơuưy"];
 /** Each letter a hole may stand for, with its analysis. */
@@ -384,6 +391,7 @@ class Pass {
     const settledAsWritten = !this.words.damaged && !out.size;
     if (!this.words.damaged && out.size) listCandidates(this.words, count, this.lex);
     const listed = unmarked.length;
+    const before = out.size;
     for (let k = 0; k < listed; k++) {
       let i = unmarked[k];
       if (!(out.size && out.has(i)) && (flags[ents[i]] & DOMINATED || !this.settled(i))) this.speculateLost(i);
@@ -394,6 +402,9 @@ class Pass {
         this.speculateLost(i);
       }
     }
+    // Lost marks alone, and few of them: the text as written stands.
+    const lost = out.size - before;
+    if (lost && !before && !this.words.damaged && lost * LOST_MARKS_SPARSE < count) this.keepAsWritten();
 
     // Tone style rewrite, when asked for.
     if (options.toneStyle === "modern" || options.toneStyle === "traditional") {
@@ -408,6 +419,15 @@ class Pass {
       }
     }
     return this.finish();
+  }
+
+  /** Turns every change into a suspect, in reading order with the suspects already found. */
+  private keepAsWritten(): void {
+    for (const [i, c] of this.out) {
+      this.suspects.push({ word: this.wordAt(i), candidates: [c.to], span: { start: this.starts[i], end: this.ends[i] }, rule: c.rule, confidence: Math.round(c.confidence * 100) / 100 });
+    }
+    this.out.clear();
+    this.suspects.sort((a, b) => a.span.start - b.span.start);
   }
 
   private finish(): StageResult {
