@@ -8,6 +8,8 @@ import type { Job, JobOptions, JobResult } from "./job.js";
 
 interface Pending {
   job: Job;
+  /** The file's size (its bytes leave this thread when it is sent). */
+  size: number;
   done: (r: JobResult) => void;
 }
 
@@ -17,6 +19,8 @@ interface Slot {
   served: number;
   /** Files sent to the thread, in the order it works on them: the first is under way. */
   sent: Pending[];
+  /** Bytes of the files in `sent`. */
+  held: number;
   /** Time limit of the file under way. */
   timer: NodeJS.Timeout | null;
   /** Takes no more files; ends when the ones it holds are done. */
@@ -35,10 +39,14 @@ function throughTsx(url: URL): string {
 }
 
 /**
- * Files a thread holds at once: the one under way and two more, so that it
- * keeps working while the writing thread waits for a core.
+ * Files a thread holds at most: the one under way and those sent ahead, so
+ * that it keeps working while the writing thread is busy. A commit that copies
+ * the database's log back (0.1–0.3 s) lasts as long as twenty or more files'
+ * extraction; with only a few files ahead, the threads sat idle through it.
  */
-export const DEPTH = 3;
+export const DEPTH = 32;
+/** Bytes sent ahead to one thread at most, so that large files are not piled up in it. */
+export const AHEAD_BYTES = 8 * 1024 * 1024;
 /**
  * A fresh thread now and then bounds whatever the extractors keep between
  * files; rarely, since a fresh thread compiles the extractors again (two to
@@ -62,7 +70,7 @@ export class WorkerPool {
 
   run(job: Omit<Job, "id">): Promise<JobResult> {
     return new Promise((done) => {
-      this.queue.push({ job: { ...job, id: this.nextId++ }, done });
+      this.queue.push({ job: { ...job, id: this.nextId++ }, size: job.bytes.byteLength, done });
       this.dispatch();
     });
   }
@@ -76,7 +84,7 @@ export class WorkerPool {
     const worker = fromSource
       ? new Worker(throughTsx(workerUrl), { eval: true, workerData: this.options })
       : new Worker(workerUrl, { workerData: this.options });
-    const slot: Slot = { worker, served: 0, sent: [], timer: null, retiring: false };
+    const slot: Slot = { worker, served: 0, sent: [], held: 0, timer: null, retiring: false };
     worker.on("message", (r: JobResult) => this.finish(slot, r));
     worker.on("error", (err) => this.replace(slot, `the extracting thread failed: ${err.message}`));
     worker.on("exit", (code) => this.replace(slot, `the extracting thread stopped (exit code ${code})`));
@@ -84,16 +92,22 @@ export class WorkerPool {
     return slot;
   }
 
-  /** Idle threads first, then a second file for each, starting threads up to the pool's size. */
+  /** Idle threads first, then a second file for each, and so on, starting threads up to the pool's size. */
   private dispatch(): void {
     for (let depth = 1; depth <= DEPTH && this.queue.length; depth++) {
-      for (const slot of this.slots) if (!slot.retiring && slot.sent.length < depth && this.queue.length) this.send(slot, this.queue.shift()!);
+      for (const slot of this.slots) if (!slot.retiring && slot.sent.length < depth && this.queue.length && this.hasRoom(slot)) this.send(slot, this.queue.shift()!);
       while (this.queue.length && this.slots.filter((s) => !s.retiring).length < this.size) this.send(this.spawn(), this.queue.shift()!);
     }
   }
 
+  /** An idle thread takes any file; a busy one, the next file while it stays within AHEAD_BYTES. */
+  private hasRoom(slot: Slot): boolean {
+    return slot.sent.length === 0 || slot.held + this.queue[0].size <= AHEAD_BYTES;
+  }
+
   private send(slot: Slot, p: Pending): void {
     slot.sent.push(p);
+    slot.held += p.size;
     if (slot.sent.length > 1) {
       // Sent ahead: a copy, so that the file can go to another thread if this one dies first.
       slot.worker.postMessage(p.job);
@@ -115,6 +129,7 @@ export class WorkerPool {
     const head = slot.sent[0];
     if (!head || head.job.id !== r.id) return;
     slot.sent.shift();
+    slot.held -= head.size;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     if (slot.sent.length) this.startTimer(slot);
@@ -140,6 +155,7 @@ export class WorkerPool {
     if (!this.slots.includes(slot)) return;
     const [head, ...rest] = slot.sent;
     slot.sent = [];
+    slot.held = 0;
     this.retire(slot);
     if (this.closed) return;
     this.queue.unshift(...rest);

@@ -3,7 +3,7 @@
 // and write each document whole or not at all, in a transaction of its own.
 // Safe to stop at any moment and run again: stored content is recognised by its SHA-256.
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
@@ -16,7 +16,8 @@ import { openDb } from "../store/open.js";
 import { createWriter, type Failure, type Location } from "../store/write.js";
 import { listInputs } from "./files.js";
 import type { Job, JobOptions, JobResult } from "./job.js";
-import { DEPTH, WorkerPool } from "./pool.js";
+import { ByteBudget } from "./budget.js";
+import { AHEAD_BYTES, DEPTH, WorkerPool } from "./pool.js";
 
 export interface ImportOptions {
   /** Database file, created when absent. */
@@ -108,9 +109,11 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
 
   const extractor: Extractor = jobs === 1 ? onThisThread(limits, jobOptions) : new WorkerPool(jobs, limits.maxMillis, jobOptions);
   // Files held in memory at once. One job: one file at a time. More: what each thread
-  // holds (DEPTH) and one extracted per thread waiting to be written, so that no
-  // thread waits for another; few enough that memory stays flat.
+  // holds (DEPTH files, AHEAD_BYTES) and one extracted per thread waiting to be
+  // written, so that no thread waits for another; within a byte budget, so that
+  // memory stays flat however large the files.
   const limit = pLimit(jobs === 1 ? 1 : jobs * (DEPTH + 1));
+  const budget = new ByteBudget(2 * jobs * AHEAD_BYTES);
   let storeError: unknown = null;
   const storedAtStart = writer.storedDocuments();
   let sinceCited = 0;
@@ -164,10 +167,14 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
     await Promise.all(
       files.map((path) =>
         limit(async () => {
+          const size = jobs === 1 ? 0 : sizeToRead(path, limits);
+          await budget.take(size);
           try {
             await importOne(path);
           } catch (err) {
             storeError ??= err;
+          } finally {
+            budget.give(size);
           }
           s.done++;
         }),
@@ -235,6 +242,16 @@ function onThisThread(limits: Limits, options: JobOptions): Extractor {
     },
     close: async () => {},
   };
+}
+
+/** The bytes reading `path` will hold: 0 when it cannot be read or is over --max-size (it fails unread). */
+function sizeToRead(path: string, limits: Limits): number {
+  try {
+    const size = statSync(path).size;
+    return size > limits.maxBytes ? 0 : size;
+  } catch {
+    return 0;
+  }
 }
 
 /** A file's bytes and where they came from, read with one open file; over --max-size fails unread. */
