@@ -262,3 +262,32 @@ describe("CSV for spreadsheets", () => {
     expect(csv).toBe('\uFEFF"symbol","sentence","pages"\r\n"34-CT/TW","Chỉ thị ""34"", ngày 07/4/2014\nmới","1; 2"\r\n');
   });
 });
+
+describe("store: cited documents recomputed in slices", () => {
+  it("gives the same rows as one recomputation, and says when keys remain", async () => {
+    const { extract } = await import("../src/index.js");
+    const docs = [];
+    for (const name of ["000_bdb84c189a81ae0c.txt", "001_b71d370d0e19e38a.txt", "004_87e88c7bcc850968.txt"]) docs.push(await extract(seed(name)));
+    const fill = () => {
+      const db = openDb(tmpDb());
+      const w = createWriter(db);
+      docs.forEach((d, i) => w.writeDocument(toRows(d, String(i).repeat(64)), { path: `/${i}.txt`, size: 1, mtimeMs: 0 }));
+      return { db, w };
+    };
+    const rows = (db: Database.Database) => [
+      db.prepare("SELECT * FROM cited_documents ORDER BY key").all(),
+      db.prepare("SELECT * FROM cited_spellings ORDER BY key, spelling").all(),
+    ];
+    const whole = fill();
+    expect(whole.w.refreshCited()).toBe(false);
+    const sliced = fill();
+    let slices = 0;
+    while (sliced.w.refreshCited(3)) slices++;
+    const [cited] = rows(whole.db);
+    expect(cited.length).toBeGreaterThan(6);
+    expect(slices).toBe(Math.floor(cited.length / 3));
+    expect(rows(sliced.db)).toEqual(rows(whole.db));
+    whole.db.close();
+    sliced.db.close();
+  });
+});

@@ -77,6 +77,8 @@ const INDEX_BATCH = 100;
  * The rows are exact again at the end of every import.
  */
 const CITED_BATCH = 1000;
+/** Keys recomputed in one transaction of a refresh during an import. */
+const CITED_SLICE = 200;
 const PROGRESS_MS = 200;
 
 export function defaultJobs(): number {
@@ -118,6 +120,19 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
   const storedAtStart = writer.storedDocuments();
   let sinceCited = 0;
 
+  // A refresh of a big store takes seconds: in slices, between which this thread
+  // hands the extracting threads more files and writes what they return.
+  let refreshing = false;
+  const refreshInSlices = async (): Promise<void> => {
+    if (refreshing) return;
+    refreshing = true;
+    try {
+      while (writer.refreshCited(CITED_SLICE) && !storeError) await nextTurn();
+    } finally {
+      refreshing = false;
+    }
+  };
+
   const importOne = async (path: string): Promise<void> => {
     if (storeError) return;
     let bytes: Buffer;
@@ -153,8 +168,8 @@ export async function importPaths(inputs: readonly string[], options: ImportOpti
       s.pages += r.pages;
       if (s.imported % INDEX_BATCH === 0) writer.indexPending();
       if (++sinceCited >= Math.max(CITED_BATCH, (storedAtStart + s.imported) >> 1)) {
-        writer.refreshCited();
         sinceCited = 0;
+        await refreshInSlices();
       }
     } else {
       s.failed++;

@@ -34,8 +34,11 @@ export interface Writer {
   failures(): Failure[];
   /** How many documents the store holds. */
   storedDocuments(): number;
-  /** Recomputes the cited_documents rows of the keys whose mentions changed. */
-  refreshCited(): void;
+  /**
+   * Recomputes the cited_documents rows of the keys whose mentions changed, at
+   * most `maxKeys` of them (all by default) in one transaction; true when keys remain.
+   */
+  refreshCited(maxKeys?: number): boolean;
   /** Adds the documents stored since the last call to the full-text index. */
   indexPending(): void;
 }
@@ -87,13 +90,22 @@ export function createWriter(db: Db): Writer {
   const refreshKeys = citedRefresher(db);
   const markPending = db.prepare("INSERT OR IGNORE INTO cited_pending (key) VALUES (?)");
   const pending = db.prepare("SELECT key FROM cited_pending ORDER BY key");
+  const pendingSlice = db.prepare("SELECT key FROM cited_pending ORDER BY key LIMIT ?");
   const clearPending = db.prepare("DELETE FROM cited_pending");
+  const dropPending = db.prepare("DELETE FROM cited_pending WHERE key = ?");
   const markCited = (keys: string[]): void => {
     for (const k of keys) markPending.run(k);
   };
-  const refreshPending = db.transaction(() => {
-    refreshKeys((pending.all() as { key: string }[]).map((r) => r.key));
-    clearPending.run();
+  const refreshPending = db.transaction((maxKeys: number): boolean => {
+    if (maxKeys === Infinity) {
+      refreshKeys((pending.all() as { key: string }[]).map((r) => r.key));
+      clearPending.run();
+      return false;
+    }
+    const keys = (pendingSlice.all(maxKeys) as { key: string }[]).map((r) => r.key);
+    refreshKeys(keys);
+    for (const k of keys) dropPending.run(k);
+    return keys.length === maxKeys;
   });
 
   const indexPending = db.transaction(() => {
@@ -188,7 +200,7 @@ export function createWriter(db: Db): Writer {
     failureFor: (path, sha256) => findFailure.get(path, sha256) !== undefined,
     failures: () => listFailures.all() as Failure[],
     storedDocuments: () => (countDocuments.get() as { n: number }).n,
-    refreshCited: () => refreshPending.immediate(),
+    refreshCited: (maxKeys = Infinity) => refreshPending.immediate(maxKeys),
     indexPending: () => {
       indexPending.immediate();
       folded.clear();
