@@ -2,6 +2,7 @@
 // encoding leaves in its text layer, or a binary file read as text. Judged on
 // the normalized text, after legacy encodings are decoded, where Vietnamese
 // prose is nearly all letters, digits and ordinary punctuation.
+import { codeUnits } from "./normalize/repair/code-units.js";
 
 /** Characters read from each of three places in a long text. */
 const WINDOW = 32 * 1024;
@@ -39,21 +40,46 @@ function kindOf(c: number): number {
 
 /** A warning when `text` looks like garbage rather than writing, else null. */
 export function unreadableWarning(text: string): string | null {
-  let visible = 0;
-  let odd = 0;
   // Three windows (start, middle, end) judge a long text in constant time.
   const short = text.length <= 3 * WINDOW;
-  const windows = short ? [0] : [0, (text.length - WINDOW) >> 1, text.length - WINDOW];
-  for (const from of windows) {
-    for (let i = from, end = short ? text.length : from + WINDOW; i < end; i++) {
-      const c = text.charCodeAt(i);
-      let k = KIND[c];
-      if (k === UNKNOWN) k = kindOf(c);
-      // Counted without branches: the kinds' bits say visible (ordinary, odd) and odd.
-      visible += k >> 1;
-      odd += k & (k >> 1);
-    }
-  }
+  const seen = { visible: 0, odd: 0 };
+  if (short) count(codeUnits(text), text.length, seen);
+  else for (const from of [0, (text.length - WINDOW) >> 1, text.length - WINDOW]) count(codeUnits(text.slice(from, from + WINDOW)), WINDOW, seen);
+  const { visible, odd } = seen;
   if (visible < MIN_VISIBLE || odd / visible <= MAX_ODD_SHARE) return null;
   return `the text looks unreadable (${Math.round((odd / visible) * 100)}% of its characters are symbols or codes, not letters): a broken font encoding or a scanned page; try --ocr always`;
+}
+
+/**
+ * Adds the visible and odd units of units[0, n) to `seen`: read from a typed array, one table read
+ * per unit (a string's charCodeAt checks its representation at every unit).
+ */
+function count(units: Uint16Array, n: number, seen: { visible: number; odd: number }): void {
+  const kinds = KIND;
+  let visible = 0;
+  let odd = 0;
+  let i = 0;
+  while (i < n) {
+    // Four units a step while all four are judged already (UNKNOWN is 0): the loop calls nothing.
+    for (; i + 4 <= n; i += 4) {
+      const k0 = kinds[units[i]];
+      const k1 = kinds[units[i + 1]];
+      const k2 = kinds[units[i + 2]];
+      const k3 = kinds[units[i + 3]];
+      if (k0 * k1 * k2 * k3 === UNKNOWN) break;
+      // Counted without branches: the kinds' bits say visible (ordinary, odd) and odd.
+      visible += (k0 >> 1) + (k1 >> 1) + (k2 >> 1) + (k3 >> 1);
+      odd += (k0 & (k0 >> 1)) + (k1 & (k1 >> 1)) + (k2 & (k2 >> 1)) + (k3 & (k3 >> 1));
+    }
+    // One unit alone: a unit not yet judged, or the last few.
+    if (i < n) {
+      let k = kinds[units[i]];
+      if (k === UNKNOWN) k = kindOf(units[i]);
+      visible += k >> 1;
+      odd += k & (k >> 1);
+      i++;
+    }
+  }
+  seen.visible += visible;
+  seen.odd += odd;
 }

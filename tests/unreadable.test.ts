@@ -26,6 +26,16 @@ describe("unreadableWarning", () => {
     expect(unreadableWarning(pua)).not.toBeNull();
   });
 
+  it("judges a long text on its start, middle and end", () => {
+    const prose = "Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện năm 2026.\n";
+    const garbage = "\ue001\ue002\ue003 \ue004\ue005 \ue006\ue007\ue008\ue009\n";
+    const side = prose.repeat(2000);
+    // Garbage over the middle window: a third of the characters read are odd.
+    expect(unreadableWarning(side + garbage.repeat(4000) + side)).toMatch(/unreadable \(3\d% /);
+    // The same garbage between the windows is not read.
+    expect(unreadableWarning(side + garbage.repeat(4000) + side + side + garbage.repeat(4000) + side)).toBeNull();
+  });
+
   it("does not judge a text too short to tell", () => {
     expect(unreadableWarning("©®±×÷")).toBeNull();
   });
