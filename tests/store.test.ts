@@ -266,7 +266,7 @@ describe("CSV for spreadsheets", () => {
 describe("store: cited documents recomputed in slices", () => {
   it("gives the same rows as one recomputation, and says when keys remain", async () => {
     const { extract } = await import("../src/index.js");
-    const docs = [];
+    const docs: Extraction[] = [];
     for (const name of ["000_bdb84c189a81ae0c.txt", "001_b71d370d0e19e38a.txt", "004_87e88c7bcc850968.txt"]) docs.push(await extract(seed(name)));
     const fill = () => {
       const db = openDb(tmpDb());
