@@ -4,6 +4,7 @@
 // one run per change.
 import type { Repair } from "../contract/schema.js";
 import { ShiftMapBuilder, type ShiftMap } from "./offsets.js";
+import { codeUnits } from "./repair/code-units.js";
 
 export interface CleanResult {
   text: string;
@@ -16,14 +17,15 @@ export interface CleanResult {
 const isMark = (c: number) => c >= 0x300 && c <= 0x36f;
 const isLetter = (c: string) => c !== "" && c.toLowerCase() !== c.toUpperCase();
 
-// Combining marks, the look-alike eth, invisible and non-breaking spaces. One
-// character class: linear, and faster than a loop over char codes.
-const ODD = /[\u0300-\u036f\u00a0\u00ad\u00d0\u00f0\u200b-\u200d\u2060\u202f\ufeff]/g;
+/** Per UTF-16 unit, 1 when it is odd: a combining mark, the look-alike eth, an invisible or non-breaking space. */
+const ODD_UNITS = new Uint8Array(0x10000);
+for (let c = 0x300; c <= 0x36f; c++) ODD_UNITS[c] = 1;
+for (const c of [0xa0, 0xad, 0xd0, 0xf0, 0x200b, 0x200c, 0x200d, 0x2060, 0x202f, 0xfeff]) ODD_UNITS[c] = 1;
 
-/** Offset of the first odd character at or after `from`, or -1. */
-function firstOdd(text: string, from: number): number {
-  ODD.lastIndex = from;
-  return ODD.test(text) ? ODD.lastIndex - 1 : -1;
+/** Offset of the first odd unit in units[from, n), or -1: one table read per unit of a typed-array copy. */
+function firstOdd(units: Uint16Array, n: number, from: number): number {
+  for (let i = from; i < n; i++) if (ODD_UNITS[units[i]] === 1) return i;
+  return -1;
 }
 
 // NFD text repeats a few dozen clusters (a vowel and its tone): each is composed once.
@@ -40,7 +42,9 @@ function composed(cluster: string): string {
 }
 
 export function cleanCodepoints(text: string): CleanResult {
-  let i = firstOdd(text, 0);
+  const units = codeUnits(text);
+  const n = text.length;
+  let i = firstOdd(units, n, 0);
   if (i < 0) return { text, map: null, repairs: [] };
   const parts: string[] = [];
   const map = new ShiftMapBuilder();
@@ -55,7 +59,7 @@ export function cleanCodepoints(text: string): CleanResult {
     parts.push(text.slice(done, end));
     size += end - done;
   };
-  for (; i >= 0; i = firstOdd(text, done)) {
+  for (; i >= 0; i = firstOdd(units, n, done)) {
     const c = text.charCodeAt(i);
     if (isMark(c)) {
       // A base letter and its marks compose to one NFC cluster.
